@@ -1,0 +1,221 @@
+import type {
+  CapabilityInput,
+  CollectionName,
+  DimensionInput,
+  FailureModeInput,
+  FrameworkMetaInput,
+  LevelInput,
+  LeverageMechanismInput,
+  MisconceptionInput,
+  OrgPracticeInput,
+  SourceInput,
+  TensionInput,
+  TransitionInput,
+} from '../model/index.js';
+import type { RawItem } from '../loader/collect-items.js';
+import { contentHash } from './content-hash.js';
+import { renderMarkdown } from './markdown.js';
+import type {
+  Capability,
+  Citation,
+  Dimension,
+  Entity,
+  EntityKind,
+  Expectation,
+  FailureMode,
+  Framework,
+  Level,
+  LeverageMechanism,
+  Location,
+  Misconception,
+  OrgPractice,
+  Source,
+  Tension,
+  Transition,
+} from './types.js';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? U[] : T[K] };
+
+/**
+ * Builds the cross-linked graph from validated, reference-checked items.
+ * Objects are created first and linked second (levels and transitions point
+ * at each other), then the whole graph is frozen.
+ */
+export function buildFramework(header: FrameworkMetaInput, items: readonly RawItem[], files: readonly string[]): Framework {
+  const of = <T>(collection: CollectionName) => items.filter((i) => i.collection === collection).map((i) => ({ input: i.value as T, location: locate(i) }));
+
+  const sources = new Map<string, Mutable<Source>>();
+  for (const { input, location } of of<SourceInput>('sources')) {
+    sources.set(input.slug, {
+      kind: 'Source',
+      slug: input.slug,
+      title: input.title,
+      author: input.author ?? null,
+      publisher: input.publisher ?? null,
+      published: input.published ?? null,
+      url: input.url ?? null,
+      summary: renderMarkdown(input.summary),
+      sections: input.sections,
+      contentHash: contentHash(input),
+      location,
+      citedBy: [],
+    });
+  }
+
+  const base = <K extends EntityKind>(kind: K, input: { slug: string; title: string; summary: string; sources: { source: string; section: string }[] }, location: Location) => ({
+    kind,
+    slug: input.slug,
+    title: input.title,
+    summary: renderMarkdown(input.summary),
+    sources: input.sources.map((c): Citation => ({ source: sources.get(c.source)!, section: c.section })),
+    contentHash: contentHash(input),
+    location,
+  });
+  const md = (list: readonly string[]) => list.map(renderMarkdown);
+
+  const dimensions = of<DimensionInput>('dimensions').map(({ input, location }, position): Dimension => ({
+    ...base('Dimension', input, location),
+    position,
+    description: renderMarkdown(input.description),
+  }));
+  const dimensionBySlug = new Map(dimensions.map((d) => [d.slug, d]));
+
+  const levelInputs = new Map<string, LevelInput>();
+  const levels = of<LevelInput>('levels')
+    .map(({ input, location }): Mutable<Level> => {
+      levelInputs.set(input.slug, input);
+      return { ...base('Level', input, location), rank: input.rank, description: renderMarkdown(input.description), expectations: [], transitionsIn: [], transitionsOut: [] };
+    })
+    .sort((a, b) => a.rank - b.rank);
+  const levelBySlug = new Map(levels.map((l) => [l.slug, l]));
+  for (const level of levels) {
+    const written = levelInputs.get(level.slug)!.expectations;
+    level.expectations = dimensions.map((dimension): Expectation => ({ level, dimension, text: renderMarkdown(written[dimension.slug]!) }));
+  }
+
+  const transitions = of<TransitionInput>('transitions')
+    .map(({ input, location }): Transition => {
+      const transition: Transition = {
+        ...base('Transition', input, location),
+        from: levelBySlug.get(input.from)!,
+        to: levelBySlug.get(input.to)!,
+        whatChanges: md(input.whatChanges),
+        whyPeopleStall: md(input.whyPeopleStall),
+      };
+      levelBySlug.get(input.from)!.transitionsOut.push(transition);
+      levelBySlug.get(input.to)!.transitionsIn.push(transition);
+      return transition;
+    })
+    .sort((a, b) => a.from.rank - b.from.rank || a.to.rank - b.to.rank);
+
+  const leverageMechanisms = of<LeverageMechanismInput>('leverageMechanisms').map(({ input, location }): LeverageMechanism => ({
+    ...base('LeverageMechanism', input, location),
+    description: renderMarkdown(input.description),
+    inPractice: md(input.inPractice),
+  }));
+
+  const orgPractices = of<OrgPracticeInput>('orgPractices').map(({ input, location }): Mutable<OrgPractice> => ({
+    ...base('OrgPractice', input, location),
+    description: renderMarkdown(input.description),
+    examples: md(input.examples),
+    prevents: [],
+  }));
+  const practiceBySlug = new Map(orgPractices.map((p) => [p.slug, p]));
+
+  const failureModeInputs = of<FailureModeInput>('failureModes');
+  const failureModes = failureModeInputs.map(({ input, location }): Mutable<FailureMode> => {
+    const mode: Mutable<FailureMode> = {
+      ...base('FailureMode', input, location),
+      description: renderMarkdown(input.description),
+      symptoms: md(input.symptoms),
+      consequences: md(input.consequences),
+      preventedBy: input.preventedBy.map((slug) => practiceBySlug.get(slug)!),
+      misconceptions: [],
+    };
+    for (const practice of mode.preventedBy) (practice as Mutable<OrgPractice>).prevents.push(mode);
+    return mode;
+  });
+  const failureModeBySlug = new Map(failureModes.map((f) => [f.slug, f]));
+
+  const capabilities = of<CapabilityInput>('capabilities').map(({ input, location }): Capability => ({
+    ...base('Capability', input, location),
+    description: renderMarkdown(input.description),
+  }));
+
+  const tensions = of<TensionInput>('tensions').map(({ input, location }): Tension => ({
+    ...base('Tension', input, location),
+    description: renderMarkdown(input.description),
+  }));
+
+  const misconceptions = of<MisconceptionInput>('misconceptions').map(({ input, location }): Misconception => {
+    const misconception: Misconception = {
+      ...base('Misconception', input, location),
+      reality: renderMarkdown(input.reality),
+      relatedFailureModes: (input.relatedFailureModes ?? []).map((slug) => failureModeBySlug.get(slug)!),
+    };
+    for (const mode of misconception.relatedFailureModes) (mode as Mutable<FailureMode>).misconceptions.push(misconception);
+    return misconception;
+  });
+
+  const entities: Entity[] = [
+    ...dimensions,
+    ...(levels as Level[]),
+    ...transitions,
+    ...leverageMechanisms,
+    ...(failureModes as FailureMode[]),
+    ...(orgPractices as OrgPractice[]),
+    ...capabilities,
+    ...tensions,
+    ...misconceptions,
+  ];
+  for (const entity of entities) {
+    for (const citation of entity.sources) {
+      const citedBy = (citation.source as Mutable<Source>).citedBy;
+      if (!citedBy.includes(entity)) citedBy.push(entity);
+    }
+  }
+
+  const sourceList = [...sources.values()] as Source[];
+  const lookup = new Map<string, Entity | Source>([...sourceList, ...entities].map((node) => [`${node.kind}:${node.slug}`, node]));
+
+  const framework: Framework = {
+    title: header.title,
+    summary: renderMarkdown(header.summary),
+    version: header.version,
+    contentHash: contentHash({
+      framework: header,
+      entities: [...sourceList, ...entities].map((node) => [node.kind, node.slug, node.contentHash]),
+    }),
+    sources: sourceList,
+    dimensions,
+    levels: levels as Level[],
+    transitions,
+    leverageMechanisms,
+    failureModes: failureModes as FailureMode[],
+    orgPractices: orgPractices as OrgPractice[],
+    capabilities,
+    tensions,
+    misconceptions,
+    entities,
+    find: ((kind: string, slug: string) => lookup.get(`${kind}:${slug}`)) as Framework['find'],
+    files,
+  };
+  return deepFreeze(framework);
+}
+
+function locate(item: RawItem): Location {
+  return { file: item.yaml.file, ...item.yaml.positionOf(item.path) };
+}
+
+/** Freezes every object reachable from `root` once (the graph has cycles). */
+function deepFreeze<T>(root: T): T {
+  const seen = new Set<unknown>();
+  const visit = (value: unknown) => {
+    if (!value || typeof value !== 'object' || seen.has(value)) return;
+    seen.add(value);
+    for (const child of Object.values(value)) visit(child);
+    Object.freeze(value);
+  };
+  visit(root);
+  return root;
+}

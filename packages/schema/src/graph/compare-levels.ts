@@ -1,0 +1,50 @@
+import type { Dimension, Expectation, Framework, Level, Transition } from './types.js';
+
+export interface LevelComparison {
+  readonly levels: readonly Level[];
+  readonly rows: readonly { readonly dimension: Dimension; readonly cells: readonly Expectation[] }[];
+  readonly transitions: readonly Transition[];
+}
+
+export class ComparisonError extends Error {
+  override readonly name = 'ComparisonError';
+}
+
+/**
+ * Lines levels up side by side. Rows follow dimension order, cells follow the
+ * order the caller gave, and the transitions are every step on the ladder
+ * between the lowest and the highest compared level.
+ */
+export function compareLevels(framework: Framework, slugs: readonly string[], dimensionSlugs?: readonly string[]): LevelComparison {
+  const validLevels = framework.levels.map((l) => l.slug).join(', ');
+  if (slugs.length < 2) {
+    throw new ComparisonError(
+      `compareLevels needs at least two level slugs, got ${slugs.length}${slugs.length ? ` (${slugs.join(', ')})` : ''}. Valid level slugs: ${validLevels}.`,
+    );
+  }
+  const levels = slugs.map((slug) => {
+    const level = framework.find('Level', slug);
+    if (!level) throw new ComparisonError(`Unknown level slug "${slug}". Valid level slugs: ${validLevels}.`);
+    return level;
+  });
+  const repeated = slugs.find((slug, i) => slugs.indexOf(slug) !== i);
+  if (repeated) throw new ComparisonError(`Level slug "${repeated}" is listed more than once. Valid level slugs: ${validLevels}.`);
+
+  let dimensions = framework.dimensions;
+  if (dimensionSlugs) {
+    const validDimensions = framework.dimensions.map((d) => d.slug).join(', ');
+    for (const slug of dimensionSlugs) {
+      if (!framework.find('Dimension', slug)) throw new ComparisonError(`Unknown dimension slug "${slug}". Valid dimension slugs: ${validDimensions}.`);
+    }
+    if (dimensionSlugs.length === 0) throw new ComparisonError(`dimensions must name at least one dimension when given. Valid dimension slugs: ${validDimensions}.`);
+    dimensions = framework.dimensions.filter((d) => dimensionSlugs.includes(d.slug));
+  }
+
+  const lowest = Math.min(...levels.map((l) => l.rank));
+  const highest = Math.max(...levels.map((l) => l.rank));
+  return {
+    levels,
+    rows: dimensions.map((dimension) => ({ dimension, cells: levels.map((level) => level.expectations[dimension.position]!) })),
+    transitions: framework.transitions.filter((t) => t.from.rank >= lowest && t.to.rank <= highest),
+  };
+}

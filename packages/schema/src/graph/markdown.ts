@@ -1,0 +1,27 @@
+import type { Root as HastRoot } from 'hast';
+import { toText } from 'hast-util-to-text';
+import type { Root as MdastRoot } from 'mdast';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import type { RichText } from './types.js';
+
+// remark-rehype drops raw HTML (it is not asked to keep it) and rehype-sanitize
+// applies GitHub's allow-list on top, so hostile markup and javascript: links
+// never reach the HTML we serve.
+const parser = unified().use(remarkParse).use(remarkGfm);
+const transformer = unified().use(remarkRehype).use(rehypeSanitize);
+const stringifier = unified().use(rehypeStringify);
+
+export function renderMarkdown(markdown: string): RichText {
+  const mdast = parser.runSync(parser.parse(markdown)) as MdastRoot;
+  const hast = transformer.runSync(mdast) as HastRoot;
+  return Object.freeze({
+    markdown,
+    html: stringifier.stringify(hast).trim(),
+    text: toText(hast).replace(/\s+/g, ' ').trim(),
+  });
+}

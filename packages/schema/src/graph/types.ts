@@ -1,0 +1,164 @@
+/**
+ * The loaded framework: an immutable, cross-linked graph. Every object here
+ * is frozen; references point at the objects themselves, not at slugs.
+ */
+
+/** Markdown as authored, plus its sanitised HTML and plain text. */
+export interface RichText {
+  readonly markdown: string;
+  readonly html: string;
+  readonly text: string;
+}
+
+/** Where an item was written, for error messages and editor links. */
+export interface Location {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+export const ENTITY_KINDS = [
+  'Dimension',
+  'Level',
+  'Transition',
+  'LeverageMechanism',
+  'FailureMode',
+  'OrgPractice',
+  'Capability',
+  'Tension',
+  'Misconception',
+] as const;
+export type EntityKind = (typeof ENTITY_KINDS)[number];
+
+export interface Source {
+  readonly kind: 'Source';
+  readonly slug: string;
+  readonly title: string;
+  readonly author: string | null;
+  readonly publisher: string | null;
+  readonly published: string | null;
+  readonly url: string | null;
+  readonly summary: RichText;
+  readonly sections: readonly string[];
+  readonly contentHash: string;
+  readonly location: Location;
+  /** Every entity that cites this source, in framework order. */
+  readonly citedBy: readonly Entity[];
+}
+
+export interface Citation {
+  readonly source: Source;
+  readonly section: string;
+}
+
+interface EntityBase<K extends EntityKind> {
+  readonly kind: K;
+  readonly slug: string;
+  readonly title: string;
+  readonly summary: RichText;
+  readonly sources: readonly Citation[];
+  readonly contentHash: string;
+  readonly location: Location;
+}
+
+export interface Dimension extends EntityBase<'Dimension'> {
+  /** 0-based position; comparison rows follow it. */
+  readonly position: number;
+  readonly description: RichText;
+}
+
+export interface Expectation {
+  readonly level: Level;
+  readonly dimension: Dimension;
+  readonly text: RichText;
+}
+
+export interface Level extends EntityBase<'Level'> {
+  readonly rank: number;
+  readonly description: RichText;
+  /** One per dimension, in dimension order. */
+  readonly expectations: readonly Expectation[];
+  readonly transitionsIn: readonly Transition[];
+  readonly transitionsOut: readonly Transition[];
+}
+
+export interface Transition extends EntityBase<'Transition'> {
+  readonly from: Level;
+  readonly to: Level;
+  readonly whatChanges: readonly RichText[];
+  readonly whyPeopleStall: readonly RichText[];
+}
+
+export interface LeverageMechanism extends EntityBase<'LeverageMechanism'> {
+  readonly description: RichText;
+  readonly inPractice: readonly RichText[];
+}
+
+export interface FailureMode extends EntityBase<'FailureMode'> {
+  readonly description: RichText;
+  readonly symptoms: readonly RichText[];
+  readonly consequences: readonly RichText[];
+  readonly preventedBy: readonly OrgPractice[];
+  readonly misconceptions: readonly Misconception[];
+}
+
+export interface OrgPractice extends EntityBase<'OrgPractice'> {
+  readonly description: RichText;
+  readonly examples: readonly RichText[];
+  readonly prevents: readonly FailureMode[];
+}
+
+export interface Capability extends EntityBase<'Capability'> {
+  readonly description: RichText;
+}
+
+export interface Tension extends EntityBase<'Tension'> {
+  readonly description: RichText;
+}
+
+export interface Misconception extends EntityBase<'Misconception'> {
+  readonly reality: RichText;
+  readonly relatedFailureModes: readonly FailureMode[];
+}
+
+export type Entity =
+  | Dimension
+  | Level
+  | Transition
+  | LeverageMechanism
+  | FailureMode
+  | OrgPractice
+  | Capability
+  | Tension
+  | Misconception;
+
+export type EntityOfKind<K extends EntityKind> = Extract<Entity, { kind: K }>;
+
+/** Anything with a global ID. */
+export type FrameworkNode = Entity | Source;
+
+export interface Framework {
+  readonly title: string;
+  readonly summary: RichText;
+  readonly version: string;
+  /** Hash over every entity's hash and the header: changes whenever any content changes. */
+  readonly contentHash: string;
+  readonly sources: readonly Source[];
+  readonly dimensions: readonly Dimension[];
+  /** Ordered by rank, lowest first. */
+  readonly levels: readonly Level[];
+  readonly transitions: readonly Transition[];
+  readonly leverageMechanisms: readonly LeverageMechanism[];
+  readonly failureModes: readonly FailureMode[];
+  readonly orgPractices: readonly OrgPractice[];
+  readonly capabilities: readonly Capability[];
+  readonly tensions: readonly Tension[];
+  readonly misconceptions: readonly Misconception[];
+  /** Every entity, in collection order. */
+  readonly entities: readonly Entity[];
+  /** Look up an entity or source by kind and slug. */
+  find<K extends EntityKind>(kind: K, slug: string): EntityOfKind<K> | undefined;
+  find(kind: 'Source', slug: string): Source | undefined;
+  /** The files the framework was loaded from. */
+  readonly files: readonly string[];
+}

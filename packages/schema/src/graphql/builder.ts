@@ -1,0 +1,26 @@
+import SchemaBuilder from '@pothos/core';
+import RelayPlugin from '@pothos/plugin-relay';
+import type { AltitudeContext } from './context.js';
+
+export const builder = new SchemaBuilder<{
+  Context: AltitudeContext;
+  DefaultFieldNullability: false;
+  DefaultInputFieldRequiredness: true;
+  DefaultEdgesNullability: { list: false; items: false };
+  DefaultNodeNullability: false;
+}>({
+  plugins: [RelayPlugin],
+  defaultFieldNullability: false,
+  defaultInputFieldRequiredness: true,
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    edgesFieldOptions: { nullable: { list: false, items: false } },
+    nodeFieldOptions: { nullable: false },
+    nodeTypeOptions: { description: 'An object with a global, opaque ID that `node(id:)` can fetch again.' },
+    nodeQueryOptions: { description: 'Fetches any object by its global ID; null when no object has that ID.' },
+    nodesQueryOptions: { description: 'Fetches many objects by their global IDs, in the same order; null for each unknown ID.' },
+    idFieldOptions: { description: 'Global, opaque ID. Stable for as long as the slug is.' },
+    pageInfoTypeOptions: { description: 'Where a page of a connection sits in the whole list.' },
+  },
+});

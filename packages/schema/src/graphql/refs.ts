@@ -1,0 +1,37 @@
+import type * as graph from '../graph/types.js';
+import type { SearchHit as SearchHitValue } from '../search/search-framework.js';
+import type { Snippet, TextRange as TextRangeValue } from '../search/snippet.js';
+import { builder } from './builder.js';
+
+// Every GraphQL type is declared here and implemented in its own file, so
+// types that refer to each other (Level ↔ Transition) need no import cycles.
+
+export interface LevelComparisonValue {
+  readonly levels: readonly graph.Level[];
+  readonly rows: readonly ComparisonRowValue[];
+  readonly transitions: readonly graph.Transition[];
+}
+export interface ComparisonRowValue {
+  readonly dimension: graph.Dimension;
+  readonly cells: readonly graph.Expectation[];
+}
+
+export const EntityRef = builder.interfaceRef<graph.Entity>('Entity');
+export const SourceRef = builder.objectRef<graph.Source>('Source');
+export const CitationRef = builder.objectRef<graph.Citation>('Citation');
+export const DimensionRef = builder.objectRef<graph.Dimension>('Dimension');
+export const LevelRef = builder.objectRef<graph.Level>('Level');
+export const ExpectationRef = builder.objectRef<graph.Expectation>('Expectation');
+export const TransitionRef = builder.objectRef<graph.Transition>('Transition');
+export const LeverageMechanismRef = builder.objectRef<graph.LeverageMechanism>('LeverageMechanism');
+export const FailureModeRef = builder.objectRef<graph.FailureMode>('FailureMode');
+export const OrgPracticeRef = builder.objectRef<graph.OrgPractice>('OrgPractice');
+export const CapabilityRef = builder.objectRef<graph.Capability>('Capability');
+export const TensionRef = builder.objectRef<graph.Tension>('Tension');
+export const MisconceptionRef = builder.objectRef<graph.Misconception>('Misconception');
+export const FrameworkRef = builder.objectRef<graph.Framework>('Framework');
+export const LevelComparisonRef = builder.objectRef<LevelComparisonValue>('LevelComparison');
+export const ComparisonRowRef = builder.objectRef<ComparisonRowValue>('ComparisonRow');
+export const SearchHitRef = builder.objectRef<SearchHitValue>('SearchHit');
+export const HighlightRef = builder.objectRef<Snippet>('Highlight');
+export const TextRangeRef = builder.objectRef<TextRangeValue>('TextRange');

@@ -1,0 +1,44 @@
+import type { ObjectRef, SchemaTypes } from '@pothos/core';
+import type { RichText } from '../graph/types.js';
+import { builder } from './builder.js';
+
+export const TextFormat = builder.enumType('TextFormat', {
+  description: 'How a text field is returned. Content is authored in Markdown.',
+  values: {
+    MARKDOWN: { description: 'The Markdown as authored.' },
+    HTML: { description: 'Rendered HTML, sanitised with an allow-list: no scripts, event handlers or javascript: URLs.' },
+    TEXT: { description: 'Plain text with formatting removed, for CSV cells, HR systems and search.' },
+  } as const,
+});
+
+export type TextFormatValue = 'MARKDOWN' | 'HTML' | 'TEXT';
+export const FORMAT_ARG_DESCRIPTION = 'MARKDOWN as authored (default), sanitised HTML, or plain TEXT.';
+
+export function formatText(text: RichText, format: TextFormatValue): string {
+  return format === 'HTML' ? text.html : format === 'TEXT' ? text.text : text.markdown;
+}
+
+type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T extends SchemaTypes> ? T : never;
+type Ref<T> = ObjectRef<Types, T>;
+
+/** A Markdown field that can also be read as sanitised HTML or plain text. */
+export function textField<T>(ref: Ref<T>, name: string, description: string, get: (parent: T) => RichText) {
+  builder.objectField(ref, name, (t) =>
+    t.string({
+      description,
+      args: { format: t.arg({ type: TextFormat, defaultValue: 'MARKDOWN', description: FORMAT_ARG_DESCRIPTION }) },
+      resolve: (parent, args) => formatText(get(parent), args.format),
+    }),
+  );
+}
+
+/** A list of Markdown items, each readable as HTML or plain text. */
+export function textListField<T>(ref: Ref<T>, name: string, description: string, get: (parent: T) => readonly RichText[]) {
+  builder.objectField(ref, name, (t) =>
+    t.stringList({
+      description,
+      args: { format: t.arg({ type: TextFormat, defaultValue: 'MARKDOWN', description: FORMAT_ARG_DESCRIPTION }) },
+      resolve: (parent, args) => get(parent).map((text) => formatText(text, args.format)),
+    }),
+  );
+}

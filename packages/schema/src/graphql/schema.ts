@@ -1,0 +1,30 @@
+import { printSchema, type GraphQLSchema } from 'graphql';
+import { builder } from './builder.js';
+import './types/entity.js';
+import './types/citation.js';
+import './types/source.js';
+import './types/dimension.js';
+import './types/expectation.js';
+import './types/level.js';
+import './types/transition.js';
+import './types/leverage-mechanism.js';
+import './types/failure-mode.js';
+import './types/org-practice.js';
+import './types/capability.js';
+import './types/tension.js';
+import './types/misconception.js';
+import './types/framework.js';
+import './types/comparison-row.js';
+import './types/level-comparison.js';
+import './types/text-range.js';
+import './types/highlight.js';
+import './types/search-hit.js';
+import './types/query.js';
+
+/** The executable schema. Resolvers read the framework from the context. */
+export const schema: GraphQLSchema = builder.toSchema();
+
+/** The SDL committed as `packages/schema/schema.graphql`. */
+export function printAltitudeSchema(): string {
+  return `${printSchema(schema)}\n`;
+}

@@ -1,0 +1,21 @@
+import { builder } from '../builder.js';
+import { DimensionRef, EntityRef, ExpectationRef } from '../refs.js';
+import { textField } from '../rich-text.js';
+
+builder.node(DimensionRef, {
+  description: 'Something levels are compared on, such as operating scope or time horizon.',
+  interfaces: [EntityRef],
+  id: { resolve: (dimension) => dimension.slug },
+  loadOne: (slug, ctx) => ctx.framework.find('Dimension', slug) ?? null,
+  isTypeOf: (value) => (value as { kind?: unknown }).kind === 'Dimension',
+  fields: (t) => ({
+    position: t.exposeInt('position', { description: '0-based position; comparison rows follow this order.' }),
+    expectations: t.field({
+      type: [ExpectationRef],
+      description: 'What each level expects on this dimension, lowest level first.',
+      resolve: (dimension, _args, ctx) => ctx.framework.levels.map((level) => level.expectations[dimension.position]!),
+    }),
+  }),
+});
+
+textField(DimensionRef, 'description', 'What this dimension measures and why levels differ on it.', (d) => d.description);

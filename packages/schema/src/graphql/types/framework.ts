@@ -1,0 +1,14 @@
+import { FrameworkRef } from '../refs.js';
+import { textField } from '../rich-text.js';
+
+FrameworkRef.implement({
+  description: 'The Distinguished Engineer role framework as a whole.',
+  fields: (t) => ({
+    title: t.exposeString('title', { description: 'Name of the framework.' }),
+    version: t.exposeString('version', { description: 'Semantic version of the content.' }),
+    contentHash: t.exposeString('contentHash', { description: 'sha256 over every entity; changes whenever any content changes.' }),
+    entityCount: t.int({ description: 'How many entities the framework defines, sources not included.', resolve: (f) => f.entities.length }),
+  }),
+});
+
+textField(FrameworkRef, 'summary', 'What the framework is, in a few sentences.', (f) => f.summary);

@@ -1,0 +1,20 @@
+import { builder } from '../builder.js';
+import { EntityRef, FailureModeRef, MisconceptionRef } from '../refs.js';
+import { textField } from '../rich-text.js';
+
+builder.node(MisconceptionRef, {
+  description: 'A common but wrong picture of what the role is.',
+  interfaces: [EntityRef],
+  id: { resolve: (misconception) => misconception.slug },
+  loadOne: (slug, ctx) => ctx.framework.find('Misconception', slug) ?? null,
+  isTypeOf: (value) => (value as { kind?: unknown }).kind === 'Misconception',
+  fields: (t) => ({
+    relatedFailureModes: t.field({
+      type: [FailureModeRef],
+      description: 'Failure modes a company falls into when it believes this.',
+      resolve: (misconception) => misconception.relatedFailureModes,
+    }),
+  }),
+});
+
+textField(MisconceptionRef, 'reality', 'What the role is actually about.', (m) => m.reality);

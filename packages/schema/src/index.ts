@@ -1,0 +1,13 @@
+export * as model from './model/index.js';
+export { contentJsonSchema, contentJsonSchemaText } from './model/json-schema.js';
+export { DEFAULT_CONTENT_DIR, SDL_PATH, CONTENT_SCHEMA_PATH } from './paths.js';
+export { collectionNames, type CollectionName } from './model/index.js';
+export * from './graph/types.js';
+export { canonicalJson, contentHash } from './graph/content-hash.js';
+export { renderMarkdown } from './graph/markdown.js';
+export { loadFramework, loadFrameworkOrThrow, type LoadOptions, type LoadResult } from './loader/load-framework.js';
+export { ContentValidationError, formatContentError, sortContentErrors, type ContentError } from './loader/content-error.js';
+export { compareLevels, ComparisonError, type LevelComparison } from './graph/compare-levels.js';
+export { searchFramework, MAX_SEARCH_RESULTS, type SearchHit } from './search/search-framework.js';
+export { schema, printAltitudeSchema } from './graphql/schema.js';
+export type { AltitudeContext } from './graphql/context.js';

@@ -1,0 +1,152 @@
+import path from 'node:path';
+import type { CollectionName } from '../model/index.js';
+import { SLUG_PATTERN } from '../model/index.js';
+import type { ContentError } from './content-error.js';
+import type { CollectedContent, RawItem } from './collect-items.js';
+import type { PathSegment } from './field-path.js';
+import { closest } from './shape-errors.js';
+
+/** First item written for each slug, per collection. */
+export type SlugIndex = ReadonlyMap<CollectionName, ReadonlyMap<string, RawItem>>;
+
+const NOUN: Record<CollectionName, string> = {
+  sources: 'source',
+  dimensions: 'dimension',
+  levels: 'level',
+  transitions: 'transition',
+  leverageMechanisms: 'leverage mechanism',
+  failureModes: 'failure mode',
+  orgPractices: 'org practice',
+  capabilities: 'capability',
+  tensions: 'tension',
+  misconceptions: 'misconception',
+};
+
+// References are checked on the item as written, with guards, so that an item
+// with an unrelated shape error (say, an unknown field) still has its dangling
+// references reported in the same run.
+type Raw = Record<string, unknown>;
+const asRecord = (value: unknown): Raw | undefined => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Raw) : undefined);
+const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const asString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+const asInt = (value: unknown): number | undefined => (typeof value === 'number' && Number.isInteger(value) ? value : undefined);
+
+/**
+ * Everything the shape alone cannot tell: unique slugs, one framework header,
+ * and every reference pointing at something that exists.
+ */
+export function checkReferences(content: CollectedContent, contentDir: string, cwd: string): { errors: ContentError[]; index: SlugIndex } {
+  const errors: ContentError[] = [];
+  const index = new Map<CollectionName, Map<string, RawItem>>();
+
+  for (const item of content.items) {
+    if (item.slug === undefined || !SLUG_PATTERN.test(item.slug)) continue; // shape errors already say so
+    const bySlug = index.get(item.collection) ?? new Map<string, RawItem>();
+    index.set(item.collection, bySlug);
+    const first = bySlug.get(item.slug);
+    if (first) {
+      const pos = first.yaml.positionOf([...first.path, 'slug']);
+      errors.push(
+        item.yaml.errorAt(
+          [...item.path, 'slug'],
+          `duplicate slug "${item.slug}": a ${NOUN[item.collection]} with this slug is already defined at ${path.relative(cwd, first.yaml.file) || first.yaml.file}:${pos.line}:${pos.column}`,
+        ),
+      );
+    } else {
+      bySlug.set(item.slug, item);
+    }
+  }
+
+  if (content.headers.length === 0) {
+    errors.push({ file: contentDir, line: 1, column: 1, field: 'framework', message: 'no content file declares the `framework:` header (title, summary, version)' });
+  }
+  for (const extra of content.headers.slice(1)) {
+    errors.push(extra.yaml.errorAt(['framework'], 'the `framework:` header is declared more than once; keep exactly one', 'key'));
+  }
+
+  const slugs = (collection: CollectionName) => [...(index.get(collection)?.keys() ?? [])];
+  const rawOf = (collection: CollectionName, slug: string) => asRecord(index.get(collection)?.get(slug)?.raw);
+
+  /** Reports `slug` at `at` when it names nothing in `collection`; true when it resolves. */
+  const expectSlug = (item: RawItem, at: readonly PathSegment[], collection: CollectionName, slug: unknown, how: 'key' | 'value' = 'value') => {
+    if (typeof slug !== 'string') return false; // a shape error already covers it
+    if (index.get(collection)?.has(slug)) return true;
+    const known = slugs(collection);
+    const suggestion = closest(slug, known);
+    errors.push(
+      item.yaml.errorAt(
+        [...item.path, ...at],
+        `unknown ${NOUN[collection]} "${slug}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; ${known.length ? `known ${NOUN[collection]}s: ${known.join(', ')}` : `no ${NOUN[collection]}s are defined`}`,
+        how,
+      ),
+    );
+    return false;
+  };
+
+  const dimensionSlugs = slugs('dimensions');
+  const ranks = new Map<number, RawItem>();
+
+  for (const item of content.items) {
+    const raw = asRecord(item.raw);
+    if (!raw) continue;
+
+    asList(raw.sources).forEach((entry, i) => {
+      const citation = asRecord(entry);
+      if (!citation || !expectSlug(item, ['sources', i, 'source'], 'sources', citation.source)) return;
+      const sections = asList(rawOf('sources', citation.source as string)?.sections).filter((s): s is string => typeof s === 'string');
+      const section = asString(citation.section);
+      if (section !== undefined && !sections.includes(section)) {
+        errors.push(
+          item.yaml.errorAt(
+            [...item.path, 'sources', i, 'section'],
+            `unknown section "${section}" in source "${String(citation.source)}"; its sections are: ${sections.map((s) => `"${s}"`).join(', ')}`,
+          ),
+        );
+      }
+    });
+
+    switch (item.collection) {
+      case 'levels': {
+        const expectations = asRecord(raw.expectations);
+        if (expectations) {
+          for (const key of Object.keys(expectations)) expectSlug(item, ['expectations', key], 'dimensions', key, 'key');
+          const missing = dimensionSlugs.filter((d) => !(d in expectations));
+          if (missing.length > 0) {
+            errors.push(
+              item.yaml.errorAt(
+                [...item.path, 'expectations'],
+                `missing an expectation for dimension${missing.length === 1 ? '' : 's'} ${missing.map((m) => `"${m}"`).join(', ')}; every level needs one per dimension`,
+                'key',
+              ),
+            );
+          }
+        }
+        const rank = asInt(raw.rank);
+        if (rank === undefined) break;
+        const clash = ranks.get(rank);
+        if (clash) errors.push(item.yaml.errorAt([...item.path, 'rank'], `rank ${rank} is already used by level "${clash.slug ?? '?'}"; ranks must be unique`));
+        else ranks.set(rank, item);
+        break;
+      }
+      case 'transitions': {
+        const okFrom = expectSlug(item, ['from'], 'levels', raw.from);
+        const okTo = expectSlug(item, ['to'], 'levels', raw.to);
+        const fromRank = okFrom ? asInt(rawOf('levels', raw.from as string)?.rank) : undefined;
+        const toRank = okTo ? asInt(rawOf('levels', raw.to as string)?.rank) : undefined;
+        if (fromRank !== undefined && toRank !== undefined && toRank <= fromRank) {
+          errors.push(item.yaml.errorAt([...item.path, 'to'], `level "${String(raw.to)}" (rank ${toRank}) must rank above "${String(raw.from)}" (rank ${fromRank})`));
+        }
+        break;
+      }
+      case 'failureModes':
+        asList(raw.preventedBy).forEach((slug, i) => expectSlug(item, ['preventedBy', i], 'orgPractices', slug));
+        break;
+      case 'misconceptions':
+        asList(raw.relatedFailureModes).forEach((slug, i) => expectSlug(item, ['relatedFailureModes', i], 'failureModes', slug));
+        break;
+      default:
+        break;
+    }
+  }
+  return { errors, index };
+}

@@ -1,0 +1,43 @@
+import path from 'node:path';
+import { buildFramework } from '../graph/build-framework.js';
+import type { Framework } from '../graph/types.js';
+import { checkReferences } from './check-references.js';
+import { collectItems } from './collect-items.js';
+import { ContentValidationError, sortContentErrors, type ContentError } from './content-error.js';
+import { readContentFiles } from './read-content-files.js';
+
+export interface LoadOptions {
+  /** Directory used to print relative paths in messages; defaults to the process's. */
+  readonly cwd?: string;
+}
+
+export type LoadResult =
+  | { readonly ok: true; readonly framework: Framework }
+  | { readonly ok: false; readonly errors: readonly ContentError[] };
+
+/**
+ * Reads every YAML file in `contentDir` and returns the framework graph, or
+ * every error found — never just the first, and never a thrown exception for
+ * bad content.
+ */
+export async function loadFramework(contentDir: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const dir = path.resolve(contentDir);
+  const cwd = options.cwd ?? process.cwd();
+  const { files, errors: readErrors } = await readContentFiles(dir);
+  if (files.length === 0) return { ok: false, errors: readErrors };
+
+  const collected = collectItems(files);
+  const { errors: referenceErrors } = checkReferences(collected, dir, cwd);
+  const errors = [...readErrors, ...collected.errors, ...referenceErrors];
+  if (errors.length > 0) return { ok: false, errors: sortContentErrors(errors) };
+
+  const header = collected.headers[0]!.value!;
+  return { ok: true, framework: buildFramework(header, collected.items, files.map((f) => f.file)) };
+}
+
+/** Like `loadFramework`, but throws a `ContentValidationError` listing every error. */
+export async function loadFrameworkOrThrow(contentDir: string, options: LoadOptions = {}): Promise<Framework> {
+  const result = await loadFramework(contentDir, options);
+  if (!result.ok) throw new ContentValidationError(result.errors, options.cwd);
+  return result.framework;
+}

@@ -1,0 +1,83 @@
+import { LineCounter, isMap, isScalar, parseDocument, type Document, type Node } from 'yaml';
+import type { ContentError } from './content-error.js';
+import { formatFieldPath, type PathSegment } from './field-path.js';
+
+/** A parsed content file that can say where any path in it was written. */
+export interface YamlFile {
+  readonly file: string;
+  readonly data: unknown;
+  /** Position of the value at `path`, or of its nearest ancestor that exists. */
+  positionOf(path: readonly PathSegment[]): { line: number; column: number };
+  /** Position of the key naming `path`'s last segment in its map (for unknown or duplicate keys). */
+  keyPositionOf(path: readonly PathSegment[]): { line: number; column: number };
+  /** A located error at `path`. */
+  errorAt(path: readonly PathSegment[], message: string, at?: 'key' | 'value'): ContentError;
+}
+
+export type ParseResult = { ok: true; yaml: YamlFile } | { ok: false; errors: ContentError[] };
+
+export function parseYamlFile(file: string, text: string): ParseResult {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      errors: doc.errors.map((e) => ({
+        file,
+        ...at(e.pos[0]),
+        field: '',
+        message: `YAML syntax error: ${firstLine(e.message)}`,
+      })),
+    };
+  }
+
+  const nodeAt = (path: readonly PathSegment[]): { node: Node | null; depth: number } => {
+    for (let depth = path.length; depth >= 0; depth--) {
+      const node = depth === 0 ? (doc.contents as Node | null) : (doc.getIn(path.slice(0, depth), true) as Node | null);
+      if (node && typeof node === 'object' && 'range' in node && node.range) return { node, depth };
+    }
+    return { node: null, depth: 0 };
+  };
+
+  const positionOf = (path: readonly PathSegment[]) => {
+    const { node } = nodeAt(path);
+    return node?.range ? at(node.range[0]) : { line: 1, column: 1 };
+  };
+
+  const keyPositionOf = (path: readonly PathSegment[]) => {
+    const key = path[path.length - 1];
+    const parent = path.slice(0, -1);
+    const container = parent.length === 0 ? doc.contents : doc.getIn(parent, true);
+    if (isMap(container)) {
+      const pair = container.items.find((p) => isScalar(p.key) && String(p.key.value) === String(key));
+      if (pair && isScalar(pair.key) && pair.key.range) return at(pair.key.range[0]);
+    }
+    return positionOf(path);
+  };
+
+  const yaml: YamlFile = {
+    file,
+    data: doc.toJS({ maxAliasCount: 100 }) as unknown,
+    positionOf,
+    keyPositionOf,
+    errorAt: (path, message, where = 'value') => ({
+      file,
+      ...(where === 'key' ? keyPositionOf(path) : positionOf(path)),
+      field: formatFieldPath(path),
+      message,
+    }),
+  };
+  return { ok: true, yaml };
+}
+
+/** yaml's messages carry a trailing "at line x, column y" and code excerpt; we print our own position. */
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
+}
+
+export type { Document };

@@ -1,0 +1,87 @@
+import MiniSearch from 'minisearch';
+import type { Entity, Framework } from '../graph/types.js';
+import { makeSnippet, type Snippet } from './snippet.js';
+
+export interface SearchHit {
+  readonly entity: Entity;
+  readonly score: number;
+  readonly snippet: Snippet;
+}
+
+export const MAX_SEARCH_RESULTS = 50;
+
+interface IndexedDoc {
+  id: number;
+  title: string;
+  summary: string;
+  body: string;
+}
+
+// One index per loaded framework; a reload builds a new graph, so the old
+// index is collected with it.
+const indexes = new WeakMap<Framework, MiniSearch<IndexedDoc>>();
+
+function indexFor(framework: Framework): MiniSearch<IndexedDoc> {
+  let index = indexes.get(framework);
+  if (!index) {
+    index = new MiniSearch<IndexedDoc>({
+      fields: ['title', 'summary', 'body'],
+      searchOptions: { boost: { title: 3, summary: 1.5 }, prefix: true, fuzzy: 0.2, combineWith: 'AND' },
+    });
+    index.addAll(framework.entities.map((entity, id) => ({ id, title: entity.title, summary: entity.summary.text, body: bodyText(entity) })));
+    indexes.set(framework, index);
+  }
+  return index;
+}
+
+/**
+ * Ranked hits across every entity type. All query words must match (with
+ * prefix and light fuzzy matching); when none does, any word may, so a
+ * partly misspelt query still finds something.
+ */
+export function searchFramework(framework: Framework, text: string, first = 10): SearchHit[] {
+  const query = text.trim();
+  if (!query) return [];
+  const index = indexFor(framework);
+  let results = index.search(query);
+  if (results.length === 0) results = index.search(query, { combineWith: 'OR' });
+  return results.slice(0, first).map((result) => {
+    const entity = framework.entities[result.id as number]!;
+    return {
+      entity,
+      score: Math.round(result.score * 1000) / 1000,
+      snippet: makeSnippet([entity.summary.text, bodyText(entity), entity.title], result.terms),
+    };
+  });
+}
+
+/** Every text an entity carries beyond its title and summary. */
+export function bodyText(entity: Entity): string {
+  const parts: string[] = [];
+  switch (entity.kind) {
+    case 'Dimension':
+    case 'Capability':
+    case 'Tension':
+      parts.push(entity.description.text);
+      break;
+    case 'Level':
+      parts.push(entity.description.text, ...entity.expectations.map((e) => e.text.text));
+      break;
+    case 'Transition':
+      parts.push(...entity.whatChanges.map((t) => t.text), ...entity.whyPeopleStall.map((t) => t.text));
+      break;
+    case 'LeverageMechanism':
+      parts.push(entity.description.text, ...entity.inPractice.map((t) => t.text));
+      break;
+    case 'FailureMode':
+      parts.push(entity.description.text, ...entity.symptoms.map((t) => t.text), ...entity.consequences.map((t) => t.text));
+      break;
+    case 'OrgPractice':
+      parts.push(entity.description.text, ...entity.examples.map((t) => t.text));
+      break;
+    case 'Misconception':
+      parts.push(entity.reality.text);
+      break;
+  }
+  return parts.join(' ');
+}
