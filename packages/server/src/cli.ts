@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { runCheck } from './commands/check.js';
+import { runServe } from './commands/serve.js';
+import { resolveContentDir, userCwd } from './commands/user-cwd.js';
+import { createLogger, parseLogLevel } from './logger.js';
+
+const parsePort = (value: string) => {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('must be a whole number from 0 to 65535 (0 picks a free port)');
+  return port;
+};
+
+const contentOption = () => new Option('--content <dir>', 'folder holding the content YAML files (default: $ALTITUDE_CONTENT, else the repository content/)');
+
+const program = new Command('altitude')
+  .description('Altitude: the Distinguished Engineer role framework as a GraphQL API.')
+  .showHelpAfterError()
+  .exitOverride((error) => {
+    // commander exits 1 on usage errors; we keep 2 for usage, like most CLIs.
+    process.exit(error.exitCode === 0 ? 0 : 2);
+  });
+
+program
+  .command('check')
+  .description('validate the content: shape, unknown fields, slugs, every cross-reference; prints every error as path:line:column field: message')
+  .addOption(contentOption())
+  .action(async (opts: { content?: string }) => {
+    const cwd = userCwd();
+    process.exitCode = await runCheck(resolveContentDir(opts.content, cwd), cwd, {
+      out: (s) => process.stdout.write(s),
+      err: (s) => process.stderr.write(s),
+    });
+  });
+
+program
+  .command('serve')
+  .description('serve the GraphQL API (GraphiQL at /graphql), /health and /ready')
+  .addOption(contentOption())
+  .addOption(new Option('--port <port>', 'port to listen on').env('PORT').default(4000).argParser(parsePort))
+  .addOption(new Option('--host <host>', 'address to bind').env('HOST').default('127.0.0.1'))
+  .option('--watch', 'reload the content when a file changes; invalid edits are reported and the last good content keeps serving', false)
+  .addOption(new Option('--log-level <level>', 'least severe log level written').choices(['debug', 'info', 'warn', 'error']).env('LOG_LEVEL').default('info'))
+  .action(async (opts: { content?: string; port: number; host: string; watch: boolean; logLevel: string }) => {
+    const cwd = userCwd();
+    const logger = createLogger({ level: parseLogLevel(opts.logLevel) });
+    process.exitCode = await runServe({ contentDir: resolveContentDir(opts.content, cwd), cwd, port: opts.port, host: opts.host, watch: opts.watch }, logger);
+  });
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,37 @@
+import path from 'node:path';
+import { collectionNames, formatContentError, loadFramework, type Framework } from '@altitude/schema';
+
+const LABEL: Record<string, [string, string]> = {
+  sources: ['source', 'sources'],
+  dimensions: ['dimension', 'dimensions'],
+  levels: ['level', 'levels'],
+  transitions: ['transition', 'transitions'],
+  leverageMechanisms: ['leverage mechanism', 'leverage mechanisms'],
+  failureModes: ['failure mode', 'failure modes'],
+  orgPractices: ['org practice', 'org practices'],
+  capabilities: ['capability', 'capabilities'],
+  tensions: ['tension', 'tensions'],
+  misconceptions: ['misconception', 'misconceptions'],
+};
+
+export function summarise(framework: Framework): string {
+  const counts = collectionNames.map((name) => {
+    const n = framework[name].length;
+    const [one, many] = LABEL[name]!;
+    return `${n} ${n === 1 ? one : many}`;
+  });
+  return `${counts.join(', ')} (${framework.files.length} files, version ${framework.version}, ${framework.contentHash.slice(0, 19)}…)`;
+}
+
+/** `altitude check`: exit 0 with one summary line, or 1 with every error. */
+export async function runCheck(contentDir: string, cwd: string, io: { out: (s: string) => void; err: (s: string) => void }): Promise<number> {
+  const result = await loadFramework(contentDir, { cwd });
+  if (result.ok) {
+    io.out(`content OK: ${summarise(result.framework)}\n`);
+    return 0;
+  }
+  for (const error of result.errors) io.err(`${formatContentError(error, cwd)}\n`);
+  const files = new Set(result.errors.map((e) => e.file)).size;
+  io.err(`\n${result.errors.length} error${result.errors.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'} under ${path.relative(cwd, contentDir) || '.'}\n`);
+  return 1;
+}

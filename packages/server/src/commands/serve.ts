@@ -1,0 +1,70 @@
+import { ContentStore } from '../content/content-store.js';
+import { watchContent, type ContentWatcher } from '../content/watch-content.js';
+import { startServer } from '../http/start-server.js';
+import type { Logger } from '../logger.js';
+import { summarise } from './check.js';
+
+export interface ServeOptions {
+  readonly contentDir: string;
+  readonly cwd: string;
+  readonly port: number;
+  readonly host: string;
+  readonly watch: boolean;
+}
+
+/**
+ * `altitude serve`: loads the content (refusing to start on invalid content),
+ * serves it, optionally watches it, and shuts down cleanly on SIGINT/SIGTERM.
+ */
+export async function runServe(options: ServeOptions, logger: Logger): Promise<number> {
+  const opened = await ContentStore.open(options.contentDir, options.cwd);
+  if (!opened.ok) {
+    for (const message of opened.messages) process.stderr.write(`${message}\n`);
+    logger.error('content is invalid; not starting', { errors: opened.messages.length });
+    return 1;
+  }
+  const { store } = opened;
+
+  let running;
+  try {
+    running = await startServer(store, logger, { port: options.port, host: options.host });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'EADDRINUSE' ? `port ${options.port} on ${options.host} is already in use; set PORT or --port to another` :
+      code === 'EACCES' ? `not allowed to listen on ${options.host}:${options.port}` :
+      String(error);
+    logger.error('cannot listen', { reason });
+    process.stderr.write(`altitude: ${reason}\n`);
+    return 1;
+  }
+
+  let watcher: ContentWatcher | undefined;
+  if (options.watch) watcher = watchContent(store, logger);
+  logger.info('listening', {
+    url: running.url,
+    graphql: `${running.url}/graphql`,
+    content: summarise(store.framework),
+    watch: options.watch,
+  });
+
+  return new Promise<number>((resolve) => {
+    let stopping = false;
+    const stop = (signal: NodeJS.Signals) => {
+      if (stopping) {
+        logger.warn('second signal; exiting now', { signal });
+        process.exit(130);
+      }
+      stopping = true;
+      logger.info('shutting down', { signal });
+      void (async () => {
+        await watcher?.close();
+        await running.close();
+        logger.info('stopped');
+        resolve(0);
+      })();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}

@@ -1,0 +1,49 @@
+import { formatContentError, loadFramework, type ContentError, type Framework } from '@altitude/schema';
+
+export type ReloadResult =
+  | { readonly ok: true; readonly framework: Framework; readonly changed: boolean }
+  | { readonly ok: false; readonly errors: readonly ContentError[]; readonly messages: readonly string[] };
+
+/**
+ * Holds the framework being served. A reload swaps in a new graph only when
+ * the new content is valid; otherwise the last good content keeps serving.
+ */
+export class ContentStore {
+  #framework: Framework;
+  #loadedAt: Date;
+  readonly contentDir: string;
+  readonly cwd: string;
+
+  private constructor(contentDir: string, cwd: string, framework: Framework) {
+    this.contentDir = contentDir;
+    this.cwd = cwd;
+    this.#framework = framework;
+    this.#loadedAt = new Date();
+  }
+
+  /** Loads the content once; fails with the checker's messages when it is invalid. */
+  static async open(contentDir: string, cwd: string): Promise<{ ok: true; store: ContentStore } | { ok: false; messages: string[] }> {
+    const result = await loadFramework(contentDir, { cwd });
+    if (!result.ok) return { ok: false, messages: result.errors.map((e) => formatContentError(e, cwd)) };
+    return { ok: true, store: new ContentStore(contentDir, cwd, result.framework) };
+  }
+
+  get framework(): Framework {
+    return this.#framework;
+  }
+
+  get loadedAt(): Date {
+    return this.#loadedAt;
+  }
+
+  async reload(): Promise<ReloadResult> {
+    const result = await loadFramework(this.contentDir, { cwd: this.cwd });
+    if (!result.ok) return { ok: false, errors: result.errors, messages: result.errors.map((e) => formatContentError(e, this.cwd)) };
+    const changed = result.framework.contentHash !== this.#framework.contentHash;
+    if (changed) {
+      this.#framework = result.framework;
+      this.#loadedAt = new Date();
+    }
+    return { ok: true, framework: this.#framework, changed };
+  }
+}
