@@ -78,7 +78,6 @@ export function buildFramework(header: FrameworkMetaInput, items: readonly RawIt
     position,
     description: renderMarkdown(input.description),
   }));
-  const dimensionBySlug = new Map(dimensions.map((d) => [d.slug, d]));
 
   const levelInputs = new Map<string, LevelInput>();
   const levels = of<LevelInput>('levels')
@@ -188,11 +187,11 @@ export function buildFramework(header: FrameworkMetaInput, items: readonly RawIt
     }),
     sources: sourceList,
     dimensions,
-    levels: levels as Level[],
+    levels: levels,
     transitions,
     leverageMechanisms,
-    failureModes: failureModes as FailureMode[],
-    orgPractices: orgPractices as OrgPractice[],
+    failureModes: failureModes,
+    orgPractices: orgPractices,
     capabilities,
     tensions,
     misconceptions,

@@ -1,4 +1,3 @@
-import type { Root as HastRoot } from 'hast';
 import { toText } from 'hast-util-to-text';
 import type { Root as MdastRoot } from 'mdast';
 import rehypeSanitize from 'rehype-sanitize';
@@ -18,7 +17,7 @@ const stringifier = unified().use(rehypeStringify);
 
 export function renderMarkdown(markdown: string): RichText {
   const mdast = parser.runSync(parser.parse(markdown)) as MdastRoot;
-  const hast = transformer.runSync(mdast) as HastRoot;
+  const hast = transformer.runSync(mdast);
   return Object.freeze({
     markdown,
     html: stringifier.stringify(hast).trim(),

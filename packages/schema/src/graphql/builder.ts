@@ -18,8 +18,17 @@ export const builder = new SchemaBuilder<{
     edgesFieldOptions: { nullable: { list: false, items: false } },
     nodeFieldOptions: { nullable: false },
     nodeTypeOptions: { description: 'An object with a global, opaque ID that `node(id:)` can fetch again.' },
-    nodeQueryOptions: { description: 'Fetches any object by its global ID; null when no object has that ID.' },
-    nodesQueryOptions: { description: 'Fetches many objects by their global IDs, in the same order; null for each unknown ID.' },
+    nodeQueryOptions: {
+      description: 'Fetches any object by its global ID; null when no object has that ID.',
+      args: { id: { description: 'A global ID from any `id` field.' } },
+    },
+    nodesQueryOptions: {
+      description: 'Fetches many objects by their global IDs, in the same order; null for each unknown ID.',
+      args: { ids: { description: 'Global IDs from `id` fields.' } },
+    },
+    // The graph is deeply frozen, so loaded objects cannot be branded; every
+    // node type has an isTypeOf instead.
+    brandLoadedObjects: false,
     idFieldOptions: { description: 'Global, opaque ID. Stable for as long as the slug is.' },
     pageInfoTypeOptions: { description: 'Where a page of a connection sits in the whole list.' },
   },

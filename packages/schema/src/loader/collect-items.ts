@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { ContentFile, FrameworkMeta, collectionNames, collections, type CollectionName, type FrameworkMetaInput } from '../model/index.js';
 import type { ContentError } from './content-error.js';
 import type { PathSegment } from './field-path.js';

@@ -28,20 +28,35 @@ export function shapeErrors(yaml: YamlFile, issues: readonly z.core.$ZodIssue[],
       }
       continue;
     }
-    if (issue.code === 'invalid_type' && issue.input === undefined) {
+    if (issue.code === 'invalid_type' && isMissing(yaml.data, path)) {
       // The field is absent: point at the object that should hold it.
       errors.push({ ...yaml.errorAt(path.slice(0, -1), ''), field: yaml.errorAt(path, '').field, message: 'missing required field' });
       continue;
     }
-    errors.push(yaml.errorAt(path, describeIssue(issue)));
+    errors.push(yaml.errorAt(path, describeIssue(issue, valueAt(yaml.data, path))));
   }
   return errors;
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
+// zod does not report the offending input by default, so read it from the document.
+function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
+  let current = data;
+  for (const segment of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PathSegment, unknown>)[segment];
+  }
+  return current;
+}
+
+function isMissing(data: unknown, path: readonly PathSegment[]): boolean {
+  const parent = valueAt(data, path.slice(0, -1));
+  return parent !== null && typeof parent === 'object' && !(path[path.length - 1]! in parent);
+}
+
+function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
   switch (issue.code) {
     case 'invalid_type':
-      return `expected ${article(issue.expected)}, got ${typeName(issue.input)}`;
+      return `expected ${article(issue.expected)}, got ${typeName(input)}`;
     case 'too_small':
       if (issue.origin === 'array') return `must list at least ${String(issue.minimum)} item${issue.minimum === 1 ? '' : 's'}`;
       if (issue.origin === 'string') return issue.message.startsWith('Too small') ? 'must not be empty' : issue.message;
@@ -64,7 +79,8 @@ function typeName(value: unknown): string {
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'number' && !Number.isInteger(value)) return `the number ${value}`;
   if (typeof value === 'string') return `the text "${value.length > 40 ? value.slice(0, 37) + '...' : value}"`;
-  return `${typeof value} ${String(value)}`;
+  if (typeof value === 'number' || typeof value === 'boolean') return `${typeof value} ${value}`;
+  return typeof value;
 }
 
 /** The allowed key within edit distance 2, for "did you mean". */

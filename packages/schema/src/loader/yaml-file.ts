@@ -25,15 +25,10 @@ export function parseYamlFile(file: string, text: string): ParseResult {
   };
 
   if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      errors: doc.errors.map((e) => ({
-        file,
-        ...at(e.pos[0]),
-        field: '',
-        message: `YAML syntax error: ${firstLine(e.message)}`,
-      })),
-    };
+    // Only the first: one broken bracket makes the parser report a cascade of
+    // follow-on errors that vanish once it is fixed.
+    const first = doc.errors[0]!;
+    return { ok: false, errors: [{ file, ...at(first.pos[0]), field: '', message: `YAML syntax error: ${firstLine(first.message)}` }] };
   }
 
   const nodeAt = (path: readonly PathSegment[]): { node: Node | null; depth: number } => {

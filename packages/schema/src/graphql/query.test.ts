@@ -1,0 +1,125 @@
+import { graphql, type ExecutionResult } from 'graphql';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadFrameworkOrThrow } from '../loader/load-framework.js';
+import { DEFAULT_CONTENT_DIR } from '../paths.js';
+import type { Framework } from '../graph/types.js';
+import { schema } from './schema.js';
+
+let framework: Framework;
+beforeAll(async () => {
+  framework = await loadFrameworkOrThrow(DEFAULT_CONTENT_DIR);
+});
+
+async function run(source: string, variableValues?: Record<string, unknown>): Promise<ExecutionResult & { data?: Record<string, any> }> {
+  return (await graphql({ schema, source, variableValues, contextValue: { framework } })) as ExecutionResult & { data?: Record<string, any> };
+}
+
+describe('compareLevels', () => {
+  it('returns rows in dimension order and cells in the order asked for', async () => {
+    const { data, errors } = await run(`{ compareLevels(slugs: ["distinguished", "staff"]) {
+      levels { slug title } rows { dimension { slug } cells { level { slug } text } } transitions { slug } } }`);
+    expect(errors).toBeUndefined();
+    const comparison = data!.compareLevels;
+    expect(comparison.levels.map((l: { slug: string }) => l.slug)).toEqual(['distinguished', 'staff']);
+    expect(comparison.rows.map((r: { dimension: { slug: string } }) => r.dimension.slug)).toEqual(framework.dimensions.map((d) => d.slug));
+    for (const row of comparison.rows) expect(row.cells.map((c: { level: { slug: string } }) => c.level.slug)).toEqual(['distinguished', 'staff']);
+    expect(comparison.rows[0].cells[1].text).toBe(framework.levels[0]!.expectations[0]!.text.markdown);
+    // Staff to Distinguished spans both steps of the ladder.
+    expect(comparison.transitions.map((t: { slug: string }) => t.slug)).toEqual(['staff-to-principal', 'principal-to-distinguished']);
+  });
+
+  it('narrows to the dimensions asked for', async () => {
+    const { data } = await run(`{ compareLevels(slugs: ["staff", "principal"], dimensions: ["time-horizon", "operating-scope"]) { rows { dimension { slug } } transitions { slug } } }`);
+    expect(data!.compareLevels.rows.map((r: { dimension: { slug: string } }) => r.dimension.slug)).toEqual(['operating-scope', 'time-horizon']);
+    expect(data!.compareLevels.transitions).toEqual([{ slug: 'staff-to-principal' }]);
+  });
+
+  it.each([
+    [['staff'], 'compareLevels needs at least two level slugs, got 1 (staff). Valid level slugs: staff, principal, distinguished.'],
+    [['staff', 'senior'], 'Unknown level slug "senior". Valid level slugs: staff, principal, distinguished.'],
+    [['staff', 'staff'], 'Level slug "staff" is listed more than once. Valid level slugs: staff, principal, distinguished.'],
+  ])('rejects %j with a message naming the problem and the valid slugs', async (slugs, message) => {
+    const { data, errors } = await run('query($slugs: [String!]!) { compareLevels(slugs: $slugs) { levels { slug } } }', { slugs });
+    expect(data).toBeNull();
+    expect(errors?.map((e) => e.message)).toEqual([message]);
+    expect(errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('Relay node interface', () => {
+  it('round-trips every entity and source through node(id:) and nodes(ids:)', async () => {
+    const { data } = await run(`{
+      levels { id slug } dimensions { id slug } transitions { id slug } leverageMechanisms { id slug } failureModes { id slug }
+      orgPractices { id slug } capabilities { id slug } tensions { id slug } misconceptions { id slug } sources { id slug } }`);
+    const all = Object.values(data!).flat() as { id: string; slug: string }[];
+    expect(all).toHaveLength(framework.entities.length + framework.sources.length);
+    expect(new Set(all.map((n) => n.id)).size).toBe(all.length);
+    const { data: nodes, errors } = await run('query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Entity { slug } ... on Source { slug } } }', { ids: all.map((n) => n.id) });
+    expect(errors).toBeUndefined();
+    expect(nodes!.nodes).toEqual(all);
+  });
+
+  it('answers null for an unknown or malformed ID', async () => {
+    const unknown = Buffer.from('Level:senior').toString('base64');
+    const { data } = await run(`{ a: node(id: "${unknown}") { id } }`);
+    expect(data!.a).toBeNull();
+  });
+
+  it('keeps IDs opaque but stable', async () => {
+    const first = await run('{ level(slug: "staff") { id } }');
+    const second = await run('{ level(slug: "staff") { id } }');
+    expect(first.data!.level.id).toBe(second.data!.level.id);
+    expect(first.data!.level.id).not.toContain('staff');
+  });
+});
+
+describe('entities', () => {
+  it('every entity has slug, title, summary, sources and a content hash', async () => {
+    const { data, errors } = await run(`{ search(text: "engineer", first: 50) { entity { __typename slug title summary sources { source { slug title } section } contentHash type } } }`);
+    expect(errors).toBeUndefined();
+    for (const { entity } of data!.search) {
+      expect(entity.slug).toMatch(/^[a-z0-9-]+$/);
+      expect(entity.title).toBeTruthy();
+      expect(entity.summary).toBeTruthy();
+      expect(entity.sources.length).toBeGreaterThan(0);
+      expect(entity.contentHash).toMatch(/^sha256:/);
+      expect(entity.type).toBe(entity.__typename);
+    }
+  });
+
+  it('serves Markdown fields as Markdown, sanitised HTML or plain text', async () => {
+    const { data } = await run(`{ failureMode(slug: "super-coder") { md: summary html: summary(format: HTML) text: summary(format: TEXT) symptoms(format: HTML) preventedBy { slug } } }`);
+    const mode = framework.find('FailureMode', 'super-coder')!;
+    expect(data!.failureMode.md).toBe(mode.summary.markdown);
+    expect(data!.failureMode.html).toBe(mode.summary.html);
+    expect(data!.failureMode.html).toMatch(/^<p>/);
+    expect(data!.failureMode.text).not.toMatch(/[<*]/);
+    expect(data!.failureMode.symptoms.every((s: string) => s.startsWith('<p>'))).toBe(true);
+    expect(data!.failureMode.preventedBy.map((p: { slug: string }) => p.slug)).toEqual(mode.preventedBy.map((p) => p.slug));
+  });
+
+  it('answers null for an unknown slug in single lookups', async () => {
+    const { data, errors } = await run('{ level(slug: "nope") { slug } failureMode(slug: "nope") { slug } leverageMechanism(slug: "nope") { slug } }');
+    expect(errors).toBeUndefined();
+    expect(data).toEqual({ level: null, failureMode: null, leverageMechanism: null });
+  });
+
+  it('reports the framework header', async () => {
+    const { data } = await run('{ framework { title summary version contentHash } }');
+    expect(data!.framework).toEqual({ title: framework.title, summary: framework.summary.markdown, version: framework.version, contentHash: framework.contentHash });
+  });
+});
+
+describe('search', () => {
+  it('returns typed hits with snippets and scores', async () => {
+    const { data } = await run('{ search(text: "super coder", first: 3) { type score snippet { text html highlights { start end } } entity { slug } } }');
+    expect(data!.search[0].type).toMatch(/FailureMode|Misconception/);
+    expect(data!.search[0].entity.slug).toBe('super-coder');
+    expect(data!.search[0].snippet.html).toContain('<mark>');
+  });
+
+  it('rejects an out-of-range first', async () => {
+    const { errors } = await run('{ search(text: "x", first: 500) { score } }');
+    expect(errors?.[0]?.message).toBe('first must be between 1 and 50, got 500.');
+  });
+});

@@ -1,0 +1,64 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { DEFAULT_CONTENT_DIR } from '@altitude/schema';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.js';
+
+let work: string;
+beforeAll(async () => {
+  work = await mkdtemp(path.join(os.tmpdir(), 'altitude-check-'));
+  await cp(DEFAULT_CONTENT_DIR, path.join(work, 'content'), { recursive: true });
+});
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+describe('altitude check', () => {
+  it('exits 0 with a one-line count on valid content', async () => {
+    const { code, stdout, stderr } = await runCli(['check']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout.trim().split('\n')).toHaveLength(1);
+    expect(stdout).toMatch(/^content OK: 2 sources, \d+ dimensions, 3 levels, 2 transitions, 4 leverage mechanisms, 4 failure modes, \d+ org practices, \d+ capabilities, \d+ tensions, 2 misconceptions \(\d+ files, version .+\)\n$/);
+  });
+
+  it('exits 1 and prints every error with a path relative to the working directory', async () => {
+    const levels = path.join(work, 'content', 'levels.yaml');
+    const original = await readFile(levels, 'utf8');
+    await writeFile(levels, original.replace('    rank: 1\n', '    rank: 1\n    grade: A\n').replace('    rank: 2\n', '    rank: second\n'));
+    try {
+      const { code, stdout, stderr } = await runCli(['check', '--content', 'content'], { cwd: work });
+      expect(code).toBe(1);
+      expect(stdout).toBe('');
+      const lines = stderr.trim().split('\n');
+      expect(lines[0]).toMatch(/^content\/levels\.yaml:\d+:5 levels\[0\]\.grade: unknown field "grade"/);
+      expect(lines[1]).toMatch(/^content\/levels\.yaml:\d+:11 levels\[1\]\.rank: expected a number, got the text "second"$/);
+      expect(lines.at(-1)).toBe('2 errors in 1 file under content');
+    } finally {
+      await writeFile(levels, original);
+    }
+  });
+
+  it('exits 2 on a usage error and says what is wrong', async () => {
+    const { code, stderr } = await runCli(['check', '--frobnicate']);
+    expect(code).toBe(2);
+    expect(stderr).toContain("unknown option '--frobnicate'");
+    const serve = await runCli(['serve', '--port', 'eighty']);
+    expect(serve.code).toBe(2);
+    expect(serve.stderr).toContain('must be a whole number from 0 to 65535');
+  });
+
+  it('refuses to serve invalid content, with the checker messages', async () => {
+    const file = path.join(work, 'content', 'tensions.yaml');
+    const original = await readFile(file, 'utf8');
+    await writeFile(file, original.replace('slug: loneliness', 'slug: loneliness\n    mood: blue'));
+    try {
+      const { code, stderr } = await runCli(['serve', '--port', '0', '--content', 'content'], { cwd: work });
+      expect(code).toBe(1);
+      expect(stderr).toMatch(/^content\/tensions\.yaml:\d+:5 tensions\[0\]\.mood: unknown field "mood"/m);
+    } finally {
+      await writeFile(file, original);
+    }
+  });
+});
