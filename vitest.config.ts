@@ -11,6 +11,7 @@ const graphqlCjs = createRequire(import.meta.url).resolve('graphql', { paths: ['
 export default defineConfig({
   resolve: { alias: [{ find: /^graphql$/, replacement: graphqlCjs }] },
   test: {
+    reporters: ['default', './tests/support/summary-reporter.ts'],
     projects: [
       {
         extends: true,
