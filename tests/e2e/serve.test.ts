@@ -51,13 +51,19 @@ describe('altitude serve, end to end over HTTP', () => {
     expect(body.errors?.[0]?.message).toBe('Unknown level slug "lead". Valid level slugs: staff, principal, distinguished.');
   });
 
-  it('serves GraphiQL at /graphql in a browser, with the example queries preloaded', async () => {
+  it('serves GraphiQL at /graphql in a browser, self-hosted, with the example queries preloaded', async () => {
     const response = await fetch(`${server.url}/graphql`, { headers: { accept: 'text/html' } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/html');
+    expect(response.headers.get('content-encoding')).toBe('gzip');
     const html = await response.text();
     expect(html).toContain('GraphiQL');
     for (const name of ['CompareLevels', 'FailureMode', 'Search', 'Levels']) expect(html).toContain(`query ${name}`);
+    // Nothing is fetched from a CDN: intranets without internet access still get GraphiQL.
+    expect(html).not.toMatch(/<script[^>]+src=["']https?:|<link[^>]+href=["']https?:[^"']+\.css/);
+
+    const again = await fetch(`${server.url}/graphql`, { headers: { accept: 'text/html', 'if-none-match': response.headers.get('etag')! } });
+    expect(again.status).toBe(304);
   });
 
   it('answers /health and /ready', async () => {

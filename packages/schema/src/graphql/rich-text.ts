@@ -1,15 +1,7 @@
 import type { ObjectRef, SchemaTypes } from '@pothos/core';
 import type { RichText } from '../graph/types.js';
 import { builder } from './builder.js';
-
-export const TextFormat = builder.enumType('TextFormat', {
-  description: 'How a text field is returned. Content is authored in Markdown.',
-  values: {
-    MARKDOWN: { description: 'The Markdown as authored.' },
-    HTML: { description: 'Rendered HTML, sanitised with an allow-list: no scripts, event handlers or javascript: URLs.' },
-    TEXT: { description: 'Plain text with formatting removed, for CSV cells, HR systems and search.' },
-  } as const,
-});
+import { TextFormat } from './types/text-format.js';
 
 export type TextFormatValue = 'MARKDOWN' | 'HTML' | 'TEXT';
 export const FORMAT_ARG_DESCRIPTION = 'MARKDOWN as authored (default), sanitised HTML, or plain TEXT.';

@@ -1,5 +1,7 @@
 import { printSchema, type GraphQLSchema } from 'graphql';
 import { builder } from './builder.js';
+import './types/text-format.js';
+import './types/entity-type.js';
 import './types/entity.js';
 import './types/citation.js';
 import './types/source.js';

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ContentStore } from '../content/content-store.js';
 import type { Logger } from '../logger.js';
+import { sendGraphiql, wantsGraphiql } from './graphiql-page.js';
 import { GRAPHQL_PATH, createGraphqlHandler } from './graphql-handler.js';
 import { sendHealth, sendReadiness } from './health.js';
 import { renderIndexPage } from './index-page.js';
@@ -20,9 +21,12 @@ export function createApp(store: ContentStore, logger: Logger): App {
 
   const app = (req: IncomingMessage, res: ServerResponse) => {
     logRequest(req, res, logger);
-    const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const { pathname } = url;
     const read = req.method === 'GET' || req.method === 'HEAD';
-    if (pathname === GRAPHQL_PATH) {
+    if (pathname === GRAPHQL_PATH && wantsGraphiql(req, url)) {
+      sendGraphiql(req, res, GRAPHQL_PATH);
+    } else if (pathname === GRAPHQL_PATH) {
       void graphql(req, res);
     } else if (pathname === '/health' && read) {
       sendHealth(res);

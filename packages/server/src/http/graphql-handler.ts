@@ -2,7 +2,6 @@ import { schema, type AltitudeContext } from '@altitude/schema';
 import { createYoga, type YogaLogger } from 'graphql-yoga';
 import type { ContentStore } from '../content/content-store.js';
 import type { Logger } from '../logger.js';
-import { EXAMPLE_QUERIES } from './graphiql-examples.js';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -20,10 +19,7 @@ export function createGraphqlHandler(store: ContentStore, logger: Logger) {
     context: () => ({ framework: store.framework }),
     landingPage: false,
     logging: yogaLogger,
-    graphiql: {
-      title: 'Altitude — Distinguished Engineer framework API',
-      defaultQuery: EXAMPLE_QUERIES[0]!.query,
-      defaultTabs: EXAMPLE_QUERIES.map((example) => ({ query: example.query })),
-    },
+    // Browsers are answered by graphiql-page.ts before reaching yoga.
+    graphiql: false,
   });
 }

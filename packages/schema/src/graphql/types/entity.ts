@@ -1,12 +1,8 @@
-import { ENTITY_KINDS } from '../../graph/types.js';
 import { builder } from '../builder.js';
 import { CitationRef, EntityRef } from '../refs.js';
-import { FORMAT_ARG_DESCRIPTION, TextFormat, formatText } from '../rich-text.js';
-
-export const EntityType = builder.enumType('EntityType', {
-  description: 'The kinds of framework entity, named as in the content and the GraphQL types.',
-  values: Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, { description: `A ${kind}.` }])) as Record<(typeof ENTITY_KINDS)[number], { description: string }>,
-});
+import { FORMAT_ARG_DESCRIPTION, formatText } from '../rich-text.js';
+import { TextFormat } from './text-format.js';
+import { EntityType } from './entity-type.js';
 
 EntityRef.implement({
   description: 'Anything the framework defines: it has a slug, a title, a summary, the sources it rests on and a content hash.',

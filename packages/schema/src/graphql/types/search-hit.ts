@@ -1,5 +1,5 @@
 import { EntityRef, HighlightRef, SearchHitRef } from '../refs.js';
-import { EntityType } from './entity.js';
+import { EntityType } from './entity-type.js';
 
 SearchHitRef.implement({
   description: 'One result of a search: the entity, why it matched, and how well.',
