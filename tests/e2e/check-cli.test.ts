@@ -20,13 +20,18 @@ describe('altitude check', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout.trim().split('\n')).toHaveLength(1);
-    expect(stdout).toMatch(/^content OK: 2 sources, \d+ dimensions, 3 levels, 2 transitions, 4 leverage mechanisms, 4 failure modes, \d+ org practices, \d+ capabilities, \d+ tensions, 2 misconceptions \(\d+ files, version .+\)\n$/);
+    expect(stdout).toMatch(
+      /^content OK: 2 sources, \d+ dimensions, 3 levels, 2 transitions, 4 leverage mechanisms, 4 failure modes, \d+ org practices, \d+ capabilities, \d+ tensions, 2 misconceptions \(\d+ files, version .+\)\n$/,
+    );
   });
 
   it('exits 1 and prints every error with a path relative to the working directory', async () => {
     const levels = path.join(work, 'content', 'levels.yaml');
     const original = await readFile(levels, 'utf8');
-    await writeFile(levels, original.replace('    rank: 1\n', '    rank: 1\n    grade: A\n').replace('    rank: 2\n', '    rank: second\n'));
+    await writeFile(
+      levels,
+      original.replace('    rank: 1\n', '    rank: 1\n    grade: A\n').replace('    rank: 2\n', '    rank: second\n'),
+    );
     try {
       const { code, stdout, stderr } = await runCli(['check', '--content', 'content'], { cwd: work });
       expect(code).toBe(1);

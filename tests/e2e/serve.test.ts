@@ -30,11 +30,16 @@ describe('altitude serve, end to end over HTTP', () => {
   });
 
   it('lists levels, searches, and fetches a node by ID', async () => {
-    const { body } = await postGraphql(server.url, '{ levels { id slug rank } search(text: "risk", first: 3) { type score entity { id slug } } }');
+    const { body } = await postGraphql(
+      server.url,
+      '{ levels { id slug rank } search(text: "risk", first: 3) { type score entity { id slug } } }',
+    );
     expect(body.data.levels.map((l: { slug: string }) => l.slug)).toEqual(['staff', 'principal', 'distinguished']);
     expect(body.data.search[0].entity.slug).toBe('technical-risk-identification');
     const id = body.data.search[0].entity.id as string;
-    const node = await postGraphql(server.url, 'query($id: ID!) { node(id: $id) { id ... on LeverageMechanism { title inPractice } } }', { id });
+    const node = await postGraphql(server.url, 'query($id: ID!) { node(id: $id) { id ... on LeverageMechanism { title inPractice } } }', {
+      id,
+    });
     expect(node.body.data.node.id).toBe(id);
     expect(node.body.data.node.inPractice.length).toBeGreaterThan(0);
   });
@@ -62,7 +67,9 @@ describe('altitude serve, end to end over HTTP', () => {
     // Nothing is fetched from a CDN: intranets without internet access still get GraphiQL.
     expect(html).not.toMatch(/<script[^>]+src=["']https?:|<link[^>]+href=["']https?:[^"']+\.css/);
 
-    const again = await fetch(`${server.url}/graphql`, { headers: { accept: 'text/html', 'if-none-match': response.headers.get('etag')! } });
+    const again = await fetch(`${server.url}/graphql`, {
+      headers: { accept: 'text/html', 'if-none-match': response.headers.get('etag')! },
+    });
     expect(again.status).toBe(304);
   });
 
@@ -72,7 +79,11 @@ describe('altitude serve, end to end over HTTP', () => {
     expect(await health.json()).toEqual({ status: 'ok' });
     const ready = await fetch(`${server.url}/ready`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toMatchObject({ status: 'ready', version: expect.any(String), contentHash: expect.stringMatching(/^sha256:/) });
+    expect(await ready.json()).toMatchObject({
+      status: 'ready',
+      version: expect.any(String),
+      contentHash: expect.stringMatching(/^sha256:/),
+    });
   });
 
   it('writes one structured log line per request', async () => {

@@ -17,7 +17,8 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const patienceTitle = async () => (await postGraphql(server.url, '{ search(text: "patience", first: 1) { entity { title } } framework { contentHash } }')).body.data;
+const patienceTitle = async () =>
+  (await postGraphql(server.url, '{ search(text: "patience", first: 1) { entity { title } } framework { contentHash } }')).body.data;
 
 describe('altitude serve --watch', () => {
   it('survives a broken edit and picks up the fixed one', async () => {
@@ -28,7 +29,9 @@ describe('altitude serve --watch', () => {
     // A broken edit: a typo in a field name. The server reports it with the checker's message…
     await writeFile(file, good.replace(/(slug: patience\n\s+)title:/, '$1titel:'));
     const failure = await server.waitForLog((l) => l.msg === 'content reload failed; still serving the last good content');
-    expect((failure.errors as string[]).join('\n')).toMatch(/capabilities\.yaml:\d+:5 capabilities\[\d+\]\.titel: unknown field "titel" \(did you mean "title"\?\)/);
+    expect((failure.errors as string[]).join('\n')).toMatch(
+      /capabilities\.yaml:\d+:5 capabilities\[\d+\]\.titel: unknown field "titel" \(did you mean "title"\?\)/,
+    );
     await vi.waitFor(() => expect(server.stderr()).toContain('unknown field "titel"'));
 
     // …and keeps serving the last good content.

@@ -20,7 +20,11 @@ function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 
 /** Runs `altitude <args>` to completion. */
 export async function runCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
-  const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd ?? REPO_ROOT, env: cleanEnv(options.env), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, ...args], {
+    cwd: options.cwd ?? REPO_ROOT,
+    env: cleanEnv(options.env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -44,7 +48,10 @@ export interface CliServer {
  * Starts `altitude serve` on 127.0.0.1 with a free port (--port 0) and waits
  * for its "listening" line, which carries the URL.
  */
-export async function startCliServer(args: readonly string[] = [], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliServer> {
+export async function startCliServer(
+  args: readonly string[] = [],
+  options: { cwd?: string; env?: Record<string, string> } = {},
+): Promise<CliServer> {
   const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--host', '127.0.0.1', ...args], {
     cwd: options.cwd ?? REPO_ROOT,
     env: cleanEnv(options.env),
@@ -80,7 +87,11 @@ export async function startCliServer(args: readonly string[] = [], options: { cw
       const waiter = { match, resolve: (l: LogLine) => (clearTimeout(timer), resolve(l)) };
       const timer = setTimeout(() => {
         waiters.delete(waiter);
-        reject(new Error(`no matching log line within ${timeoutMs} ms; logs:\n${logs.map((l) => JSON.stringify(l)).join('\n')}\nstderr:\n${stderr}`));
+        reject(
+          new Error(
+            `no matching log line within ${timeoutMs} ms; logs:\n${logs.map((l) => JSON.stringify(l)).join('\n')}\nstderr:\n${stderr}`,
+          ),
+        );
       }, timeoutMs);
       waiters.add(waiter);
     });
@@ -114,5 +125,8 @@ export async function postGraphql(url: string, query: string, variables?: Record
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
     body: JSON.stringify({ query, variables }),
   });
-  return { status: response.status, body: (await response.json()) as { data?: any; errors?: { message: string; extensions?: Record<string, unknown> }[] } };
+  return {
+    status: response.status,
+    body: (await response.json()) as { data?: any; errors?: { message: string; extensions?: Record<string, unknown> }[] },
+  };
 }

@@ -7,11 +7,13 @@ import { createLogger, parseLogLevel } from './logger.js';
 
 const parsePort = (value: string) => {
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('must be a whole number from 0 to 65535 (0 picks a free port)');
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new InvalidArgumentError('must be a whole number from 0 to 65535 (0 picks a free port)');
   return port;
 };
 
-const contentOption = () => new Option('--content <dir>', 'folder holding the content YAML files (default: $ALTITUDE_CONTENT, else the repository content/)');
+const contentOption = () =>
+  new Option('--content <dir>', 'folder holding the content YAML files (default: $ALTITUDE_CONTENT, else the repository content/)');
 
 const program = new Command('altitude')
   .description('Altitude: the Distinguished Engineer role framework as a GraphQL API.')
@@ -23,7 +25,9 @@ const program = new Command('altitude')
 
 program
   .command('check')
-  .description('validate the content: shape, unknown fields, slugs, every cross-reference; prints every error as path:line:column field: message')
+  .description(
+    'validate the content: shape, unknown fields, slugs, every cross-reference; prints every error as path:line:column field: message',
+  )
   .addOption(contentOption())
   .action(async (opts: { content?: string }) => {
     const cwd = userCwd();
@@ -40,11 +44,19 @@ program
   .addOption(new Option('--port <port>', 'port to listen on').env('PORT').default(4000).argParser(parsePort))
   .addOption(new Option('--host <host>', 'address to bind').env('HOST').default('127.0.0.1'))
   .option('--watch', 'reload the content when a file changes; invalid edits are reported and the last good content keeps serving', false)
-  .addOption(new Option('--log-level <level>', 'least severe log level written').choices(['debug', 'info', 'warn', 'error']).env('LOG_LEVEL').default('info'))
+  .addOption(
+    new Option('--log-level <level>', 'least severe log level written')
+      .choices(['debug', 'info', 'warn', 'error'])
+      .env('LOG_LEVEL')
+      .default('info'),
+  )
   .action(async (opts: { content?: string; port: number; host: string; watch: boolean; logLevel: string }) => {
     const cwd = userCwd();
     const logger = createLogger({ level: parseLogLevel(opts.logLevel) });
-    process.exitCode = await runServe({ contentDir: resolveContentDir(opts.content, cwd), cwd, port: opts.port, host: opts.host, watch: opts.watch }, logger);
+    process.exitCode = await runServe(
+      { contentDir: resolveContentDir(opts.content, cwd), cwd, port: opts.port, host: opts.host, watch: opts.watch },
+      logger,
+    );
   });
 
 await program.parseAsync(process.argv);

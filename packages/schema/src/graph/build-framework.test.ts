@@ -76,7 +76,9 @@ describe('content hashes', () => {
       await writeFile(file, text.replace(/(slug: patience\n\s+title: )(.*)/, '$1$2 (edited)'));
       const edited = await loadFrameworkOrThrow(dir);
       expect(edited.contentHash).not.toBe(framework.contentHash);
-      const changed = edited.entities.filter((e, i) => e.contentHash !== framework.entities[i]!.contentHash).map((e) => `${e.kind}:${e.slug}`);
+      const changed = edited.entities
+        .filter((e, i) => e.contentHash !== framework.entities[i]!.contentHash)
+        .map((e) => `${e.kind}:${e.slug}`);
       expect(changed).toEqual(['Capability:patience']);
       expect(edited.find('Capability', 'patience')!.contentHash).toMatch(/^sha256:[0-9a-f]{64}$/);
     } finally {

@@ -42,7 +42,8 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] 
  * at each other), then the whole graph is frozen.
  */
 export function buildFramework(header: FrameworkMetaInput, items: readonly RawItem[], files: readonly string[]): Framework {
-  const of = <T>(collection: CollectionName) => items.filter((i) => i.collection === collection).map((i) => ({ input: i.value as T, location: locate(i) }));
+  const of = <T>(collection: CollectionName) =>
+    items.filter((i) => i.collection === collection).map((i) => ({ input: i.value as T, location: locate(i) }));
 
   const sources = new Map<string, Mutable<Source>>();
   for (const { input, location } of of<SourceInput>('sources')) {
@@ -62,7 +63,11 @@ export function buildFramework(header: FrameworkMetaInput, items: readonly RawIt
     });
   }
 
-  const base = <K extends EntityKind>(kind: K, input: { slug: string; title: string; summary: string; sources: { source: string; section: string }[] }, location: Location) => ({
+  const base = <K extends EntityKind>(
+    kind: K,
+    input: { slug: string; title: string; summary: string; sources: { source: string; section: string }[] },
+    location: Location,
+  ) => ({
     kind,
     slug: input.slug,
     title: input.title,
@@ -83,7 +88,14 @@ export function buildFramework(header: FrameworkMetaInput, items: readonly RawIt
   const levels = of<LevelInput>('levels')
     .map(({ input, location }): Mutable<Level> => {
       levelInputs.set(input.slug, input);
-      return { ...base('Level', input, location), rank: input.rank, description: renderMarkdown(input.description), expectations: [], transitionsIn: [], transitionsOut: [] };
+      return {
+        ...base('Level', input, location),
+        rank: input.rank,
+        description: renderMarkdown(input.description),
+        expectations: [],
+        transitionsIn: [],
+        transitionsOut: [],
+      };
     })
     .sort((a, b) => a.rank - b.rank);
   const levelBySlug = new Map(levels.map((l) => [l.slug, l]));

@@ -34,9 +34,11 @@ export function compareLevels(framework: Framework, slugs: readonly string[], di
   if (dimensionSlugs) {
     const validDimensions = framework.dimensions.map((d) => d.slug).join(', ');
     for (const slug of dimensionSlugs) {
-      if (!framework.find('Dimension', slug)) throw new ComparisonError(`Unknown dimension slug "${slug}". Valid dimension slugs: ${validDimensions}.`);
+      if (!framework.find('Dimension', slug))
+        throw new ComparisonError(`Unknown dimension slug "${slug}". Valid dimension slugs: ${validDimensions}.`);
     }
-    if (dimensionSlugs.length === 0) throw new ComparisonError(`dimensions must name at least one dimension when given. Valid dimension slugs: ${validDimensions}.`);
+    if (dimensionSlugs.length === 0)
+      throw new ComparisonError(`dimensions must name at least one dimension when given. Valid dimension slugs: ${validDimensions}.`);
     dimensions = framework.dimensions.filter((d) => dimensionSlugs.includes(d.slug));
   }
 

@@ -121,16 +121,7 @@ export interface Misconception extends EntityBase<'Misconception'> {
   readonly relatedFailureModes: readonly FailureMode[];
 }
 
-export type Entity =
-  | Dimension
-  | Level
-  | Transition
-  | LeverageMechanism
-  | FailureMode
-  | OrgPractice
-  | Capability
-  | Tension
-  | Misconception;
+export type Entity = Dimension | Level | Transition | LeverageMechanism | FailureMode | OrgPractice | Capability | Tension | Misconception;
 
 export type EntityOfKind<K extends EntityKind> = Extract<Entity, { kind: K }>;
 

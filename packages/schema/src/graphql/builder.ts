@@ -1,4 +1,4 @@
-import SchemaBuilder from '@pothos/core';
+import SchemaBuilder, { type SchemaTypes } from '@pothos/core';
 import RelayPlugin from '@pothos/plugin-relay';
 import type { AltitudeContext } from './context.js';
 
@@ -33,3 +33,6 @@ export const builder = new SchemaBuilder<{
     pageInfoTypeOptions: { description: 'Where a page of a connection sits in the whole list.' },
   },
 });
+
+/** The schema types of `builder`, for helpers that take Pothos refs. */
+export type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T extends SchemaTypes> ? T : never;

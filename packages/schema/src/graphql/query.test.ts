@@ -11,7 +11,9 @@ beforeAll(async () => {
 });
 
 async function run(source: string, variableValues?: Record<string, unknown>): Promise<ExecutionResult & { data?: Record<string, any> }> {
-  return (await graphql({ schema, source, variableValues, contextValue: { framework } })) as ExecutionResult & { data?: Record<string, any> };
+  return (await graphql({ schema, source, variableValues, contextValue: { framework } })) as ExecutionResult & {
+    data?: Record<string, any>;
+  };
 }
 
 describe('compareLevels', () => {
@@ -22,15 +24,21 @@ describe('compareLevels', () => {
     const comparison = data!.compareLevels;
     expect(comparison.levels.map((l: { slug: string }) => l.slug)).toEqual(['distinguished', 'staff']);
     expect(comparison.rows.map((r: { dimension: { slug: string } }) => r.dimension.slug)).toEqual(framework.dimensions.map((d) => d.slug));
-    for (const row of comparison.rows) expect(row.cells.map((c: { level: { slug: string } }) => c.level.slug)).toEqual(['distinguished', 'staff']);
+    for (const row of comparison.rows)
+      expect(row.cells.map((c: { level: { slug: string } }) => c.level.slug)).toEqual(['distinguished', 'staff']);
     expect(comparison.rows[0].cells[1].text).toBe(framework.levels[0]!.expectations[0]!.text.markdown);
     // Staff to Distinguished spans both steps of the ladder.
     expect(comparison.transitions.map((t: { slug: string }) => t.slug)).toEqual(['staff-to-principal', 'principal-to-distinguished']);
   });
 
   it('narrows to the dimensions asked for', async () => {
-    const { data } = await run(`{ compareLevels(slugs: ["staff", "principal"], dimensions: ["time-horizon", "operating-scope"]) { rows { dimension { slug } } transitions { slug } } }`);
-    expect(data!.compareLevels.rows.map((r: { dimension: { slug: string } }) => r.dimension.slug)).toEqual(['operating-scope', 'time-horizon']);
+    const { data } = await run(
+      `{ compareLevels(slugs: ["staff", "principal"], dimensions: ["time-horizon", "operating-scope"]) { rows { dimension { slug } } transitions { slug } } }`,
+    );
+    expect(data!.compareLevels.rows.map((r: { dimension: { slug: string } }) => r.dimension.slug)).toEqual([
+      'operating-scope',
+      'time-horizon',
+    ]);
     expect(data!.compareLevels.transitions).toEqual([{ slug: 'staff-to-principal' }]);
   });
 
@@ -54,7 +62,10 @@ describe('Relay node interface', () => {
     const all = Object.values(data!).flat() as { id: string; slug: string }[];
     expect(all).toHaveLength(framework.entities.length + framework.sources.length);
     expect(new Set(all.map((n) => n.id)).size).toBe(all.length);
-    const { data: nodes, errors } = await run('query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Entity { slug } ... on Source { slug } } }', { ids: all.map((n) => n.id) });
+    const { data: nodes, errors } = await run(
+      'query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Entity { slug } ... on Source { slug } } }',
+      { ids: all.map((n) => n.id) },
+    );
     expect(errors).toBeUndefined();
     expect(nodes!.nodes).toEqual(all);
   });
@@ -75,7 +86,9 @@ describe('Relay node interface', () => {
 
 describe('entities', () => {
   it('every entity has slug, title, summary, sources and a content hash', async () => {
-    const { data, errors } = await run(`{ search(text: "engineer", first: 50) { entity { __typename slug title summary sources { source { slug title } section } contentHash type } } }`);
+    const { data, errors } = await run(
+      `{ search(text: "engineer", first: 50) { entity { __typename slug title summary sources { source { slug title } section } contentHash type } } }`,
+    );
     expect(errors).toBeUndefined();
     for (const { entity } of data!.search) {
       expect(entity.slug).toMatch(/^[a-z0-9-]+$/);
@@ -88,7 +101,9 @@ describe('entities', () => {
   });
 
   it('serves Markdown fields as Markdown, sanitised HTML or plain text', async () => {
-    const { data } = await run(`{ failureMode(slug: "super-coder") { md: summary html: summary(format: HTML) text: summary(format: TEXT) symptoms(format: HTML) preventedBy { slug } } }`);
+    const { data } = await run(
+      `{ failureMode(slug: "super-coder") { md: summary html: summary(format: HTML) text: summary(format: TEXT) symptoms(format: HTML) preventedBy { slug } } }`,
+    );
     const mode = framework.find('FailureMode', 'super-coder')!;
     expect(data!.failureMode.md).toBe(mode.summary.markdown);
     expect(data!.failureMode.html).toBe(mode.summary.html);
@@ -99,20 +114,29 @@ describe('entities', () => {
   });
 
   it('answers null for an unknown slug in single lookups', async () => {
-    const { data, errors } = await run('{ level(slug: "nope") { slug } failureMode(slug: "nope") { slug } leverageMechanism(slug: "nope") { slug } }');
+    const { data, errors } = await run(
+      '{ level(slug: "nope") { slug } failureMode(slug: "nope") { slug } leverageMechanism(slug: "nope") { slug } }',
+    );
     expect(errors).toBeUndefined();
     expect(data).toEqual({ level: null, failureMode: null, leverageMechanism: null });
   });
 
   it('reports the framework header', async () => {
     const { data } = await run('{ framework { title summary version contentHash } }');
-    expect(data!.framework).toEqual({ title: framework.title, summary: framework.summary.markdown, version: framework.version, contentHash: framework.contentHash });
+    expect(data!.framework).toEqual({
+      title: framework.title,
+      summary: framework.summary.markdown,
+      version: framework.version,
+      contentHash: framework.contentHash,
+    });
   });
 });
 
 describe('search', () => {
   it('returns typed hits with snippets and scores', async () => {
-    const { data } = await run('{ search(text: "super coder", first: 3) { type score snippet { text html highlights { start end } } entity { slug } } }');
+    const { data } = await run(
+      '{ search(text: "super coder", first: 3) { type score snippet { text html highlights { start end } } entity { slug } } }',
+    );
     expect(data!.search[0].type).toMatch(/FailureMode|Misconception/);
     expect(data!.search[0].entity.slug).toBe('super-coder');
     expect(data!.search[0].snippet.html).toContain('<mark>');

@@ -1,6 +1,6 @@
-import type { ObjectRef, SchemaTypes } from '@pothos/core';
+import type { ObjectRef } from '@pothos/core';
 import type { RichText } from '../graph/types.js';
-import { builder } from './builder.js';
+import { builder, type Types } from './builder.js';
 import { TextFormat } from './types/text-format.js';
 
 export type TextFormatValue = 'MARKDOWN' | 'HTML' | 'TEXT';
@@ -10,7 +10,6 @@ export function formatText(text: RichText, format: TextFormatValue): string {
   return format === 'HTML' ? text.html : format === 'TEXT' ? text.text : text.markdown;
 }
 
-type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T extends SchemaTypes> ? T : never;
 type Ref<T> = ObjectRef<Types, T>;
 
 /** A Markdown field that can also be read as sanitised HTML or plain text. */

@@ -38,8 +38,24 @@ describe('the GraphQL schema documents itself', () => {
     const fields = Object.keys(schema.getQueryType()!.getFields());
     expect(fields).toEqual(
       expect.arrayContaining([
-        'framework', 'levels', 'level', 'dimensions', 'transitions', 'leverageMechanisms', 'leverageMechanism', 'failureModes', 'failureMode',
-        'orgPractices', 'capabilities', 'tensions', 'misconceptions', 'sources', 'compareLevels', 'search', 'node', 'nodes',
+        'framework',
+        'levels',
+        'level',
+        'dimensions',
+        'transitions',
+        'leverageMechanisms',
+        'leverageMechanism',
+        'failureModes',
+        'failureMode',
+        'orgPractices',
+        'capabilities',
+        'tensions',
+        'misconceptions',
+        'sources',
+        'compareLevels',
+        'search',
+        'node',
+        'nodes',
       ]),
     );
   });

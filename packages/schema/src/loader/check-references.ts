@@ -26,7 +26,8 @@ const NOUN: Record<CollectionName, string> = {
 // with an unrelated shape error (say, an unknown field) still has its dangling
 // references reported in the same run.
 type Raw = Record<string, unknown>;
-const asRecord = (value: unknown): Raw | undefined => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Raw) : undefined);
+const asRecord = (value: unknown): Raw | undefined =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Raw) : undefined;
 const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const asString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 const asInt = (value: unknown): number | undefined => (typeof value === 'number' && Number.isInteger(value) ? value : undefined);
@@ -58,7 +59,13 @@ export function checkReferences(content: CollectedContent, contentDir: string, c
   }
 
   if (content.headers.length === 0) {
-    errors.push({ file: contentDir, line: 1, column: 1, field: 'framework', message: 'no content file declares the `framework:` header (title, summary, version)' });
+    errors.push({
+      file: contentDir,
+      line: 1,
+      column: 1,
+      field: 'framework',
+      message: 'no content file declares the `framework:` header (title, summary, version)',
+    });
   }
   for (const extra of content.headers.slice(1)) {
     errors.push(extra.yaml.errorAt(['framework'], 'the `framework:` header is declared more than once; keep exactly one', 'key'));
@@ -68,7 +75,13 @@ export function checkReferences(content: CollectedContent, contentDir: string, c
   const rawOf = (collection: CollectionName, slug: string) => asRecord(index.get(collection)?.get(slug)?.raw);
 
   /** Reports `slug` at `at` when it names nothing in `collection`; true when it resolves. */
-  const expectSlug = (item: RawItem, at: readonly PathSegment[], collection: CollectionName, slug: unknown, how: 'key' | 'value' = 'value') => {
+  const expectSlug = (
+    item: RawItem,
+    at: readonly PathSegment[],
+    collection: CollectionName,
+    slug: unknown,
+    how: 'key' | 'value' = 'value',
+  ) => {
     if (typeof slug !== 'string') return false; // a shape error already covers it
     if (index.get(collection)?.has(slug)) return true;
     const known = slugs(collection);
@@ -124,7 +137,10 @@ export function checkReferences(content: CollectedContent, contentDir: string, c
         const rank = asInt(raw.rank);
         if (rank === undefined) break;
         const clash = ranks.get(rank);
-        if (clash) errors.push(item.yaml.errorAt([...item.path, 'rank'], `rank ${rank} is already used by level "${clash.slug ?? '?'}"; ranks must be unique`));
+        if (clash)
+          errors.push(
+            item.yaml.errorAt([...item.path, 'rank'], `rank ${rank} is already used by level "${clash.slug ?? '?'}"; ranks must be unique`),
+          );
         else ranks.set(rank, item);
         break;
       }
@@ -134,7 +150,12 @@ export function checkReferences(content: CollectedContent, contentDir: string, c
         const fromRank = okFrom ? asInt(rawOf('levels', raw.from as string)?.rank) : undefined;
         const toRank = okTo ? asInt(rawOf('levels', raw.to as string)?.rank) : undefined;
         if (fromRank !== undefined && toRank !== undefined && toRank <= fromRank) {
-          errors.push(item.yaml.errorAt([...item.path, 'to'], `level "${String(raw.to)}" (rank ${toRank}) must rank above "${String(raw.from)}" (rank ${fromRank})`));
+          errors.push(
+            item.yaml.errorAt(
+              [...item.path, 'to'],
+              `level "${String(raw.to)}" (rank ${toRank}) must rank above "${String(raw.from)}" (rank ${fromRank})`,
+            ),
+          );
         }
         break;
       }

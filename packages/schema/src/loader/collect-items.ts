@@ -52,7 +52,12 @@ export function collectItems(files: readonly ContentFileText[]): CollectedConten
     const data = yaml.data;
     if (data === null || data === undefined) continue; // an empty file holds nothing, which is fine
     if (typeof data !== 'object' || Array.isArray(data)) {
-      errors.push(yaml.errorAt([], `a content file must be a mapping of collections (${collectionNames.join(', ')}), not ${Array.isArray(data) ? 'a list' : 'a single value'}`));
+      errors.push(
+        yaml.errorAt(
+          [],
+          `a content file must be a mapping of collections (${collectionNames.join(', ')}), not ${Array.isArray(data) ? 'a list' : 'a single value'}`,
+        ),
+      );
       continue;
     }
 
@@ -64,12 +69,20 @@ export function collectItems(files: readonly ContentFileText[]): CollectedConten
         continue;
       }
       if (!(collectionNames as string[]).includes(key)) {
-        errors.push(...shapeErrors(yaml, [{ code: 'unrecognized_keys', keys: [key], path: [], message: '', input: data as Record<string, unknown> }], allowedKeysAt));
+        errors.push(
+          ...shapeErrors(
+            yaml,
+            [{ code: 'unrecognized_keys', keys: [key], path: [], message: '', input: data as Record<string, unknown> }],
+            allowedKeysAt,
+          ),
+        );
         continue;
       }
       const collection = key as CollectionName;
       if (!Array.isArray(value)) {
-        errors.push(yaml.errorAt([collection], `expected a list of ${collection}, got ${value === null ? 'an empty value' : typeof value}`));
+        errors.push(
+          yaml.errorAt([collection], `expected a list of ${collection}, got ${value === null ? 'an empty value' : typeof value}`),
+        );
         continue;
       }
       const schema = collections[collection] as z.ZodType;

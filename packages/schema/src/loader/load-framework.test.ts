@@ -98,7 +98,9 @@ describe('each class of bad content gets its precise message', () => {
     const errors = await messages(d);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(
-      new RegExp(`^capabilities\\.yaml:\\d+:11 capabilities\\[8\\]\\.slug: duplicate slug "judgement": a capability with this slug is already defined at .*capabilities\\.yaml:${first}:11$`),
+      new RegExp(
+        `^capabilities\\.yaml:\\d+:11 capabilities\\[8\\]\\.slug: duplicate slug "judgement": a capability with this slug is already defined at .*capabilities\\.yaml:${first}:11$`,
+      ),
     );
   });
 
@@ -117,7 +119,11 @@ describe('each class of bad content gets its precise message', () => {
     const line = await lineOf('tensions.yaml', 'Key take-aways');
     const errors = await messages(d);
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(new RegExp(`^tensions\\.yaml:${line}:\\d+ tensions\\[\\d\\]\\.sources\\[\\d\\]\\.section: unknown section "Key take-aways" in source "leaddev-reality-of-being-a-distinguished-engineer"; its sections are: "Key takeaways", `));
+    expect(errors[0]).toMatch(
+      new RegExp(
+        `^tensions\\.yaml:${line}:\\d+ tensions\\[\\d\\]\\.sources\\[\\d\\]\\.section: unknown section "Key take-aways" in source "leaddev-reality-of-being-a-distinguished-engineer"; its sections are: "Key takeaways", `,
+      ),
+    );
   });
 
   it('missing dimension expectation', async () => {
@@ -129,7 +135,9 @@ describe('each class of bad content gets its precise message', () => {
   });
 
   it('an expectation for a dimension that does not exist', async () => {
-    const d = await contentWith({ 'levels.yaml': once('      operating-scope: >-\n        A single team', '      operating-scopes: >-\n        A single team') });
+    const d = await contentWith({
+      'levels.yaml': once('      operating-scope: >-\n        A single team', '      operating-scopes: >-\n        A single team'),
+    });
     const line = await lineOf('levels.yaml', 'operating-scopes:');
     expect(await messages(d)).toEqual([
       `levels.yaml:${line - 1}:5 levels[0].expectations: missing an expectation for dimension "operating-scope"; every level needs one per dimension`,
@@ -158,17 +166,23 @@ describe('each class of bad content gets its precise message', () => {
     const missing = path.join(os.tmpdir(), 'altitude-no-such-dir');
     const result = await loadFramework(missing, { cwd: os.tmpdir() });
     expect(result.ok).toBe(false);
-    expect(!result.ok && formatContentError(result.errors[0]!, os.tmpdir())).toBe('altitude-no-such-dir:1:1 content directory does not exist');
+    expect(!result.ok && formatContentError(result.errors[0]!, os.tmpdir())).toBe(
+      'altitude-no-such-dir:1:1 content directory does not exist',
+    );
   });
 
   it('no framework header', async () => {
     const d = await contentWith({ 'framework.yaml': () => '# emptied\n' });
     const errors = await messages(d);
-    expect(errors).toEqual([`${path.basename(d)}:1:1 framework: no content file declares the \`framework:\` header (title, summary, version)`]);
+    expect(errors).toEqual([
+      `${path.basename(d)}:1:1 framework: no content file declares the \`framework:\` header (title, summary, version)`,
+    ]);
   });
 
   it('an unknown collection at the top of a file', async () => {
     const d = await contentWith({ 'extra.yaml': () => 'level:\n  - slug: x\n' });
-    expect(await messages(d)).toEqual([`extra.yaml:1:1 level: unknown field "level" (did you mean "levels"?); allowed fields: framework, ${['sources', 'dimensions', 'levels', 'transitions', 'leverageMechanisms', 'failureModes', 'orgPractices', 'capabilities', 'tensions', 'misconceptions'].join(', ')}`]);
+    expect(await messages(d)).toEqual([
+      `extra.yaml:1:1 level: unknown field "level" (did you mean "levels"?); allowed fields: framework, ${['sources', 'dimensions', 'levels', 'transitions', 'leverageMechanisms', 'failureModes', 'orgPractices', 'capabilities', 'tensions', 'misconceptions'].join(', ')}`,
+    ]);
   });
 });

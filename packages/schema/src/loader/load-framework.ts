@@ -12,8 +12,7 @@ export interface LoadOptions {
 }
 
 export type LoadResult =
-  | { readonly ok: true; readonly framework: Framework }
-  | { readonly ok: false; readonly errors: readonly ContentError[] };
+  { readonly ok: true; readonly framework: Framework } | { readonly ok: false; readonly errors: readonly ContentError[] };
 
 /**
  * Reads every YAML file in `contentDir` and returns the framework graph, or
@@ -32,7 +31,14 @@ export async function loadFramework(contentDir: string, options: LoadOptions = {
   if (errors.length > 0) return { ok: false, errors: sortContentErrors(errors) };
 
   const header = collected.headers[0]!.value!;
-  return { ok: true, framework: buildFramework(header, collected.items, files.map((f) => f.file)) };
+  return {
+    ok: true,
+    framework: buildFramework(
+      header,
+      collected.items,
+      files.map((f) => f.file),
+    ),
+  };
 }
 
 /** Like `loadFramework`, but throws a `ContentValidationError` listing every error. */

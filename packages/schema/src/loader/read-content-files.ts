@@ -16,7 +16,10 @@ export async function readContentFiles(dir: string): Promise<{ files: ContentFil
   let names: string[];
   try {
     if (!(await stat(dir)).isDirectory()) {
-      return { files: [], errors: [{ ...where, message: 'is not a directory; --content must name the folder holding the content YAML files' }] };
+      return {
+        files: [],
+        errors: [{ ...where, message: 'is not a directory; --content must name the folder holding the content YAML files' }],
+      };
     }
     names = await readdir(dir);
   } catch (error) {
@@ -35,7 +38,13 @@ export async function readContentFiles(dir: string): Promise<{ files: ContentFil
     try {
       files.push({ file, text: await readFile(file, 'utf8') });
     } catch (error) {
-      errors.push({ file, line: 1, column: 1, field: '', message: `cannot read file (${(error as NodeJS.ErrnoException).code ?? String(error)})` });
+      errors.push({
+        file,
+        line: 1,
+        column: 1,
+        field: '',
+        message: `cannot read file (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+      });
     }
   }
   return { files, errors };

@@ -8,7 +8,11 @@ import type { YamlFile } from './yaml-file.js';
  * per key at the key itself, with the allowed fields listed, because that is
  * the mistake editors make most (a typo or a field from another type).
  */
-export function shapeErrors(yaml: YamlFile, issues: readonly z.core.$ZodIssue[], allowedKeysAt: (path: readonly PathSegment[]) => readonly string[]): ContentError[] {
+export function shapeErrors(
+  yaml: YamlFile,
+  issues: readonly z.core.$ZodIssue[],
+  allowedKeysAt: (path: readonly PathSegment[]) => readonly string[],
+): ContentError[] {
   const errors: ContentError[] = [];
   for (const issue of issues) {
     const path = issue.path.filter((p): p is PathSegment => typeof p !== 'symbol');

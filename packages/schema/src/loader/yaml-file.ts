@@ -72,7 +72,10 @@ export function parseYamlFile(file: string, text: string): ParseResult {
 
 /** yaml's messages carry a trailing "at line x, column y" and code excerpt; we print our own position. */
 function firstLine(message: string): string {
-  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
+  return message
+    .split('\n')[0]!
+    .replace(/ at line \d+, column \d+:?$/, '')
+    .trim();
 }
 
 export type { Document };

@@ -46,9 +46,9 @@ export const collectionNames = Object.keys(collections) as CollectionName[];
 
 export type CollectionItem<C extends CollectionName> = z.infer<(typeof collections)[C]>;
 
-const collectionShape = Object.fromEntries(
-  collectionNames.map((name) => [name, z.array(collections[name]).optional()]),
-) as { [C in CollectionName]: z.ZodOptional<z.ZodArray<(typeof collections)[C]>> };
+const collectionShape = Object.fromEntries(collectionNames.map((name) => [name, z.array(collections[name]).optional()])) as {
+  [C in CollectionName]: z.ZodOptional<z.ZodArray<(typeof collections)[C]>>;
+};
 
 /** One YAML file under content/: any mix of the framework header and collections. */
 export const ContentFile = z

@@ -28,7 +28,9 @@ function indexFor(framework: Framework): MiniSearch<IndexedDoc> {
       fields: ['title', 'summary', 'body'],
       searchOptions: { boost: { title: 3, summary: 1.5 }, prefix: true, fuzzy: 0.2, combineWith: 'AND' },
     });
-    index.addAll(framework.entities.map((entity, id) => ({ id, title: entity.title, summary: entity.summary.text, body: bodyText(entity) })));
+    index.addAll(
+      framework.entities.map((entity, id) => ({ id, title: entity.title, summary: entity.summary.text, body: bodyText(entity) })),
+    );
     indexes.set(framework, index);
   }
   return index;

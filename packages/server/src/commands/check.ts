@@ -24,7 +24,11 @@ export function summarise(framework: Framework): string {
 }
 
 /** `altitude check`: exit 0 with one summary line, or 1 with every error. */
-export async function runCheck(contentDir: string, cwd: string, io: { out: (s: string) => void; err: (s: string) => void }): Promise<number> {
+export async function runCheck(
+  contentDir: string,
+  cwd: string,
+  io: { out: (s: string) => void; err: (s: string) => void },
+): Promise<number> {
   const result = await loadFramework(contentDir, { cwd });
   if (result.ok) {
     io.out(`content OK: ${summarise(result.framework)}\n`);
@@ -32,6 +36,8 @@ export async function runCheck(contentDir: string, cwd: string, io: { out: (s: s
   }
   for (const error of result.errors) io.err(`${formatContentError(error, cwd)}\n`);
   const files = new Set(result.errors.map((e) => e.file)).size;
-  io.err(`\n${result.errors.length} error${result.errors.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'} under ${path.relative(cwd, contentDir) || '.'}\n`);
+  io.err(
+    `\n${result.errors.length} error${result.errors.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'} under ${path.relative(cwd, contentDir) || '.'}\n`,
+  );
   return 1;
 }

@@ -31,9 +31,11 @@ export async function runServe(options: ServeOptions, logger: Logger): Promise<n
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
-      code === 'EADDRINUSE' ? `port ${options.port} on ${options.host} is already in use; set PORT or --port to another` :
-      code === 'EACCES' ? `not allowed to listen on ${options.host}:${options.port}` :
-      String(error);
+      code === 'EADDRINUSE'
+        ? `port ${options.port} on ${options.host} is already in use; set PORT or --port to another`
+        : code === 'EACCES'
+          ? `not allowed to listen on ${options.host}:${options.port}`
+          : String(error);
     logger.error('cannot listen', { reason });
     process.stderr.write(`altitude: ${reason}\n`);
     return 1;

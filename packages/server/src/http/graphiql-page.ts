@@ -35,7 +35,12 @@ export function wantsGraphiql(req: IncomingMessage, url: URL): boolean {
 
 export function sendGraphiql(req: IncomingMessage, res: ServerResponse, endpoint: string): void {
   page ??= build(endpoint);
-  const headers = { etag: page.etag, 'cache-control': 'no-cache', vary: 'accept, accept-encoding', 'content-type': 'text/html; charset=utf-8' };
+  const headers = {
+    etag: page.etag,
+    'cache-control': 'no-cache',
+    vary: 'accept, accept-encoding',
+    'content-type': 'text/html; charset=utf-8',
+  };
   if (req.headers['if-none-match'] === page.etag) {
     res.writeHead(304, headers).end();
     return;

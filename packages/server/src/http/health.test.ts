@@ -17,7 +17,11 @@ describe('/ready', () => {
     try {
       const ready = await fetch(url);
       expect(ready.status).toBe(200);
-      expect(await ready.json()).toMatchObject({ status: 'ready', version: opened.store.framework.version, contentHash: opened.store.framework.contentHash });
+      expect(await ready.json()).toMatchObject({
+        status: 'ready',
+        version: opened.store.framework.version,
+        contentHash: opened.store.framework.contentHash,
+      });
       app.startDraining();
       const draining = await fetch(url);
       expect(draining.status).toBe(503);

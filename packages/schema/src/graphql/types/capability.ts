@@ -1,13 +1,11 @@
 import { builder } from '../builder.js';
-import { CapabilityRef, EntityRef } from '../refs.js';
+import { entityNode } from '../entity-node.js';
+import { CapabilityRef } from '../refs.js';
 import { textField } from '../rich-text.js';
 
 builder.node(CapabilityRef, {
   description: 'A skill the role depends on beyond technical depth.',
-  interfaces: [EntityRef],
-  id: { resolve: (capability) => capability.slug },
-  loadOne: (slug, ctx) => ctx.framework.find('Capability', slug) ?? null,
-  isTypeOf: (value) => (value as { kind?: unknown }).kind === 'Capability',
+  ...entityNode('Capability'),
   fields: () => ({}),
 });
 

@@ -1,13 +1,11 @@
 import { builder } from '../builder.js';
-import { DimensionRef, EntityRef, ExpectationRef } from '../refs.js';
+import { entityNode } from '../entity-node.js';
+import { DimensionRef, ExpectationRef } from '../refs.js';
 import { textField } from '../rich-text.js';
 
 builder.node(DimensionRef, {
   description: 'Something levels are compared on, such as operating scope or time horizon.',
-  interfaces: [EntityRef],
-  id: { resolve: (dimension) => dimension.slug },
-  loadOne: (slug, ctx) => ctx.framework.find('Dimension', slug) ?? null,
-  isTypeOf: (value) => (value as { kind?: unknown }).kind === 'Dimension',
+  ...entityNode('Dimension'),
   fields: (t) => ({
     position: t.exposeInt('position', { description: '0-based position; comparison rows follow this order.' }),
     expectations: t.field({

@@ -17,7 +17,11 @@ EntityRef.implement({
       args: { format: t.arg({ type: TextFormat, defaultValue: 'MARKDOWN', description: FORMAT_ARG_DESCRIPTION }) },
       resolve: (entity, args) => formatText(entity.summary, args.format),
     }),
-    sources: t.field({ type: [CitationRef], description: 'The source sections this entity rests on.', resolve: (entity) => entity.sources }),
+    sources: t.field({
+      type: [CitationRef],
+      description: 'The source sections this entity rests on.',
+      resolve: (entity) => entity.sources,
+    }),
     contentHash: t.exposeString('contentHash', {
       description: 'sha256 of the entity as authored; changes exactly when its content changes, so sync jobs can tell what changed.',
     }),

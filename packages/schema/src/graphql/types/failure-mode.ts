@@ -1,16 +1,22 @@
 import { builder } from '../builder.js';
-import { EntityRef, FailureModeRef, MisconceptionRef, OrgPracticeRef } from '../refs.js';
+import { entityNode } from '../entity-node.js';
+import { FailureModeRef, MisconceptionRef, OrgPracticeRef } from '../refs.js';
 import { textField, textListField } from '../rich-text.js';
 
 builder.node(FailureModeRef, {
   description: 'A predictable way a company gets the Distinguished Engineer role wrong.',
-  interfaces: [EntityRef],
-  id: { resolve: (mode) => mode.slug },
-  loadOne: (slug, ctx) => ctx.framework.find('FailureMode', slug) ?? null,
-  isTypeOf: (value) => (value as { kind?: unknown }).kind === 'FailureMode',
+  ...entityNode('FailureMode'),
   fields: (t) => ({
-    preventedBy: t.field({ type: [OrgPracticeRef], description: 'The org practices that prevent this failure mode.', resolve: (mode) => mode.preventedBy }),
-    misconceptions: t.field({ type: [MisconceptionRef], description: 'Misconceptions that lead companies into it.', resolve: (mode) => mode.misconceptions }),
+    preventedBy: t.field({
+      type: [OrgPracticeRef],
+      description: 'The org practices that prevent this failure mode.',
+      resolve: (mode) => mode.preventedBy,
+    }),
+    misconceptions: t.field({
+      type: [MisconceptionRef],
+      description: 'Misconceptions that lead companies into it.',
+      resolve: (mode) => mode.misconceptions,
+    }),
   }),
 });
 

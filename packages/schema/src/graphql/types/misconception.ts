@@ -1,13 +1,11 @@
 import { builder } from '../builder.js';
-import { EntityRef, FailureModeRef, MisconceptionRef } from '../refs.js';
+import { entityNode } from '../entity-node.js';
+import { FailureModeRef, MisconceptionRef } from '../refs.js';
 import { textField } from '../rich-text.js';
 
 builder.node(MisconceptionRef, {
   description: 'A common but wrong picture of what the role is.',
-  interfaces: [EntityRef],
-  id: { resolve: (misconception) => misconception.slug },
-  loadOne: (slug, ctx) => ctx.framework.find('Misconception', slug) ?? null,
-  isTypeOf: (value) => (value as { kind?: unknown }).kind === 'Misconception',
+  ...entityNode('Misconception'),
   fields: (t) => ({
     relatedFailureModes: t.field({
       type: [FailureModeRef],

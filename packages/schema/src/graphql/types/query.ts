@@ -1,8 +1,9 @@
+import type { ObjectRef } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import { ComparisonError, compareLevels } from '../../graph/compare-levels.js';
 import type { EntityKind, EntityOfKind, Framework } from '../../graph/types.js';
 import { MAX_SEARCH_RESULTS, searchFramework } from '../../search/search-framework.js';
-import { builder } from '../builder.js';
+import { builder, type Types } from '../builder.js';
 import {
   CapabilityRef,
   DimensionRef,
@@ -29,67 +30,80 @@ const bySlug =
 
 builder.queryType({
   description: 'The Distinguished Engineer role framework. Every list is in the order the framework defines.',
-  fields: (t) => ({
-    framework: t.field({ type: FrameworkRef, description: 'The framework as a whole: title, summary, version, content hash.', resolve: (_r, _a, ctx) => ctx.framework }),
-    sources: t.field({ type: [SourceRef], description: 'The articles the framework rests on.', resolve: (_r, _a, ctx) => ctx.framework.sources }),
-    levels: t.field({ type: [LevelRef], description: 'Every level, lowest rank first.', resolve: (_r, _a, ctx) => ctx.framework.levels }),
-    level: t.field({
-      type: LevelRef,
-      nullable: true,
-      description: 'One level by slug; null when no level has that slug.',
-      args: { slug: t.arg.string({ description: 'The level slug, e.g. `distinguished`.' }) },
-      resolve: bySlug('Level'),
-    }),
-    dimensions: t.field({ type: [DimensionRef], description: 'Every dimension levels are compared on, in comparison-row order.', resolve: (_r, _a, ctx) => ctx.framework.dimensions }),
-    transitions: t.field({ type: [TransitionRef], description: 'Every step between levels, lowest first.', resolve: (_r, _a, ctx) => ctx.framework.transitions }),
-    leverageMechanisms: t.field({ type: [LeverageMechanismRef], description: 'The ways the role creates leverage.', resolve: (_r, _a, ctx) => ctx.framework.leverageMechanisms }),
-    leverageMechanism: t.field({
-      type: LeverageMechanismRef,
-      nullable: true,
-      description: 'One leverage mechanism by slug; null when none has that slug.',
-      args: { slug: t.arg.string({ description: 'The mechanism slug, e.g. `talent-multiplication`.' }) },
-      resolve: bySlug('LeverageMechanism'),
-    }),
-    failureModes: t.field({ type: [FailureModeRef], description: 'The ways companies get the role wrong.', resolve: (_r, _a, ctx) => ctx.framework.failureModes }),
-    failureMode: t.field({
-      type: FailureModeRef,
-      nullable: true,
-      description: 'One failure mode by slug; null when none has that slug.',
-      args: { slug: t.arg.string({ description: 'The failure mode slug, e.g. `super-coder`.' }) },
-      resolve: bySlug('FailureMode'),
-    }),
-    orgPractices: t.field({ type: [OrgPracticeRef], description: 'What companies that get the role right do.', resolve: (_r, _a, ctx) => ctx.framework.orgPractices }),
-    capabilities: t.field({ type: [CapabilityRef], description: 'The skills the role depends on.', resolve: (_r, _a, ctx) => ctx.framework.capabilities }),
-    tensions: t.field({ type: [TensionRef], description: 'The pulls in two directions that come with the role.', resolve: (_r, _a, ctx) => ctx.framework.tensions }),
-    misconceptions: t.field({ type: [MisconceptionRef], description: 'Common wrong pictures of the role.', resolve: (_r, _a, ctx) => ctx.framework.misconceptions }),
-    compareLevels: t.field({
-      type: LevelComparisonRef,
-      description:
-        'Two or more levels side by side, one row per dimension. An unknown or repeated slug, or fewer than two, is an error that lists the valid slugs.',
-      args: {
-        slugs: t.arg.stringList({ description: 'Level slugs in the column order wanted, e.g. ["staff", "principal", "distinguished"].' }),
-        dimensions: t.arg.stringList({ required: false, description: 'Only these dimension slugs; rows stay in dimension order. All dimensions when omitted.' }),
-      },
-      resolve: (_r, args, ctx) => {
-        try {
-          return compareLevels(ctx.framework, args.slugs, args.dimensions ?? undefined);
-        } catch (error) {
-          if (error instanceof ComparisonError) throw badInput(error.message);
-          throw error;
-        }
-      },
-    }),
-    search: t.field({
-      type: [SearchHitRef],
-      description: 'Full-text search across every entity type, best match first. Prefix and typo tolerant.',
-      args: {
-        text: t.arg.string({ description: 'Words to look for. Blank text returns no hits.' }),
-        first: t.arg.int({ defaultValue: 10, description: `How many hits at most, 1 to ${MAX_SEARCH_RESULTS}.` }),
-      },
-      resolve: (_r, args, ctx) => {
-        if (args.first < 1 || args.first > MAX_SEARCH_RESULTS) throw badInput(`first must be between 1 and ${MAX_SEARCH_RESULTS}, got ${args.first}.`);
-        return searchFramework(ctx.framework, args.text, args.first);
-      },
-    }),
-  }),
+  fields: (t) => {
+    /** A whole collection of the framework, in its defined order. */
+    const list = <T>(ref: ObjectRef<Types, T>, description: string, pick: (framework: Framework) => readonly T[]) =>
+      t.field({ type: [ref], description, resolve: (_r, _a, ctx) => pick(ctx.framework) });
+    return {
+      framework: t.field({
+        type: FrameworkRef,
+        description: 'The framework as a whole: title, summary, version, content hash.',
+        resolve: (_r, _a, ctx) => ctx.framework,
+      }),
+      sources: list(SourceRef, 'The articles the framework rests on.', (f) => f.sources),
+      levels: list(LevelRef, 'Every level, lowest rank first.', (f) => f.levels),
+      level: t.field({
+        type: LevelRef,
+        nullable: true,
+        description: 'One level by slug; null when no level has that slug.',
+        args: { slug: t.arg.string({ description: 'The level slug, e.g. `distinguished`.' }) },
+        resolve: bySlug('Level'),
+      }),
+      dimensions: list(DimensionRef, 'Every dimension levels are compared on, in comparison-row order.', (f) => f.dimensions),
+      transitions: list(TransitionRef, 'Every step between levels, lowest first.', (f) => f.transitions),
+      leverageMechanisms: list(LeverageMechanismRef, 'The ways the role creates leverage.', (f) => f.leverageMechanisms),
+      leverageMechanism: t.field({
+        type: LeverageMechanismRef,
+        nullable: true,
+        description: 'One leverage mechanism by slug; null when none has that slug.',
+        args: { slug: t.arg.string({ description: 'The mechanism slug, e.g. `talent-multiplication`.' }) },
+        resolve: bySlug('LeverageMechanism'),
+      }),
+      failureModes: list(FailureModeRef, 'The ways companies get the role wrong.', (f) => f.failureModes),
+      failureMode: t.field({
+        type: FailureModeRef,
+        nullable: true,
+        description: 'One failure mode by slug; null when none has that slug.',
+        args: { slug: t.arg.string({ description: 'The failure mode slug, e.g. `super-coder`.' }) },
+        resolve: bySlug('FailureMode'),
+      }),
+      orgPractices: list(OrgPracticeRef, 'What companies that get the role right do.', (f) => f.orgPractices),
+      capabilities: list(CapabilityRef, 'The skills the role depends on.', (f) => f.capabilities),
+      tensions: list(TensionRef, 'The pulls in two directions that come with the role.', (f) => f.tensions),
+      misconceptions: list(MisconceptionRef, 'Common wrong pictures of the role.', (f) => f.misconceptions),
+      compareLevels: t.field({
+        type: LevelComparisonRef,
+        description:
+          'Two or more levels side by side, one row per dimension. An unknown or repeated slug, or fewer than two, is an error that lists the valid slugs.',
+        args: {
+          slugs: t.arg.stringList({ description: 'Level slugs in the column order wanted, e.g. ["staff", "principal", "distinguished"].' }),
+          dimensions: t.arg.stringList({
+            required: false,
+            description: 'Only these dimension slugs; rows stay in dimension order. All dimensions when omitted.',
+          }),
+        },
+        resolve: (_r, args, ctx) => {
+          try {
+            return compareLevels(ctx.framework, args.slugs, args.dimensions ?? undefined);
+          } catch (error) {
+            if (error instanceof ComparisonError) throw badInput(error.message);
+            throw error;
+          }
+        },
+      }),
+      search: t.field({
+        type: [SearchHitRef],
+        description: 'Full-text search across every entity type, best match first. Prefix and typo tolerant.',
+        args: {
+          text: t.arg.string({ description: 'Words to look for. Blank text returns no hits.' }),
+          first: t.arg.int({ defaultValue: 10, description: `How many hits at most, 1 to ${MAX_SEARCH_RESULTS}.` }),
+        },
+        resolve: (_r, args, ctx) => {
+          if (args.first < 1 || args.first > MAX_SEARCH_RESULTS)
+            throw badInput(`first must be between 1 and ${MAX_SEARCH_RESULTS}, got ${args.first}.`);
+          return searchFramework(ctx.framework, args.text, args.first);
+        },
+      }),
+    };
+  },
 });

@@ -6,7 +6,13 @@ SearchHitRef.implement({
   fields: (t) => ({
     entity: t.field({ type: EntityRef, description: 'The matching entity.', resolve: (hit) => hit.entity }),
     type: t.field({ type: EntityType, description: "The entity's type.", resolve: (hit) => hit.entity.kind }),
-    snippet: t.field({ type: HighlightRef, description: 'A short passage with the matched words highlighted.', resolve: (hit) => hit.snippet }),
-    score: t.exposeFloat('score', { description: 'Relevance (BM25 with title boost); higher is better. Only comparable within one search.' }),
+    snippet: t.field({
+      type: HighlightRef,
+      description: 'A short passage with the matched words highlighted.',
+      resolve: (hit) => hit.snippet,
+    }),
+    score: t.exposeFloat('score', {
+      description: 'Relevance (BM25 with title boost); higher is better. Only comparable within one search.',
+    }),
   }),
 });

@@ -1,13 +1,11 @@
 import { builder } from '../builder.js';
-import { EntityRef, LevelRef, TransitionRef } from '../refs.js';
+import { entityNode } from '../entity-node.js';
+import { LevelRef, TransitionRef } from '../refs.js';
 import { textListField } from '../rich-text.js';
 
 builder.node(TransitionRef, {
   description: 'The step from one level to the next: what changes and why people stall.',
-  interfaces: [EntityRef],
-  id: { resolve: (transition) => transition.slug },
-  loadOne: (slug, ctx) => ctx.framework.find('Transition', slug) ?? null,
-  isTypeOf: (value) => (value as { kind?: unknown }).kind === 'Transition',
+  ...entityNode('Transition'),
   fields: (t) => ({
     from: t.field({ type: LevelRef, description: 'The level being left.', resolve: (transition) => transition.from }),
     to: t.field({ type: LevelRef, description: 'The level being reached.', resolve: (transition) => transition.to }),
