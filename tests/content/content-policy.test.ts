@@ -42,8 +42,9 @@ describe('the content inventory', () => {
 
   it('says something different for each level on every dimension', () => {
     for (const dimension of framework.dimensions) {
-      const row = framework.levels.map((l) => l.expectations[dimension.position]!.text.text);
-      expect(new Set(row).size, dimension.slug).toBe(row.length);
+      const cells = framework.levels.map((l) => l.expectations[dimension.position]!);
+      expect(new Set(cells.map((c) => c.text.text)).size, dimension.slug).toBe(cells.length);
+      expect(new Set(cells.map((c) => c.headline)).size, `${dimension.slug} headlines`).toBe(cells.length);
     }
   });
 

@@ -101,7 +101,10 @@ export function buildFramework(header: FrameworkMetaInput, items: readonly RawIt
   const levelBySlug = new Map(levels.map((l) => [l.slug, l]));
   for (const level of levels) {
     const written = levelInputs.get(level.slug)!.expectations;
-    level.expectations = dimensions.map((dimension): Expectation => ({ level, dimension, text: renderMarkdown(written[dimension.slug]!) }));
+    level.expectations = dimensions.map((dimension): Expectation => {
+      const { headline, text } = written[dimension.slug]!;
+      return { level, dimension, headline, text: renderMarkdown(text) };
+    });
   }
 
   const transitions = of<TransitionInput>('transitions')

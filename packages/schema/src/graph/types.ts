@@ -70,6 +70,8 @@ export interface Dimension extends EntityBase<'Dimension'> {
 export interface Expectation {
   readonly level: Level;
   readonly dimension: Dimension;
+  /** A few words; read across a row, the headlines show the step between levels. */
+  readonly headline: string;
   readonly text: RichText;
 }
 

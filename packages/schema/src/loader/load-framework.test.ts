@@ -127,7 +127,7 @@ describe('each class of bad content gets its precise message', () => {
   });
 
   it('missing dimension expectation', async () => {
-    const d = await contentWith({ 'levels.yaml': first(/ {6}time-horizon: >-\n(?: {8}.*\n)+?(?= {6}problem-source)/, '') });
+    const d = await contentWith({ 'levels.yaml': first(/ {6}time-horizon:\n(?: {8}.*\n)+?(?= {6}problem-source)/, '') });
     const line = await lineOf('levels.yaml', 'expectations:');
     expect(await messages(d)).toEqual([
       `levels.yaml:${line}:5 levels[0].expectations: missing an expectation for dimension "time-horizon"; every level needs one per dimension`,
@@ -136,7 +136,7 @@ describe('each class of bad content gets its precise message', () => {
 
   it('an expectation for a dimension that does not exist', async () => {
     const d = await contentWith({
-      'levels.yaml': once('      operating-scope: >-\n        A single team', '      operating-scopes: >-\n        A single team'),
+      'levels.yaml': once('      operating-scope:\n        headline: A team', '      operating-scopes:\n        headline: A team'),
     });
     const line = await lineOf('levels.yaml', 'operating-scopes:');
     expect(await messages(d)).toEqual([

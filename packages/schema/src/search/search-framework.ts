@@ -67,7 +67,7 @@ export function bodyText(entity: Entity): string {
       parts.push(entity.description.text);
       break;
     case 'Level':
-      parts.push(entity.description.text, ...entity.expectations.map((e) => e.text.text));
+      parts.push(entity.description.text, ...entity.expectations.map((e) => `${e.headline}. ${e.text.text}`));
       break;
     case 'Transition':
       parts.push(...entity.whatChanges.map((t) => t.text), ...entity.whyPeopleStall.map((t) => t.text));

@@ -6,6 +6,9 @@ ExpectationRef.implement({
   fields: (t) => ({
     level: t.field({ type: LevelRef, description: 'The level.', resolve: (e) => e.level }),
     dimension: t.field({ type: DimensionRef, description: 'The dimension.', resolve: (e) => e.dimension }),
+    headline: t.exposeString('headline', {
+      description: 'A few words; read across a comparison row, the headlines show the step from one level to the next.',
+    }),
   }),
 });
 
