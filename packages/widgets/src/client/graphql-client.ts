@@ -1,0 +1,87 @@
+import { AltitudeRequestError } from './request-error.js';
+import type { TypedQuery } from './typed-query.js';
+
+interface GraphqlResponse {
+  data?: unknown;
+  errors?: { message?: unknown }[];
+}
+
+/**
+ * A deliberately small GraphQL client. One instance per endpoint is shared by
+ * every widget on the page: identical requests in flight are sent once, and
+ * answers are kept for the life of the page. Failures are not kept, so a
+ * widget re-rendered later tries again.
+ */
+export class GraphqlClient {
+  readonly #results = new Map<string, Promise<unknown>>();
+  #sent = 0;
+
+  constructor(
+    readonly endpoint: string,
+    private readonly fetchImpl: typeof fetch = (...args) => fetch(...args),
+  ) {}
+
+  /** How many HTTP requests this client has made (for tests and diagnostics). */
+  get requestCount(): number {
+    return this.#sent;
+  }
+
+  request<TResult, TVariables>(query: TypedQuery<TResult, TVariables>, variables: TVariables): Promise<TResult> {
+    const key = JSON.stringify([query, variables]);
+    let result = this.#results.get(key) as Promise<TResult> | undefined;
+    if (!result) {
+      result = this.#send<TResult>(query, variables);
+      this.#results.set(key, result);
+      result.catch(() => this.#results.delete(key));
+    }
+    return result;
+  }
+
+  async #send<TResult>(query: string, variables: unknown): Promise<TResult> {
+    this.#sent++;
+    let response: Response;
+    try {
+      response = await this.fetchImpl(this.endpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+    } catch {
+      throw new AltitudeRequestError('network', this.endpoint, `Could not reach the Altitude API at ${this.endpoint}.`);
+    }
+    let body: GraphqlResponse;
+    try {
+      body = (await response.json()) as GraphqlResponse;
+    } catch {
+      throw new AltitudeRequestError(
+        response.ok ? 'response' : 'http',
+        this.endpoint,
+        `The Altitude API at ${this.endpoint} answered ${response.status} with something that is not GraphQL.`,
+        response.status,
+      );
+    }
+    const messages = (body.errors ?? []).map((e) => (typeof e.message === 'string' ? e.message : 'Unknown error'));
+    if (messages.length > 0) throw new AltitudeRequestError('graphql', this.endpoint, messages.join(' '), response.status);
+    if (!response.ok || body.data == null) {
+      throw new AltitudeRequestError(
+        'http',
+        this.endpoint,
+        `The Altitude API at ${this.endpoint} answered ${response.status}.`,
+        response.status,
+      );
+    }
+    return body.data as TResult;
+  }
+}
+
+const clients = new Map<string, GraphqlClient>();
+
+/** The page-wide client for `endpoint`. */
+export function clientFor(endpoint: string): GraphqlClient {
+  let client = clients.get(endpoint);
+  if (!client) {
+    client = new GraphqlClient(endpoint);
+    clients.set(endpoint, client);
+  }
+  return client;
+}

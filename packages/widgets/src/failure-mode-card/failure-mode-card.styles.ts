@@ -1,0 +1,34 @@
+import { css } from 'lit';
+
+export const failureModeCardStyles = css`
+  .card {
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-top: 4px solid var(--_error);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  .summary {
+    margin-bottom: var(--_space);
+  }
+  .section-heading {
+    margin: var(--_space) 0 0.35em;
+    font-size: 1em;
+    font-weight: 700;
+  }
+  ul.list {
+    margin: 0;
+    padding-left: 1.25em;
+  }
+  ul.list li + li {
+    margin-top: 0.35em;
+  }
+  .practice-name {
+    font-weight: 600;
+  }
+  @media print {
+    .card {
+      break-inside: avoid;
+    }
+  }
+`;

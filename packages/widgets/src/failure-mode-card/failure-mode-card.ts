@@ -1,0 +1,74 @@
+import type { TemplateResult } from 'lit';
+import { FailureModeCardDocument, type FailureModeCardQuery } from '../queries/generated.js';
+import { AltitudeElement, type DataRequest } from '../shared/altitude-element.js';
+import { stateStyles } from '../shared/states.styles.js';
+import { themeStyles } from '../shared/theme.styles.js';
+import { failureModeCardStyles } from './failure-mode-card.styles.js';
+import { renderFailureMode, renderFailureModeLoading } from './render-failure-mode.js';
+
+/**
+ * One way companies get the Distinguished Engineer role wrong: what it is,
+ * its symptoms and consequences, the org practices that prevent it, and the
+ * sources.
+ *
+ * @tag de-failure-mode-card
+ * @summary A failure mode as a card, e.g. mode="super-coder".
+ *
+ * @attr {string} mode - Failure mode slug: super-coder, floating-advisor, management-substitute or title-without-the-role.
+ * @attr {string} endpoint - GraphQL endpoint; defaults to `<meta name="altitude-endpoint">`, then `/graphql` where the script came from.
+ * @attr {"light" | "dark"} theme - Colour theme; follows the reader's system setting when absent.
+ * @attr {number} heading-level - Level (1–6) of the card's heading; section headings go one deeper. Default 2.
+ *
+ * @fires de-load - The card has rendered.
+ * @fires de-error - The widget is showing an error; `detail.message` says why.
+ *
+ * @csspart base - The wrapper around everything.
+ * @csspart card - The card.
+ * @csspart title - The failure mode's title.
+ * @csspart summary - Its summary.
+ * @csspart section-heading - The Symptoms, Consequences and What prevents it headings.
+ * @csspart symptoms - The list of symptoms.
+ * @csspart consequences - The list of consequences.
+ * @csspart practices - The list of org practices that prevent it.
+ * @csspart sources - The sources cited.
+ * @csspart loading - The placeholder shown while loading.
+ * @csspart error - The error message.
+ */
+export class FailureModeCard extends AltitudeElement<FailureModeCardQuery> {
+  static override styles = [themeStyles, stateStyles, failureModeCardStyles];
+  static override properties = {
+    ...AltitudeElement.properties,
+    mode: { type: String, reflect: true },
+  };
+
+  /** Failure mode slug, e.g. "super-coder". */
+  declare mode: string | undefined;
+
+  protected override readonly label = 'Failure mode';
+
+  protected override prepare(): DataRequest<FailureModeCardQuery> {
+    return { query: FailureModeCardDocument, variables: { slug: (this.mode ?? '').trim() } };
+  }
+
+  protected override validate(data: FailureModeCardQuery): string | undefined {
+    if (data.failureMode) return undefined;
+    const valid = data.failureModes.map((m) => m.slug).join(', ');
+    return this.mode?.trim()
+      ? `Unknown failure mode "${this.mode.trim()}". Valid failure modes: ${valid}.`
+      : `Set the mode attribute to a failure mode. Valid failure modes: ${valid}.`;
+  }
+
+  protected override renderLoading(): TemplateResult {
+    return renderFailureModeLoading();
+  }
+
+  protected override renderData(data: FailureModeCardQuery): TemplateResult {
+    return renderFailureMode(data.failureMode!, this.headingLevel);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'de-failure-mode-card': FailureModeCard;
+  }
+}

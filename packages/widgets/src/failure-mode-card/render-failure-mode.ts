@@ -1,0 +1,33 @@
+import { html, type TemplateResult } from 'lit';
+import type { FailureModeFieldsFragment } from '../queries/generated.js';
+import { heading, rich, sources } from '../shared/templates.js';
+
+/** One failure mode as a card; shared by the card and the grid so they look the same. */
+export function renderFailureMode(mode: FailureModeFieldsFragment, headingLevel: number): TemplateResult {
+  const sub = Math.min(headingLevel + 1, 6);
+  return html`<article class="card" part="card" aria-label=${mode.title}>
+    ${heading(headingLevel, mode.title, 'title')}
+    <div class="summary" part="summary">${rich(mode.summary)}</div>
+    ${heading(sub, 'Symptoms', 'section-heading')}
+    <ul class="list" part="symptoms">
+      ${mode.symptoms.map((s) => html`<li>${rich(s)}</li>`)}
+    </ul>
+    ${heading(sub, 'Consequences', 'section-heading')}
+    <ul class="list" part="consequences">
+      ${mode.consequences.map((c) => html`<li>${rich(c)}</li>`)}
+    </ul>
+    ${heading(sub, 'What prevents it', 'section-heading')}
+    <ul class="list" part="practices">
+      ${mode.preventedBy.map((p) => html`<li><span class="practice-name">${p.title}</span>${rich(p.summary)}</li>`)}
+    </ul>
+    ${sources(mode.sources)}
+  </article>`;
+}
+
+export function renderFailureModeLoading(): TemplateResult {
+  return html`<div class="card">
+    <span class="skeleton heading"></span><span class="skeleton block"></span><span class="skeleton"></span
+    ><span class="skeleton block"></span><span class="skeleton"></span><span class="skeleton block"></span><span class="skeleton"></span
+    ><span class="skeleton block"></span>
+  </div>`;
+}

@@ -1,0 +1,65 @@
+import { html, type TemplateResult } from 'lit';
+import { failureModeCardStyles } from '../failure-mode-card/failure-mode-card.styles.js';
+import { renderFailureMode, renderFailureModeLoading } from '../failure-mode-card/render-failure-mode.js';
+import { FailureModeGridDocument, type FailureModeGridQuery } from '../queries/generated.js';
+import { AltitudeElement, type DataRequest } from '../shared/altitude-element.js';
+import { stateStyles } from '../shared/states.styles.js';
+import { heading } from '../shared/templates.js';
+import { themeStyles } from '../shared/theme.styles.js';
+import { failureModeGridStyles } from './failure-mode-grid.styles.js';
+
+/**
+ * Every failure mode as a card, in a responsive grid, fetched in one request.
+ *
+ * @tag de-failure-mode-grid
+ * @summary All the ways companies get the role wrong, side by side.
+ *
+ * @attr {string} endpoint - GraphQL endpoint; defaults to `<meta name="altitude-endpoint">`, then `/graphql` where the script came from.
+ * @attr {"light" | "dark"} theme - Colour theme; follows the reader's system setting when absent.
+ * @attr {number} heading-level - Level (1–6) of the grid's heading; cards go one deeper. Default 2.
+ *
+ * @fires de-load - The grid has rendered.
+ * @fires de-error - The widget is showing an error; `detail.message` says why.
+ *
+ * @csspart base - The wrapper around everything.
+ * @csspart heading - The grid's heading.
+ * @csspart grid - The list of cards.
+ * @csspart card - One failure mode's card.
+ * @csspart title - A card's title.
+ * @csspart summary - A card's summary.
+ * @csspart section-heading - The Symptoms, Consequences and What prevents it headings.
+ * @csspart symptoms - A card's symptoms.
+ * @csspart consequences - A card's consequences.
+ * @csspart practices - A card's preventing practices.
+ * @csspart sources - A card's sources.
+ * @csspart loading - The placeholder shown while loading.
+ * @csspart error - The error message.
+ */
+export class FailureModeGrid extends AltitudeElement<FailureModeGridQuery> {
+  static override styles = [themeStyles, stateStyles, failureModeCardStyles, failureModeGridStyles];
+
+  protected override readonly label = 'Failure modes';
+
+  protected override prepare(): DataRequest<FailureModeGridQuery> {
+    return { query: FailureModeGridDocument, variables: {} };
+  }
+
+  protected override renderLoading(): TemplateResult {
+    return html`<span class="skeleton heading"></span>
+      <div class="grid">${[1, 2, 3, 4].map(() => renderFailureModeLoading())}</div>`;
+  }
+
+  protected override renderData(data: FailureModeGridQuery): TemplateResult {
+    const cardLevel = Math.min(this.headingLevel + 1, 6);
+    return html`${heading(this.headingLevel, 'How companies get the role wrong')}
+      <ul class="grid" part="grid">
+        ${data.failureModes.map((mode) => html`<li>${renderFailureMode(mode, cardLevel)}</li>`)}
+      </ul>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'de-failure-mode-grid': FailureModeGrid;
+  }
+}

@@ -1,0 +1,57 @@
+import { css } from 'lit';
+
+export const levelCardStyles = css`
+  .card {
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-top: 4px solid var(--_accent);
+    border-radius: var(--_radius);
+  }
+  .summary {
+    margin-bottom: var(--_space);
+  }
+  dl {
+    margin: 0;
+    display: grid;
+    grid-template-columns: minmax(8em, 12em) 1fr;
+    gap: calc(var(--_space) * 0.5) var(--_space);
+  }
+  dt {
+    font-weight: 600;
+  }
+  dd {
+    margin: 0;
+  }
+  .headline {
+    display: block;
+    font-weight: 600;
+  }
+  .section-heading {
+    margin: var(--_space) 0 0.35em;
+    font-size: 1em;
+    font-weight: 700;
+  }
+  .transitions {
+    margin: 0;
+    padding-left: 1.25em;
+  }
+  .transition-name {
+    font-weight: 600;
+  }
+  @container (max-width: 480px) {
+    dl {
+      grid-template-columns: 1fr;
+    }
+    dd {
+      margin-bottom: calc(var(--_space) * 0.5);
+    }
+  }
+  :host {
+    container-type: inline-size;
+  }
+  @media print {
+    .card {
+      break-inside: avoid;
+    }
+  }
+`;

@@ -1,0 +1,103 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { LevelCardDocument, type LevelCardQuery } from '../queries/generated.js';
+import { AltitudeElement, type DataRequest } from '../shared/altitude-element.js';
+import { stateStyles } from '../shared/states.styles.js';
+import { heading, rich, sources } from '../shared/templates.js';
+import { themeStyles } from '../shared/theme.styles.js';
+import { levelCardStyles } from './level-card.styles.js';
+
+type Level = NonNullable<LevelCardQuery['level']>;
+
+/**
+ * One level: its summary, what it expects on every dimension, and the steps
+ * into and out of it.
+ *
+ * @tag de-level-card
+ * @summary One level of the ladder, e.g. level="distinguished".
+ *
+ * @attr {string} level - Level slug: staff, principal or distinguished.
+ * @attr {string} endpoint - GraphQL endpoint; defaults to `<meta name="altitude-endpoint">`, then `/graphql` where the script came from.
+ * @attr {"light" | "dark"} theme - Colour theme; follows the reader's system setting when absent.
+ * @attr {number} heading-level - Level (1–6) of the card's heading; section headings go one deeper. Default 2.
+ *
+ * @fires de-load - The card has rendered.
+ * @fires de-error - The widget is showing an error; `detail.message` says why.
+ *
+ * @csspart base - The wrapper around everything.
+ * @csspart card - The card.
+ * @csspart title - The level's title.
+ * @csspart summary - Its summary.
+ * @csspart expectations - The list of expectations, one per dimension.
+ * @csspart section-heading - The section headings.
+ * @csspart transitions - The steps into and out of the level.
+ * @csspart sources - The sources cited.
+ * @csspart loading - The placeholder shown while loading.
+ * @csspart error - The error message.
+ */
+export class LevelCard extends AltitudeElement<LevelCardQuery> {
+  static override styles = [themeStyles, stateStyles, levelCardStyles];
+  static override properties = {
+    ...AltitudeElement.properties,
+    level: { type: String, reflect: true },
+  };
+
+  /** Level slug, e.g. "distinguished". */
+  declare level: string | undefined;
+
+  protected override readonly label = 'Level';
+
+  protected override prepare(): DataRequest<LevelCardQuery> {
+    return { query: LevelCardDocument, variables: { slug: (this.level ?? '').trim() } };
+  }
+
+  protected override validate(data: LevelCardQuery): string | undefined {
+    if (data.level) return undefined;
+    const valid = data.levels.map((l) => l.slug).join(', ');
+    return this.level?.trim()
+      ? `Unknown level "${this.level.trim()}". Valid levels: ${valid}.`
+      : `Set the level attribute to a level. Valid levels: ${valid}.`;
+  }
+
+  protected override renderLoading(): TemplateResult {
+    const row = html`<span class="skeleton"></span><span class="skeleton block"></span>`;
+    return html`<div class="card">
+      <span class="skeleton heading"></span><span class="skeleton block"></span>${[1, 2, 3, 4, 5, 6, 7].map(() => row)}
+    </div>`;
+  }
+
+  protected override renderData(data: LevelCardQuery): TemplateResult {
+    const level = data.level!;
+    const sub = Math.min(this.headingLevel + 1, 6);
+    return html`<article class="card" part="card" aria-label=${level.title}>
+      ${heading(this.headingLevel, level.title, 'title')}
+      <div class="summary" part="summary">${rich(level.summary)}</div>
+      ${heading(sub, 'What the level expects', 'section-heading')}
+      <dl part="expectations">
+        ${level.expectations.map(
+          (e) =>
+            html`<dt>${e.dimension.title}</dt>
+              <dd><span class="headline">${e.headline}</span>${rich(e.text)}</dd>`,
+        )}
+      </dl>
+      ${this.#transitions(level, sub)} ${sources(level.sources)}
+    </article>`;
+  }
+
+  #transitions(level: Level, sub: number): TemplateResult | typeof nothing {
+    const steps = [
+      ...level.transitionsIn.map((t) => ({ name: `From ${t.from.title}`, summary: t.summary })),
+      ...level.transitionsOut.map((t) => ({ name: `On to ${t.to.title}`, summary: t.summary })),
+    ];
+    if (steps.length === 0) return nothing;
+    return html`${heading(sub, 'Steps in and out', 'section-heading')}
+      <ul class="transitions" part="transitions">
+        ${steps.map((s) => html`<li><span class="transition-name">${s.name}</span>${rich(s.summary)}</li>`)}
+      </ul>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'de-level-card': LevelCard;
+  }
+}

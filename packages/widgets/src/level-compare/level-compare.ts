@@ -1,0 +1,152 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { LevelComparisonDocument, type LevelComparisonQuery } from '../queries/generated.js';
+import { AltitudeElement, slugList, type DataRequest } from '../shared/altitude-element.js';
+import { stateStyles } from '../shared/states.styles.js';
+import { heading, rich, sources } from '../shared/templates.js';
+import { themeStyles } from '../shared/theme.styles.js';
+import { levelCompareStyles } from './level-compare.styles.js';
+
+type Comparison = LevelComparisonQuery['compareLevels'];
+
+/**
+ * Levels side by side: one column per level, one row per dimension. Each cell
+ * leads with a short headline, so reading a row shows the step from one level
+ * to the next; below the table, the transitions between the compared levels
+ * and the sources. In containers narrower than about 600px it becomes one
+ * card per dimension.
+ *
+ * @tag de-level-compare
+ * @summary Compare Staff, Principal and Distinguished (or any two or more levels).
+ *
+ * @attr {string} levels - Level slugs, space- or comma-separated, in column order. At least two.
+ * @attr {string} dimensions - Optional dimension slugs to show; rows keep the framework's order.
+ * @attr {string} endpoint - GraphQL endpoint; defaults to `<meta name="altitude-endpoint">`, then `/graphql` where the script came from.
+ * @attr {"light" | "dark"} theme - Colour theme; follows the reader's system setting when absent.
+ * @attr {number} heading-level - Level (1–6) of the main heading; sub-headings go one deeper. Default 2.
+ *
+ * @fires de-load - The comparison has rendered.
+ * @fires de-error - The widget is showing an error; `detail.message` says why.
+ *
+ * @csspart base - The wrapper around everything.
+ * @csspart heading - The main heading.
+ * @csspart table - The comparison table (wide layout).
+ * @csspart column-header - A level's column header.
+ * @csspart row-header - A dimension's row header.
+ * @csspart cell - One level's expectation on one dimension.
+ * @csspart headline - The short headline that leads each cell.
+ * @csspart card - One dimension's card (narrow layout).
+ * @csspart transitions - The list of transitions between the compared levels.
+ * @csspart transition - One transition.
+ * @csspart sources - The sources cited.
+ * @csspart loading - The placeholder shown while loading.
+ * @csspart error - The error message.
+ */
+export class LevelCompare extends AltitudeElement<LevelComparisonQuery> {
+  static override styles = [themeStyles, stateStyles, levelCompareStyles];
+  static override properties = {
+    ...AltitudeElement.properties,
+    levels: { type: String, reflect: true },
+    dimensions: { type: String, reflect: true },
+  };
+
+  /** Level slugs in column order, e.g. "staff principal distinguished". */
+  declare levels: string | undefined;
+  /** Optional dimension slugs to show, e.g. "operating-scope time-horizon". */
+  declare dimensions: string | undefined;
+
+  protected override readonly label = 'Level comparison';
+
+  protected override prepare(): DataRequest<LevelComparisonQuery> {
+    const dimensions = slugList(this.dimensions);
+    return {
+      query: LevelComparisonDocument,
+      variables: { slugs: slugList(this.levels), dimensions: dimensions.length ? dimensions : null },
+    };
+  }
+
+  protected override renderLoading(): TemplateResult {
+    const columns = Math.max(slugList(this.levels).length, 2);
+    const rows = slugList(this.dimensions).length || 7;
+    const row = html`<div class="skeleton-row">
+      ${Array.from({ length: columns + 1 }, () => html`<span class="skeleton block"></span>`)}
+    </div>`;
+    return html`<span class="skeleton heading"></span>${Array.from({ length: rows + 1 }, () => row)}`;
+  }
+
+  protected override renderData({ compareLevels: comparison }: LevelComparisonQuery): TemplateResult {
+    const level = this.headingLevel;
+    const names = comparison.levels.map((l) => l.title);
+    const title = `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''} compared`;
+    return html`
+      ${heading(level, title)}
+      <div class="table-wrap" role="region" aria-label=${title} tabindex="0">
+        <table part="table">
+          <caption class="visually-hidden">
+            What each level expects on each dimension
+          </caption>
+          <thead>
+            <tr>
+              <td></td>
+              ${comparison.levels.map((l) => html`<th scope="col" part="column-header">${l.title}</th>`)}
+            </tr>
+          </thead>
+          <tbody>
+            ${comparison.rows.map(
+              (row) =>
+                html`<tr>
+                  <th scope="row" part="row-header">${row.dimension.title}</th>
+                  ${row.cells.map((cell, i) => html`<td part="cell">${this.#cell(cell, i, comparison)}</td>`)}
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
+      <div class="cards">
+        ${comparison.rows.map(
+          (row) =>
+            html`<section class="card" part="card">
+              ${heading(Math.min(level + 1, 6), row.dimension.title)}
+              <dl>
+                ${row.cells.map(
+                  (cell, i) =>
+                    html`<dt>${comparison.levels[i]?.title}</dt>
+                      <dd>${this.#cell(cell, i, comparison)}</dd>`,
+                )}
+              </dl>
+            </section>`,
+        )}
+      </div>
+      ${this.#transitions(comparison)}
+      ${sources([...comparison.levels.flatMap((l) => l.sources), ...comparison.transitions.flatMap((t) => t.sources)])}
+    `;
+  }
+
+  #cell(cell: Comparison['rows'][number]['cells'][number], index: number, comparison: Comparison): TemplateResult {
+    const previous = index > 0 ? comparison.levels[index - 1]?.title : undefined;
+    return html`<strong class="headline ${previous ? 'step' : ''}" part="headline"
+        >${previous ? html`<span class="visually-hidden">Up from ${previous}: </span>` : nothing}${cell.headline}</strong
+      >${rich(cell.text)}`;
+  }
+
+  #transitions(comparison: Comparison): TemplateResult | typeof nothing {
+    if (comparison.transitions.length === 0) return nothing;
+    return html`<section class="transitions">
+      ${heading(Math.min(this.headingLevel + 1, 6), 'Moving between these levels', 'transitions-heading')}
+      <ul part="transitions">
+        ${comparison.transitions.map(
+          (t) =>
+            html`<li class="transition" part="transition">
+              <span class="name">${t.from.title} → ${t.to.title}</span>
+              ${rich(t.summary)}
+            </li>`,
+        )}
+      </ul>
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'de-level-compare': LevelCompare;
+  }
+}

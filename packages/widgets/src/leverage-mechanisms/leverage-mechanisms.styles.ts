@@ -1,0 +1,31 @@
+import { css } from 'lit';
+
+export const leverageMechanismsStyles = css`
+  .list {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 18rem), 1fr));
+    gap: var(--_space);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .card {
+    height: 100%;
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-top: 4px solid var(--_accent);
+    border-radius: var(--_radius);
+  }
+  .in-practice {
+    margin: calc(var(--_space) * 0.5) 0 0;
+    padding-left: 1.25em;
+  }
+  .in-practice li + li {
+    margin-top: 0.35em;
+  }
+  @media print {
+    .card {
+      break-inside: avoid;
+    }
+  }
+`;

@@ -1,0 +1,74 @@
+import { html, type TemplateResult } from 'lit';
+import { LeverageMechanismsDocument, type LeverageMechanismsQuery } from '../queries/generated.js';
+import { AltitudeElement, type DataRequest } from '../shared/altitude-element.js';
+import { stateStyles } from '../shared/states.styles.js';
+import { heading, rich, sources } from '../shared/templates.js';
+import { themeStyles } from '../shared/theme.styles.js';
+import { leverageMechanismsStyles } from './leverage-mechanisms.styles.js';
+
+/**
+ * The ways a Distinguished Engineer creates leverage across an organisation,
+ * as a list of cards with what each looks like in practice.
+ *
+ * @tag de-leverage-mechanisms
+ * @summary The four leverage mechanisms as cards.
+ *
+ * @attr {string} endpoint - GraphQL endpoint; defaults to `<meta name="altitude-endpoint">`, then `/graphql` where the script came from.
+ * @attr {"light" | "dark"} theme - Colour theme; follows the reader's system setting when absent.
+ * @attr {number} heading-level - Level (1–6) of the list's heading; cards go one deeper. Default 2.
+ *
+ * @fires de-load - The list has rendered.
+ * @fires de-error - The widget is showing an error; `detail.message` says why.
+ *
+ * @csspart base - The wrapper around everything.
+ * @csspart heading - The list's heading.
+ * @csspart list - The list of cards.
+ * @csspart card - One mechanism's card.
+ * @csspart title - A card's title.
+ * @csspart in-practice - What the mechanism looks like day to day.
+ * @csspart sources - The sources cited.
+ * @csspart loading - The placeholder shown while loading.
+ * @csspart error - The error message.
+ */
+export class LeverageMechanisms extends AltitudeElement<LeverageMechanismsQuery> {
+  static override styles = [themeStyles, stateStyles, leverageMechanismsStyles];
+
+  protected override readonly label = 'Leverage mechanisms';
+
+  protected override prepare(): DataRequest<LeverageMechanismsQuery> {
+    return { query: LeverageMechanismsDocument, variables: {} };
+  }
+
+  protected override renderLoading(): TemplateResult {
+    const card = html`<div class="card">
+      <span class="skeleton heading"></span><span class="skeleton block"></span><span class="skeleton block"></span>
+    </div>`;
+    return html`<span class="skeleton heading"></span>
+      <div class="list">${[1, 2, 3, 4].map(() => card)}</div>`;
+  }
+
+  protected override renderData(data: LeverageMechanismsQuery): TemplateResult {
+    const cardLevel = Math.min(this.headingLevel + 1, 6);
+    return html`${heading(this.headingLevel, 'How Distinguished Engineers create leverage')}
+      <ul class="list" part="list">
+        ${data.leverageMechanisms.map(
+          (m) =>
+            html`<li>
+              <article class="card" part="card" aria-label=${m.title}>
+                ${heading(cardLevel, m.title, 'title')} ${rich(m.summary)}
+                <ul class="in-practice" part="in-practice">
+                  ${m.inPractice.map((p) => html`<li>${rich(p)}</li>`)}
+                </ul>
+              </article>
+            </li>`,
+        )}
+      </ul>
+      ${sources(data.leverageMechanisms.flatMap((m) => m.sources))}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'de-leverage-mechanisms': LeverageMechanisms;
+  }
+}

@@ -1,0 +1,21 @@
+import DOMPurify from 'dompurify';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import type { DirectiveResult } from 'lit/directive.js';
+
+// The API already sanitises its HTML; the widgets do it again because they
+// may be pointed at any endpoint. Only the formatting Markdown produces
+// survives, and links only to http(s) and mailto.
+const CONFIG = {
+  ALLOWED_TAGS: ['p', 'em', 'strong', 'code', 'a', 'ul', 'ol', 'li', 'br', 'blockquote', 'del', 'pre'],
+  ALLOWED_ATTR: ['href'],
+  ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i,
+};
+
+export function sanitize(html: string): string {
+  return DOMPurify.sanitize(html, CONFIG);
+}
+
+/** Sanitised HTML as a Lit template value. */
+export function safeHtml(html: string): DirectiveResult {
+  return unsafeHTML(sanitize(html));
+}

@@ -1,0 +1,48 @@
+import { css } from 'lit';
+
+export const stateStyles = css`
+  .loading {
+    display: grid;
+    gap: calc(var(--_space) * 0.75);
+  }
+  .skeleton {
+    display: block;
+    height: 1em;
+    border-radius: calc(var(--_radius) / 2);
+    background: var(--_surface-alt);
+    animation: pulse 1.4s ease-in-out infinite;
+  }
+  .skeleton.block {
+    height: 4.5em;
+  }
+  @keyframes pulse {
+    50% {
+      opacity: 0.45;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .skeleton {
+      animation: none;
+    }
+  }
+  .error {
+    padding: var(--_space);
+    border: 1px solid var(--_error);
+    border-radius: var(--_radius);
+    background: var(--_error-surface);
+    color: var(--_error);
+  }
+  .error strong {
+    display: block;
+    margin-bottom: 0.25em;
+  }
+  .sources {
+    margin-top: var(--_space);
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  .sources ul {
+    margin: 0.25em 0 0;
+    padding-left: 1.25em;
+  }
+`;

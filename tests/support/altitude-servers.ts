@@ -1,0 +1,45 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { startCliServer, REPO_ROOT } from './cli.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** An Altitude server on the real content. */
+    altitudeUrl: string;
+    /** An Altitude server whose content carries hostile strings (script tags, event handlers, javascript: links). */
+    hostileAltitudeUrl: string;
+  }
+}
+
+/** The hostile strings planted in the copy of the content that the hostile server serves. */
+export const HOSTILE = {
+  title: 'Super <img src=x onerror="window.__pwned=1">coder',
+  summary:
+    'Writes code <script>window.__pwned=2</script> all day <img src=x onerror="window.__pwned=3"> [link](javascript:window.__pwned=4)',
+};
+
+/**
+ * Starts two servers through the CLI on free ports, for browser tests: one on
+ * the real content, one on content with hostile strings. Both stop at the end.
+ */
+export default async function setup(project: TestProject) {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'altitude-hostile-'));
+  await cp(path.join(REPO_ROOT, 'content'), dir, { recursive: true });
+  const file = path.join(dir, 'failure-modes.yaml');
+  const text = await readFile(file, 'utf8');
+  const hostile = text
+    .replace(/(slug: super-coder\n\s+title: ).*/, `$1'${HOSTILE.title}'`)
+    .replace(/(slug: super-coder\n\s+title: .*\n\s+summary: )>-\n(?:\s{6}.*\n)+/, `$1'${HOSTILE.summary.replace(/'/g, "''")}'\n`);
+  if (hostile === text) throw new Error('could not plant hostile strings in failure-modes.yaml');
+  await writeFile(file, hostile);
+
+  const [real, evil] = await Promise.all([startCliServer(), startCliServer(['--content', dir])]);
+  project.provide('altitudeUrl', real.url);
+  project.provide('hostileAltitudeUrl', evil.url);
+  return async () => {
+    await Promise.all([real.stop(), evil.stop()]);
+    await rm(dir, { recursive: true, force: true });
+  };
+}
