@@ -59,7 +59,7 @@ export default defineConfig({
         test: {
           name: 'widgets',
           root: 'packages/widgets',
-          include: ['src/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
           exclude: ['src/**/*.node.test.ts'],
           globalSetup: ['../../tests/support/build-once.ts', '../../tests/support/altitude-servers.ts'],
           testTimeout: 15_000,

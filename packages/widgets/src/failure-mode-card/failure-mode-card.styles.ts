@@ -1,6 +1,14 @@
 import { css } from 'lit';
 
 export const failureModeCardStyles = css`
+  :host {
+    container-type: inline-size;
+  }
+  @container (max-width: 480px) {
+    .skeleton.card-tall {
+      height: 52em;
+    }
+  }
   .card {
     padding: var(--_space);
     border: 1px solid var(--_border);

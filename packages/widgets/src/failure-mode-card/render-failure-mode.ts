@@ -24,10 +24,6 @@ export function renderFailureMode(mode: FailureModeFieldsFragment, headingLevel:
   </article>`;
 }
 
-export function renderFailureModeLoading(): TemplateResult {
-  return html`<div class="card">
-    <span class="skeleton heading"></span><span class="skeleton block"></span><span class="skeleton"></span
-    ><span class="skeleton block"></span><span class="skeleton"></span><span class="skeleton block"></span><span class="skeleton"></span
-    ><span class="skeleton block"></span>
-  </div>`;
+export function renderFailureModeLoading(size: 'card-tall' | 'card-grid' = 'card-tall'): TemplateResult {
+  return html`<span class="skeleton ${size}"></span>`;
 }

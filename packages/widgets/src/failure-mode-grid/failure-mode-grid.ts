@@ -46,7 +46,7 @@ export class FailureModeGrid extends AltitudeElement<FailureModeGridQuery> {
 
   protected override renderLoading(): TemplateResult {
     return html`<span class="skeleton heading"></span>
-      <div class="grid">${[1, 2, 3, 4].map(() => renderFailureModeLoading())}</div>`;
+      <div class="grid">${[1, 2, 3, 4].map(() => renderFailureModeLoading('card-grid'))}</div>`;
   }
 
   protected override renderData(data: FailureModeGridQuery): TemplateResult {

@@ -42,6 +42,9 @@ export const levelCardStyles = css`
     dl {
       grid-template-columns: 1fr;
     }
+    .skeleton.h5 {
+      height: 8em;
+    }
     dd {
       margin-bottom: calc(var(--_space) * 0.5);
     }

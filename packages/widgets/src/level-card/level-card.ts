@@ -59,10 +59,9 @@ export class LevelCard extends AltitudeElement<LevelCardQuery> {
   }
 
   protected override renderLoading(): TemplateResult {
-    const row = html`<span class="skeleton"></span><span class="skeleton block"></span>`;
-    return html`<div class="card">
-      <span class="skeleton heading"></span><span class="skeleton block"></span>${[1, 2, 3, 4, 5, 6, 7].map(() => row)}
-    </div>`;
+    return html`<span class="skeleton heading"></span><span class="skeleton h5"></span>${[1, 2, 3, 4, 5, 6, 7].map(
+        () => html`<span class="skeleton h5"></span>`,
+      )}<span class="skeleton h8"></span><span class="skeleton h5"></span>`;
   }
 
   protected override renderData(data: LevelCardQuery): TemplateResult {

@@ -96,6 +96,15 @@ export const levelCompareStyles = css`
     .skeleton-row {
       flex-direction: column;
     }
+    .skeleton-row > :first-child {
+      display: none;
+    }
+    .skeleton-row > * {
+      flex: none;
+    }
+    .skeleton-row > .h10 {
+      height: 8em;
+    }
   }
   @media print {
     .table-wrap {

@@ -67,10 +67,9 @@ export class LevelCompare extends AltitudeElement<LevelComparisonQuery> {
   protected override renderLoading(): TemplateResult {
     const columns = Math.max(slugList(this.levels).length, 2);
     const rows = slugList(this.dimensions).length || 7;
-    const row = html`<div class="skeleton-row">
-      ${Array.from({ length: columns + 1 }, () => html`<span class="skeleton block"></span>`)}
-    </div>`;
-    return html`<span class="skeleton heading"></span>${Array.from({ length: rows + 1 }, () => row)}`;
+    const row = (height: string) => html`<div class="skeleton-row">${Array.from({ length: columns + 1 }, () => html`<span class="skeleton ${height}"></span>`)}</div>`;
+    return html`<span class="skeleton heading"></span>${row('h2')}${Array.from({ length: rows }, () => row('h10'))}
+      <span class="skeleton heading"></span><span class="skeleton h5"></span><span class="skeleton h5"></span><span class="skeleton h5"></span>`;
   }
 
   protected override renderData({ compareLevels: comparison }: LevelComparisonQuery): TemplateResult {

@@ -1,6 +1,14 @@
 import { css } from 'lit';
 
 export const leverageMechanismsStyles = css`
+  :host {
+    container-type: inline-size;
+  }
+  @container (max-width: 600px) {
+    .skeleton.card-tall {
+      height: 27em;
+    }
+  }
   .list {
     display: grid;
     grid-template-columns: repeat(auto-fill, minmax(min(100%, 18rem), 1fr));

@@ -40,11 +40,9 @@ export class LeverageMechanisms extends AltitudeElement<LeverageMechanismsQuery>
   }
 
   protected override renderLoading(): TemplateResult {
-    const card = html`<div class="card">
-      <span class="skeleton heading"></span><span class="skeleton block"></span><span class="skeleton block"></span>
-    </div>`;
     return html`<span class="skeleton heading"></span>
-      <div class="list">${[1, 2, 3, 4].map(() => card)}</div>`;
+      <div class="list">${[1, 2, 3, 4].map(() => html`<span class="skeleton card-tall"></span>`)}</div>
+      <span class="skeleton h5"></span>`;
   }
 
   protected override renderData(data: LeverageMechanismsQuery): TemplateResult {

@@ -19,3 +19,8 @@ export function sanitize(html: string): string {
 export function safeHtml(html: string): DirectiveResult {
   return unsafeHTML(sanitize(html));
 }
+
+/** The URL when it is http(s) or mailto, else undefined: Lit binds attributes as given, even javascript:. */
+export function safeUrl(url: string | null | undefined): string | undefined {
+  return url && CONFIG.ALLOWED_URI_REGEXP.test(url.trim()) ? url : undefined;
+}

@@ -15,6 +15,25 @@ export const stateStyles = css`
   .skeleton.block {
     height: 4.5em;
   }
+  /* Placeholder heights, in em so they scale with the text they stand for. */
+  .skeleton.h2 {
+    height: 2.5em;
+  }
+  .skeleton.h5 {
+    height: 5em;
+  }
+  .skeleton.h8 {
+    height: 8em;
+  }
+  .skeleton.h10 {
+    height: 10em;
+  }
+  .skeleton.card-tall {
+    height: 36em;
+  }
+  .skeleton.card-grid {
+    height: 48em;
+  }
   @keyframes pulse {
     50% {
       opacity: 0.45;

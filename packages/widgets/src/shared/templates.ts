@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { safeHtml } from './safe-html.js';
+import { safeHtml, safeUrl } from './safe-html.js';
 
 /** A heading at the level the host page asked for (`heading-level`), without dynamic tag names. */
 export function heading(level: number, content: unknown, part = 'heading'): TemplateResult {
@@ -20,7 +20,7 @@ export function sources(citations: readonly CitationData[]): TemplateResult | ty
   if (citations.length === 0) return nothing;
   const bySource = new Map<string, { title: string; url: string | null | undefined; sections: Set<string> }>();
   for (const c of citations) {
-    const entry = bySource.get(c.source.slug) ?? { title: c.source.title, url: c.source.url, sections: new Set<string>() };
+    const entry = bySource.get(c.source.slug) ?? { title: c.source.title, url: safeUrl(c.source.url), sections: new Set<string>() };
     entry.sections.add(c.section);
     bySource.set(c.source.slug, entry);
   }

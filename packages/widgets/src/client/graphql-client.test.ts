@@ -1,0 +1,66 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { altitudeUrl, cleanup, mount, settled, unreachableUrl } from '../../test/fixture.js';
+import '../define.js';
+import { LevelComparisonDocument } from '../queries/generated.js';
+import { GraphqlClient, clientFor } from './graphql-client.js';
+import type { AltitudeRequestError } from './request-error.js';
+
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+describe('GraphqlClient', () => {
+  it('sends identical concurrent requests once and keeps the answer for the page', async () => {
+    const client = new GraphqlClient(altitudeUrl());
+    const variables = { slugs: ['staff', 'principal'], dimensions: null };
+    const [a, b, c] = await Promise.all([
+      client.request(LevelComparisonDocument, variables),
+      client.request(LevelComparisonDocument, variables),
+      client.request(LevelComparisonDocument, variables),
+    ]);
+    expect(client.requestCount).toBe(1);
+    expect(a).toBe(b);
+    expect(b).toBe(c);
+    await client.request(LevelComparisonDocument, variables);
+    expect(client.requestCount).toBe(1);
+    await client.request(LevelComparisonDocument, { slugs: ['principal', 'staff'], dimensions: null });
+    expect(client.requestCount).toBe(2);
+  });
+
+  it('is shared by every widget on the page: five identical widgets make one request', async () => {
+    const endpoint = `${altitudeUrl()}?shared=1`;
+    const fetchSpy = vi.spyOn(window, 'fetch');
+    const elements = Array.from({ length: 5 }, () => mount(`<de-failure-mode-card endpoint="${endpoint}" mode="super-coder"></de-failure-mode-card>`));
+    expect(await Promise.all(elements.map((e) => settled(e)))).toEqual(['load', 'load', 'load', 'load', 'load']);
+    expect(fetchSpy.mock.calls.filter(([url]) => String(url) === endpoint)).toHaveLength(1);
+    expect(clientFor(endpoint).requestCount).toBe(1);
+  });
+
+  it('does not keep failures, so a later request tries again', async () => {
+    const client = new GraphqlClient(unreachableUrl);
+    const variables = { slugs: ['staff', 'principal'], dimensions: null };
+    const first = await client.request(LevelComparisonDocument, variables).catch((e: AltitudeRequestError) => e);
+    expect((first as AltitudeRequestError).kind).toBe('network');
+    await client.request(LevelComparisonDocument, variables).catch(() => undefined);
+    expect(client.requestCount).toBe(2);
+  });
+
+  it('reports GraphQL errors, HTTP errors and non-GraphQL answers with what happened', async () => {
+    const answer = (body: string, status: number) => new Client(() => Promise.resolve(new Response(body, { status, headers: { 'content-type': 'application/json' } })));
+    class Client extends GraphqlClient {
+      constructor(fetchImpl: typeof fetch) {
+        super('https://api.example/graphql', fetchImpl);
+      }
+    }
+    const variables = { slugs: ['a', 'b'], dimensions: null };
+    const graphqlError = await answer('{"errors":[{"message":"Unknown level slug \\"a\\"."}],"data":null}', 200)
+      .request(LevelComparisonDocument, variables)
+      .catch((e: AltitudeRequestError) => e);
+    expect([graphqlError.kind, graphqlError.message]).toEqual(['graphql', 'Unknown level slug "a".']);
+    const httpError = await answer('{}', 503).request(LevelComparisonDocument, variables).catch((e: AltitudeRequestError) => e);
+    expect([httpError.kind, httpError.message]).toEqual(['http', 'The Altitude API at https://api.example/graphql answered 503.']);
+    const notGraphql = await answer('<html>proxy error</html>', 502).request(LevelComparisonDocument, variables).catch((e: AltitudeRequestError) => e);
+    expect(notGraphql.message).toBe('The Altitude API at https://api.example/graphql answered 502 with something that is not GraphQL.');
+  });
+});
