@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', 'packages/widgets/src/queries/generated.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -13,7 +13,7 @@ export default tseslint.config(
       parserOptions: {
         // Sources are built by each package's tsconfig; tests and configs are
         // type-checked by tsconfig.tests.json.
-        project: ['packages/*/tsconfig.json', 'tsconfig.tests.json'],
+        project: ['packages/*/tsconfig.json', 'tsconfig.tests.json', 'packages/widgets/tsconfig.test.json'],
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -34,5 +34,6 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-return': 'off',
     },
   },
-  { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
+  { files: ['packages/widgets/**/*.ts', 'packages/server/assets/**/*.js'], languageOptions: { globals: { ...globals.browser } } },
+  { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
 );

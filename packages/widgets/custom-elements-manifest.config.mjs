@@ -3,6 +3,5 @@
 export default {
   globs: ['src/**/*.ts'],
   exclude: ['src/**/*.test.ts', 'src/queries/generated.ts'],
-  outdir: '.',
   litelement: true,
 };

@@ -1,17 +1,9 @@
+/// <reference path="./provided-context.d.ts" />
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startCliServer, REPO_ROOT } from './cli.js';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** An Altitude server on the real content. */
-    altitudeUrl: string;
-    /** An Altitude server whose content carries hostile strings (script tags, event handlers, javascript: links). */
-    hostileAltitudeUrl: string;
-  }
-}
 
 /** The hostile strings planted in the copy of the content that the hostile server serves. */
 export const HOSTILE = {

@@ -4,7 +4,10 @@ import type { Logger } from '../logger.js';
 import { sendGraphiql, wantsGraphiql } from './graphiql-page.js';
 import { GRAPHQL_PATH, createGraphqlHandler } from './graphql-handler.js';
 import { sendHealth, sendReadiness } from './health.js';
-import { renderIndexPage } from './index-page.js';
+import { sendDemoCss, sendDemoJs } from './demo-assets.js';
+import { renderDemoPage } from './demo-page.js';
+import { PAGE_SECURITY_HEADERS, publicOrigin } from './security-headers.js';
+import { sendWidgetsBundle, sendWidgetsSourceMap } from './widgets-bundle.js';
 import { logRequest } from './request-log.js';
 import { sendHtml, sendJson } from './send.js';
 
@@ -13,6 +16,13 @@ export interface App {
   /** Readiness turns 503 from now on; used when shutting down. */
   startDraining(): void;
 }
+
+const ASSETS = new Map<string, (req: IncomingMessage, res: ServerResponse) => Promise<void>>([
+  ['/widgets.js', sendWidgetsBundle],
+  ['/altitude-widgets.js.map', sendWidgetsSourceMap],
+  ['/demo.css', sendDemoCss],
+  ['/demo.js', sendDemoJs],
+]);
 
 /** Routes every HTTP surface of Altitude. */
 export function createApp(store: ContentStore, logger: Logger): App {
@@ -33,11 +43,19 @@ export function createApp(store: ContentStore, logger: Logger): App {
     } else if (pathname === '/ready' && read) {
       sendReadiness(res, store, draining);
     } else if (pathname === '/' && read) {
-      sendHtml(res, 200, renderIndexPage(store.framework), { 'cache-control': 'no-cache' });
-    } else if (pathname === '/health' || pathname === '/ready' || pathname === '/') {
+      sendHtml(res, 200, renderDemoPage(store.framework, publicOrigin(req.headers.host)), {
+        'cache-control': 'no-cache',
+        ...PAGE_SECURITY_HEADERS,
+      });
+    } else if (pathname === '/favicon.ico' && read) {
+      // Browsers ask on every page; an empty answer keeps their consoles clean.
+      res.writeHead(204, { 'cache-control': 'public, max-age=86400' }).end();
+    } else if (ASSETS.has(pathname) && read) {
+      void ASSETS.get(pathname)!(req, res);
+    } else if (pathname === '/health' || pathname === '/ready' || pathname === '/' || ASSETS.has(pathname)) {
       sendJson(res, 405, { error: `${req.method ?? '?'} is not allowed on ${pathname}; use GET` }, { allow: 'GET, HEAD' });
     } else {
-      sendJson(res, 404, { error: `nothing at ${pathname}`, endpoints: [GRAPHQL_PATH, '/health', '/ready', '/'] });
+      sendJson(res, 404, { error: `nothing at ${pathname}`, endpoints: [GRAPHQL_PATH, '/widgets.js', '/health', '/ready', '/'] });
     }
   };
   return Object.assign(app, { startDraining: () => void (draining = true) });

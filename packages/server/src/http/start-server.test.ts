@@ -26,7 +26,7 @@ describe('HTTP routing', () => {
     const { url } = await start();
     const response = await fetch(`${url}/nope`);
     expect(response.status).toBe(404);
-    expect(await response.json()).toEqual({ error: 'nothing at /nope', endpoints: ['/graphql', '/health', '/ready', '/'] });
+    expect(await response.json()).toEqual({ error: 'nothing at /nope', endpoints: ['/graphql', '/widgets.js', '/health', '/ready', '/'] });
   });
 
   it('answers a wrong method on /health with 405 and Allow', async () => {
@@ -36,11 +36,25 @@ describe('HTTP routing', () => {
     expect(response.headers.get('allow')).toBe('GET, HEAD');
   });
 
-  it('serves an index page at / that links to GraphiQL', async () => {
+  it('serves the demo page at / with its assets, under a strict CSP', async () => {
     const { url } = await start();
-    const html = await (await fetch(`${url}/`)).text();
+    const response = await fetch(`${url}/`, { headers: { host: 'wiki-demo.example:4000' } });
+    expect(response.headers.get('content-security-policy')).toMatch(
+      /^default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'/,
+    );
+    const html = await response.text();
     expect(html).toContain('<a href="/graphql">GraphiQL</a>');
     expect(html).toContain(`version ${store.framework.version}`);
+    expect(html).not.toMatch(/<script>|<style>| style=| on[a-z]+=/);
+    for (const asset of ['/demo.css', '/demo.js']) {
+      expect(html).toContain(asset);
+      expect((await fetch(`${url}${asset}`)).status).toBe(200);
+    }
+  });
+
+  it('answers /favicon.ico with no content, so pages log no 404', async () => {
+    const { url } = await start();
+    expect((await fetch(`${url}/favicon.ico`)).status).toBe(204);
   });
 });
 

@@ -31,36 +31,47 @@ describe('GraphqlClient', () => {
   it('is shared by every widget on the page: five identical widgets make one request', async () => {
     const endpoint = `${altitudeUrl()}?shared=1`;
     const fetchSpy = vi.spyOn(window, 'fetch');
-    const elements = Array.from({ length: 5 }, () => mount(`<de-failure-mode-card endpoint="${endpoint}" mode="super-coder"></de-failure-mode-card>`));
+    const elements = Array.from({ length: 5 }, () =>
+      mount(`<de-failure-mode-card endpoint="${endpoint}" mode="super-coder"></de-failure-mode-card>`),
+    );
     expect(await Promise.all(elements.map((e) => settled(e)))).toEqual(['load', 'load', 'load', 'load', 'load']);
-    expect(fetchSpy.mock.calls.filter(([url]) => String(url) === endpoint)).toHaveLength(1);
+    expect(fetchSpy.mock.calls.filter(([url]) => (url instanceof Request ? url.url : url.toString()) === endpoint)).toHaveLength(1);
     expect(clientFor(endpoint).requestCount).toBe(1);
   });
 
   it('does not keep failures, so a later request tries again', async () => {
     const client = new GraphqlClient(unreachableUrl);
     const variables = { slugs: ['staff', 'principal'], dimensions: null };
-    const first = await client.request(LevelComparisonDocument, variables).catch((e: AltitudeRequestError) => e);
-    expect((first as AltitudeRequestError).kind).toBe('network');
+    const first = await client.request(LevelComparisonDocument, variables).then(
+      () => undefined,
+      (error: AltitudeRequestError) => error,
+    );
+    expect(first?.kind).toBe('network');
     await client.request(LevelComparisonDocument, variables).catch(() => undefined);
     expect(client.requestCount).toBe(2);
   });
 
   it('reports GraphQL errors, HTTP errors and non-GraphQL answers with what happened', async () => {
-    const answer = (body: string, status: number) => new Client(() => Promise.resolve(new Response(body, { status, headers: { 'content-type': 'application/json' } })));
+    const answer = (body: string, status: number) =>
+      new Client(() => Promise.resolve(new Response(body, { status, headers: { 'content-type': 'application/json' } })));
     class Client extends GraphqlClient {
       constructor(fetchImpl: typeof fetch) {
         super('https://api.example/graphql', fetchImpl);
       }
     }
     const variables = { slugs: ['a', 'b'], dimensions: null };
-    const graphqlError = await answer('{"errors":[{"message":"Unknown level slug \\"a\\"."}],"data":null}', 200)
-      .request(LevelComparisonDocument, variables)
-      .catch((e: AltitudeRequestError) => e);
+    const failure = (client: GraphqlClient) =>
+      client.request(LevelComparisonDocument, variables).then(
+        () => {
+          throw new Error('expected the request to fail');
+        },
+        (error: AltitudeRequestError) => error,
+      );
+    const graphqlError = await failure(answer('{"errors":[{"message":"Unknown level slug \\"a\\"."}],"data":null}', 200));
     expect([graphqlError.kind, graphqlError.message]).toEqual(['graphql', 'Unknown level slug "a".']);
-    const httpError = await answer('{}', 503).request(LevelComparisonDocument, variables).catch((e: AltitudeRequestError) => e);
+    const httpError = await failure(answer('{}', 503));
     expect([httpError.kind, httpError.message]).toEqual(['http', 'The Altitude API at https://api.example/graphql answered 503.']);
-    const notGraphql = await answer('<html>proxy error</html>', 502).request(LevelComparisonDocument, variables).catch((e: AltitudeRequestError) => e);
+    const notGraphql = await failure(answer('<html>proxy error</html>', 502));
     expect(notGraphql.message).toBe('The Altitude API at https://api.example/graphql answered 502 with something that is not GraphQL.');
   });
 });

@@ -1,12 +1,26 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { altitudeUrl, axeViolations, cleanup, colours, mount, nextSettle, part, parts, settled, text, unreachableUrl } from '../../test/fixture.js';
+import {
+  altitudeUrl,
+  axeViolations,
+  cleanup,
+  colours,
+  mount,
+  nextSettle,
+  part,
+  parts,
+  settled,
+  text,
+  unreachableUrl,
+} from '../../test/fixture.js';
 import './define.js';
 import type { FailureModeCard } from './failure-mode-card.js';
 
 afterEach(cleanup);
 
 const card = async (attributes: string, width?: string) => {
-  const element = mount<FailureModeCard>(`<de-failure-mode-card endpoint="${altitudeUrl()}" ${attributes}></de-failure-mode-card>`, { width });
+  const element = mount<FailureModeCard>(`<de-failure-mode-card endpoint="${altitudeUrl()}" ${attributes}></de-failure-mode-card>`, {
+    width,
+  });
   await settled(element);
   return element;
 };

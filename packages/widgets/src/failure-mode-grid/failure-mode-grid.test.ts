@@ -6,7 +6,9 @@ import type { FailureModeGrid } from './failure-mode-grid.js';
 afterEach(cleanup);
 
 const grid = async (attributes = '', width?: string) => {
-  const element = mount<FailureModeGrid>(`<de-failure-mode-grid endpoint="${altitudeUrl()}" ${attributes}></de-failure-mode-grid>`, { width });
+  const element = mount<FailureModeGrid>(`<de-failure-mode-grid endpoint="${altitudeUrl()}" ${attributes}></de-failure-mode-grid>`, {
+    width,
+  });
   await settled(element);
   return element;
 };
@@ -24,7 +26,8 @@ describe('<de-failure-mode-grid>', () => {
   });
 
   it('lays cards out in columns when wide and in one column when narrow', async () => {
-    const columnsOf = (element: FailureModeGrid) => new Set(parts(element, 'card').map((c) => Math.round(c.getBoundingClientRect().left))).size;
+    const columnsOf = (element: FailureModeGrid) =>
+      new Set(parts(element, 'card').map((c) => Math.round(c.getBoundingClientRect().left))).size;
     expect(columnsOf(await grid('', '1100px'))).toBeGreaterThan(1);
     expect(columnsOf(await grid('', '360px'))).toBe(1);
   });

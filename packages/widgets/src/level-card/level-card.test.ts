@@ -1,5 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { altitudeUrl, axeViolations, cleanup, colours, mount, nextSettle, part, settled, text, unreachableUrl } from '../../test/fixture.js';
+import {
+  altitudeUrl,
+  axeViolations,
+  cleanup,
+  colours,
+  mount,
+  nextSettle,
+  part,
+  settled,
+  text,
+  unreachableUrl,
+} from '../../test/fixture.js';
 import './define.js';
 import type { LevelCard } from './level-card.js';
 
@@ -53,7 +64,9 @@ describe('<de-level-card>', () => {
     expect(dd.getBoundingClientRect().top).toBeGreaterThanOrEqual(dt.getBoundingClientRect().bottom - 1);
     const wide = await card('level="staff"', '900px');
     const wideDl = part(wide, 'expectations')!;
-    expect(Math.round(wideDl.querySelector('dd')!.getBoundingClientRect().top)).toBe(Math.round(wideDl.querySelector('dt')!.getBoundingClientRect().top));
+    expect(Math.round(wideDl.querySelector('dd')!.getBoundingClientRect().top)).toBe(
+      Math.round(wideDl.querySelector('dt')!.getBoundingClientRect().top),
+    );
   });
 
   it('switches theme', async () => {

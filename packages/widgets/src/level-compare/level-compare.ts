@@ -67,9 +67,11 @@ export class LevelCompare extends AltitudeElement<LevelComparisonQuery> {
   protected override renderLoading(): TemplateResult {
     const columns = Math.max(slugList(this.levels).length, 2);
     const rows = slugList(this.dimensions).length || 7;
-    const row = (height: string) => html`<div class="skeleton-row">${Array.from({ length: columns + 1 }, () => html`<span class="skeleton ${height}"></span>`)}</div>`;
+    const row = (height: string) =>
+      html`<div class="skeleton-row">${Array.from({ length: columns + 1 }, () => html`<span class="skeleton ${height}"></span>`)}</div>`;
     return html`<span class="skeleton heading"></span>${row('h2')}${Array.from({ length: rows }, () => row('h10'))}
-      <span class="skeleton heading"></span><span class="skeleton h5"></span><span class="skeleton h5"></span><span class="skeleton h5"></span>`;
+      <span class="skeleton heading"></span><span class="skeleton h5"></span><span class="skeleton h5"></span
+      ><span class="skeleton h5"></span>`;
   }
 
   protected override renderData({ compareLevels: comparison }: LevelComparisonQuery): TemplateResult {

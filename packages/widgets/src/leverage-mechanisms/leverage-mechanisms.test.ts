@@ -6,7 +6,9 @@ import type { LeverageMechanisms } from './leverage-mechanisms.js';
 afterEach(cleanup);
 
 const list = async (attributes = '', width?: string) => {
-  const element = mount<LeverageMechanisms>(`<de-leverage-mechanisms endpoint="${altitudeUrl()}" ${attributes}></de-leverage-mechanisms>`, { width });
+  const element = mount<LeverageMechanisms>(`<de-leverage-mechanisms endpoint="${altitudeUrl()}" ${attributes}></de-leverage-mechanisms>`, {
+    width,
+  });
   await settled(element);
   return element;
 };
@@ -26,7 +28,8 @@ describe('<de-leverage-mechanisms>', () => {
   });
 
   it('uses one column when narrow and several when wide', async () => {
-    const columnsOf = (element: LeverageMechanisms) => new Set(parts(element, 'card').map((c) => Math.round(c.getBoundingClientRect().left))).size;
+    const columnsOf = (element: LeverageMechanisms) =>
+      new Set(parts(element, 'card').map((c) => Math.round(c.getBoundingClientRect().left))).size;
     expect(columnsOf(await list('', '1200px'))).toBe(4);
     expect(columnsOf(await list('', '360px'))).toBe(1);
   });

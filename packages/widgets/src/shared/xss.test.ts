@@ -40,7 +40,8 @@ describe('hostile content renders inert', () => {
   });
 
   it('from an endpoint that answers with raw hostile HTML (the widget sanitises too)', async () => {
-    const hostileHtml = '<p>Hi<script>window.__pwned=5</script><img src=x onerror="window.__pwned=6"><a href="javascript:window.__pwned=7">x</a><svg onload="window.__pwned=8"></svg></p>';
+    const hostileHtml =
+      '<p>Hi<script>window.__pwned=5</script><img src=x onerror="window.__pwned=6"><a href="javascript:window.__pwned=7">x</a><svg onload="window.__pwned=8"></svg></p>';
     vi.spyOn(window, 'fetch').mockResolvedValue(
       new Response(
         JSON.stringify({

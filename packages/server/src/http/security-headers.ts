@@ -1,0 +1,18 @@
+/**
+ * Headers for every HTML page Altitude serves. The CSP allows only files from
+ * this origin: no inline script or style, no eval, no third-party requests.
+ */
+export const PAGE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy':
+    "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'cross-origin-opener-policy': 'same-origin',
+};
+
+/** The origin readers reach this server at: ALTITUDE_PUBLIC_URL behind a proxy, else the request's Host. */
+export function publicOrigin(hostHeader: string | undefined): string {
+  const configured = process.env.ALTITUDE_PUBLIC_URL;
+  if (configured) return configured.replace(/\/+$/, '');
+  return `http://${hostHeader ?? '127.0.0.1'}`;
+}

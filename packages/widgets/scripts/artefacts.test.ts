@@ -1,0 +1,52 @@
+import { execFile } from 'node:child_process';
+import { readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const widgets = fileURLToPath(new URL('..', import.meta.url));
+const bin = (name: string) => path.join(widgets, 'node_modules/.bin', name);
+
+/** The self-contained bundle, Lit and DOMPurify included, as served at /widgets.js. */
+export const BUNDLE_BUDGET_GZIP_BYTES = 25 * 1024;
+
+describe('the widget bundle', () => {
+  it(`stays within ${BUNDLE_BUDGET_GZIP_BYTES / 1024} kB gzip, Lit included`, async () => {
+    const bundle = await readFile(path.join(widgets, 'dist/altitude-widgets.js'));
+    const gzipped = gzipSync(bundle, { level: 9 }).length;
+    expect(gzipped, `${(gzipped / 1024).toFixed(1)} kB gzip`).toBeLessThanOrEqual(BUNDLE_BUDGET_GZIP_BYTES);
+    // Lit's production build, not its development one with warnings.
+    expect(bundle.toString()).not.toContain('Lit is in dev mode');
+    // Self-contained: no bare imports left for a browser to fail on.
+    expect(bundle.toString()).not.toMatch(/\bfrom\s*["'](?:lit|dompurify)/);
+    expect(bundle.toString()).not.toMatch(/\bimport\s*\(/);
+  });
+
+  it('registers every element', async () => {
+    const bundle = (await readFile(path.join(widgets, 'dist/altitude-widgets.js'))).toString();
+    for (const tag of ['de-level-compare', 'de-level-card', 'de-failure-mode-card', 'de-failure-mode-grid', 'de-leverage-mechanisms']) {
+      expect(bundle).toMatch(new RegExp(`["'\`]${tag}["'\`]`));
+    }
+  });
+});
+
+describe('generated files are in step with the code', () => {
+  it('src/queries/generated.ts matches the .graphql documents and schema.graphql', async () => {
+    await expect(run(process.execPath, [path.join(widgets, 'scripts/codegen.mjs'), '--check'], { cwd: widgets })).resolves.toBeDefined();
+  });
+
+  it('custom-elements.json matches the elements (run `pnpm generate` to update)', async () => {
+    const outdir = '.cem-check';
+    try {
+      await run(bin('cem'), ['analyze', '--config', 'custom-elements-manifest.config.mjs', '--outdir', outdir], { cwd: widgets });
+      const fresh = await readFile(path.join(widgets, outdir, 'custom-elements.json'), 'utf8');
+      const committed = await readFile(path.join(widgets, 'custom-elements.json'), 'utf8');
+      expect(committed).toBe(fresh);
+    } finally {
+      await rm(path.join(widgets, outdir), { recursive: true, force: true });
+    }
+  });
+});

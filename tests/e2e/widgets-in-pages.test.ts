@@ -1,0 +1,148 @@
+import type { Browser, Page } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser.js';
+import { startCliServer, type CliServer } from '../support/cli.js';
+import { servePage } from '../support/page-server.js';
+
+const TAGS = ['de-level-compare', 'de-level-card', 'de-failure-mode-card', 'de-failure-mode-grid', 'de-leverage-mechanisms'];
+const STRICT_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'";
+
+let server: CliServer;
+let browser: Browser;
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startCliServer(), launchChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Opens `url` recording CSP violations, console errors and uncaught exceptions from the first byte. */
+async function open(url: string) {
+  const page = await browser.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+  await page.addInitScript(() => {
+    (window as unknown as { __violations: string[] }).__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { __violations: string[] }).__violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+  await page.goto(url);
+  return { page, problems };
+}
+
+/** Waits until every Altitude element on the page has rendered data (no loading, no error). */
+async function allRendered(page: Page, count: number) {
+  await page.waitForFunction(
+    ({ tags, count }) => {
+      const elements = [...document.querySelectorAll(tags.join(','))];
+      return (
+        elements.length === count &&
+        elements.every(
+          (e) => e.shadowRoot?.querySelector('[part~="base"]') && !e.shadowRoot.querySelector('[part~="loading"], [part~="error"]'),
+        )
+      );
+    },
+    { tags: TAGS, count },
+    { timeout: 15_000 },
+  );
+}
+
+describe('GET /widgets.js', () => {
+  it('serves one ES module with the right type, an ETag, cache headers and CORS', async () => {
+    const response = await fetch(`${server.url}/widgets.js`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(response.headers.get('cache-control')).toMatch(/^public, max-age=\d+/);
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    const etag = response.headers.get('etag')!;
+    expect(etag).toMatch(/^"[\w-]{20,}"$/);
+    expect((await response.text()).length).toBeGreaterThan(10_000);
+    const again = await fetch(`${server.url}/widgets.js`, { headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+  });
+});
+
+describe('the demo page at /', () => {
+  it('shows every widget live, each with the snippet to copy', async () => {
+    const response = await fetch(`${server.url}/`);
+    expect(response.headers.get('content-security-policy')).toContain(STRICT_CSP.split('; ').slice(1).join('; '));
+    const html = await response.text();
+    for (const tag of TAGS) {
+      expect(html).toContain(`&lt;script type=&quot;module&quot; src=&quot;${server.url}/widgets.js&quot;&gt;&lt;/script&gt;`);
+      expect(html).toMatch(new RegExp(`<${tag}[ >]`));
+      expect(html).toContain(`&lt;${tag}`);
+    }
+  });
+
+  it('renders every widget under its strict CSP with no violation, error or exception', async () => {
+    const { page, problems } = await open(`${server.url}/`);
+    await allRendered(page, TAGS.length);
+    expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('a strict-CSP page', () => {
+  it('with the exact policy, sent as a header, renders every widget without a violation', async () => {
+    // Same origin as the API, as the policy's 'self' requires: the demo page is such a page,
+    // but here the policy is exactly the one in the brief and nothing else is on the page.
+    const { page, problems } = await open(`${server.url}/`);
+    await page.route(`${server.url}/csp-fixture`, (route) =>
+      route.fulfill({
+        status: 200,
+        headers: { 'content-type': 'text/html', 'content-security-policy': STRICT_CSP },
+        body: `<!doctype html><html lang="en"><title>CSP</title><script type="module" src="/widgets.js"></script>
+          <de-level-compare levels="staff principal distinguished"></de-level-compare><de-level-card level="staff"></de-level-card>
+          <de-failure-mode-card mode="super-coder"></de-failure-mode-card><de-failure-mode-grid></de-failure-mode-grid><de-leverage-mechanisms></de-leverage-mechanisms>`,
+      }),
+    );
+    await page.goto(`${server.url}/csp-fixture`);
+    await allRendered(page, TAGS.length);
+    expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('reports a violation when something breaks the policy (the check can fail)', async () => {
+    const { page } = await open(`${server.url}/`);
+    await page.route(`${server.url}/csp-broken`, (route) =>
+      route.fulfill({
+        status: 200,
+        headers: { 'content-type': 'text/html', 'content-security-policy': STRICT_CSP },
+        body: '<!doctype html><html lang="en"><title>CSP</title><p style="color: red">inline style</p>',
+      }),
+    );
+    await page.goto(`${server.url}/csp-broken`);
+    await page.waitForFunction(() => (window as unknown as { __violations: string[] }).__violations.length > 0, undefined, {
+      timeout: 5_000,
+    });
+    expect((await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations))[0]).toMatch(/^style-src/);
+    await page.close();
+  });
+});
+
+describe('the two lines on a page of another origin', () => {
+  it('are enough: the script finds the API on its own origin and every widget renders', async () => {
+    const page = await servePage(
+      `<!doctype html><html lang="en"><title>Wiki</title><h1>Career framework</h1>
+      <script type="module" src="${server.url}/widgets.js"></script>
+      ${TAGS.map((tag) => `<${tag}${tag === 'de-level-card' ? ' level="principal"' : tag === 'de-failure-mode-card' ? ' mode="floating-advisor"' : tag === 'de-level-compare' ? ' levels="staff distinguished"' : ''}></${tag}>`).join('\n')}`,
+    );
+    try {
+      const { page: tab, problems } = await open(page.url);
+      await allRendered(tab, TAGS.length);
+      const headers = await tab.evaluate(() =>
+        [...document.querySelector('de-level-compare')!.shadowRoot!.querySelectorAll('th[scope="col"]')].map((th) => th.textContent),
+      );
+      expect(headers).toEqual(['Staff Engineer', 'Distinguished Engineer']);
+      expect(problems).toEqual([]);
+      await tab.close();
+    } finally {
+      await page.close();
+    }
+  });
+});

@@ -1,0 +1,11 @@
+// What the test servers' global setup hands to tests through vitest's provide/inject.
+import 'vitest';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** An Altitude server on the real content. */
+    altitudeUrl: string;
+    /** An Altitude server whose content carries hostile strings (script tags, event handlers, javascript: links). */
+    hostileAltitudeUrl: string;
+  }
+}
