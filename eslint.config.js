@@ -34,6 +34,9 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-return': 'off',
     },
   },
-  { files: ['packages/widgets/**/*.ts', 'packages/server/assets/**/*.js'], languageOptions: { globals: { ...globals.browser } } },
+  {
+    files: ['packages/widgets/**/*.ts', 'packages/server/assets/**/*.js', 'scripts/**/*.mjs'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
 );

@@ -125,6 +125,51 @@ describe('a strict-CSP page', () => {
   });
 });
 
+describe('keyboard', () => {
+  it("reaches the comparison table with Tab alone, through every widget's links", async () => {
+    const { page } = await open(`${server.url}/`);
+    await allRendered(page, TAGS.length);
+    const reached = new Set<string>();
+    for (let i = 0; i < 80; i++) {
+      await page.keyboard.press('Tab');
+      const where = await page.evaluate(() => {
+        let active: Element | null = document.activeElement;
+        const hosts: string[] = [];
+        while (active?.shadowRoot?.activeElement) {
+          hosts.push(active.tagName.toLowerCase());
+          active = active.shadowRoot.activeElement;
+        }
+        return hosts.length ? `${hosts.join('>')}>${active?.getAttribute('role') ?? active?.tagName.toLowerCase()}` : '';
+      });
+      if (where) reached.add(where);
+    }
+    expect(reached).toContain('de-level-compare>region');
+    await page.close();
+  });
+});
+
+describe('printing', () => {
+  it('prints the comparison without colour fills, scroll clipping or split rows', async () => {
+    const { page } = await open(`${server.url}/`);
+    await allRendered(page, TAGS.length);
+    await page.emulateMedia({ media: 'print' });
+    const styles = await page.evaluate(() => {
+      const root = document.querySelector('de-level-compare')!.shadowRoot!;
+      const style = (selector: string) => getComputedStyle(root.querySelector(selector)!);
+      return {
+        wrapOverflow: style('.table-wrap').overflowX,
+        headlineBackground: style('[part~="headline"]').backgroundColor,
+        rowBreak: style('tbody tr').breakInside,
+        text: style('[part~="base"]').color,
+      };
+    });
+    expect(styles).toEqual({ wrapOverflow: 'visible', headlineBackground: 'rgb(255, 255, 255)', rowBreak: 'avoid', text: 'rgb(0, 0, 0)' });
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.byteLength).toBeGreaterThan(10_000);
+    await page.close();
+  });
+});
+
 describe('the two lines on a page of another origin', () => {
   it('are enough: the script finds the API on its own origin and every widget renders', async () => {
     const page = await servePage(

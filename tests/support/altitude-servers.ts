@@ -1,9 +1,9 @@
-/// <reference path="./provided-context.d.ts" />
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startCliServer, REPO_ROOT } from './cli.js';
+import './provided-context.js';
 
 /** The hostile strings planted in the copy of the content that the hostile server serves. */
 export const HOSTILE = {

@@ -1,5 +1,6 @@
 import axe from 'axe-core';
 import { inject } from 'vitest';
+import '../../../tests/support/provided-context.js';
 
 export const altitudeUrl = () => `${inject('altitudeUrl')}/graphql`;
 export const hostileUrl = () => `${inject('hostileAltitudeUrl')}/graphql`;

@@ -19,11 +19,6 @@ export const failureModeCardStyles = css`
   .summary {
     margin-bottom: var(--_space);
   }
-  .section-heading {
-    margin: var(--_space) 0 0.35em;
-    font-size: 1em;
-    font-weight: 700;
-  }
   ul.list {
     margin: 0;
     padding-left: 1.25em;

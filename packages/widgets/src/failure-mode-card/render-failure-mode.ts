@@ -8,15 +8,15 @@ export function renderFailureMode(mode: FailureModeFieldsFragment, headingLevel:
   return html`<article class="card" part="card" aria-label=${mode.title}>
     ${heading(headingLevel, mode.title, 'title')}
     <div class="summary" part="summary">${rich(mode.summary)}</div>
-    ${heading(sub, 'Symptoms', 'section-heading')}
+    ${heading(sub, 'Symptoms', 'section-heading', 'section')}
     <ul class="list" part="symptoms">
       ${mode.symptoms.map((s) => html`<li>${rich(s)}</li>`)}
     </ul>
-    ${heading(sub, 'Consequences', 'section-heading')}
+    ${heading(sub, 'Consequences', 'section-heading', 'section')}
     <ul class="list" part="consequences">
       ${mode.consequences.map((c) => html`<li>${rich(c)}</li>`)}
     </ul>
-    ${heading(sub, 'What prevents it', 'section-heading')}
+    ${heading(sub, 'What prevents it', 'section-heading', 'section')}
     <ul class="list" part="practices">
       ${mode.preventedBy.map((p) => html`<li><span class="practice-name">${p.title}</span>${rich(p.summary)}</li>`)}
     </ul>

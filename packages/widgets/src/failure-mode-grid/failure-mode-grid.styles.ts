@@ -9,4 +9,7 @@ export const failureModeGridStyles = css`
     padding: 0;
     list-style: none;
   }
+  .grid > li > .card {
+    height: 100%;
+  }
 `;

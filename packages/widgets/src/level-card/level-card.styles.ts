@@ -26,11 +26,6 @@ export const levelCardStyles = css`
     display: block;
     font-weight: 600;
   }
-  .section-heading {
-    margin: var(--_space) 0 0.35em;
-    font-size: 1em;
-    font-weight: 700;
-  }
   .transitions {
     margin: 0;
     padding-left: 1.25em;

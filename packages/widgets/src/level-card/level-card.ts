@@ -60,8 +60,8 @@ export class LevelCard extends AltitudeElement<LevelCardQuery> {
 
   protected override renderLoading(): TemplateResult {
     return html`<span class="skeleton heading"></span><span class="skeleton h5"></span>${[1, 2, 3, 4, 5, 6, 7].map(
-        () => html`<span class="skeleton h5"></span>`,
-      )}<span class="skeleton h8"></span><span class="skeleton h5"></span>`;
+      () => html`<span class="skeleton h5"></span>`,
+    )}<span class="skeleton h8"></span><span class="skeleton h5"></span>`;
   }
 
   protected override renderData(data: LevelCardQuery): TemplateResult {
@@ -70,7 +70,7 @@ export class LevelCard extends AltitudeElement<LevelCardQuery> {
     return html`<article class="card" part="card" aria-label=${level.title}>
       ${heading(this.headingLevel, level.title, 'title')}
       <div class="summary" part="summary">${rich(level.summary)}</div>
-      ${heading(sub, 'What the level expects', 'section-heading')}
+      ${heading(sub, 'What the level expects', 'section-heading', 'section')}
       <dl part="expectations">
         ${level.expectations.map(
           (e) =>
@@ -88,7 +88,7 @@ export class LevelCard extends AltitudeElement<LevelCardQuery> {
       ...level.transitionsOut.map((t) => ({ name: `On to ${t.to.title}`, summary: t.summary })),
     ];
     if (steps.length === 0) return nothing;
-    return html`${heading(sub, 'Steps in and out', 'section-heading')}
+    return html`${heading(sub, 'Steps in and out', 'section-heading', 'section')}
       <ul class="transitions" part="transitions">
         ${steps.map((s) => html`<li><span class="transition-name">${s.name}</span>${rich(s.summary)}</li>`)}
       </ul>`;

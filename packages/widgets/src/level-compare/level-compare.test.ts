@@ -137,6 +137,14 @@ describe('<de-level-compare>', () => {
     expect(dark.color).not.toBe(light.color);
   });
 
+  it('makes the scrollable table a focusable, labelled region (keyboard users can scroll it)', async () => {
+    const element = await compare('levels="staff principal distinguished"');
+    const region = part(element, 'table')!.parentElement!;
+    expect(region.getAttribute('role')).toBe('region');
+    expect(region.tabIndex).toBe(0);
+    expect(region.getAttribute('aria-label')).toBe('Staff Engineer, Principal Engineer and Distinguished Engineer compared');
+  });
+
   it('uses the heading level it is given', async () => {
     const element = await compare('levels="staff principal" heading-level="4"');
     expect(part(element, 'heading')!.getAttribute('aria-level')).toBe('4');

@@ -35,6 +35,8 @@ type Comparison = LevelComparisonQuery['compareLevels'];
  * @csspart cell - One level's expectation on one dimension.
  * @csspart headline - The short headline that leads each cell.
  * @csspart card - One dimension's card (narrow layout).
+ * @csspart card-heading - A dimension card's heading (narrow layout).
+ * @csspart transitions-heading - The heading above the transitions.
  * @csspart transitions - The list of transitions between the compared levels.
  * @csspart transition - One transition.
  * @csspart sources - The sources cited.
@@ -106,7 +108,7 @@ export class LevelCompare extends AltitudeElement<LevelComparisonQuery> {
         ${comparison.rows.map(
           (row) =>
             html`<section class="card" part="card">
-              ${heading(Math.min(level + 1, 6), row.dimension.title)}
+              ${heading(Math.min(level + 1, 6), row.dimension.title, 'card-heading', 'section')}
               <dl>
                 ${row.cells.map(
                   (cell, i) =>
@@ -132,7 +134,7 @@ export class LevelCompare extends AltitudeElement<LevelComparisonQuery> {
   #transitions(comparison: Comparison): TemplateResult | typeof nothing {
     if (comparison.transitions.length === 0) return nothing;
     return html`<section class="transitions">
-      ${heading(Math.min(this.headingLevel + 1, 6), 'Moving between these levels', 'transitions-heading')}
+      ${heading(Math.min(this.headingLevel + 1, 6), 'Moving between these levels', 'transitions-heading', 'section')}
       <ul part="transitions">
         ${comparison.transitions.map(
           (t) =>

@@ -46,7 +46,7 @@ export abstract class AltitudeElement<TData> extends LitElement {
   /** GraphQL endpoint; defaults to `<meta name="altitude-endpoint">`, then `/graphql` where the script came from. */
   declare endpoint: string | undefined;
   /** `light` or `dark`; follows the reader's system setting when absent. */
-  declare theme: string | undefined;
+  declare theme: 'light' | 'dark' | undefined;
   /** Level (1–6) of the widget's main heading, to fit the page's outline. */
   declare headingLevel: number;
 
@@ -118,8 +118,9 @@ export abstract class AltitudeElement<TData> extends LitElement {
   }
 
   #commonProblem(): string | undefined {
-    if (this.theme != null && this.theme !== 'light' && this.theme !== 'dark') {
-      return `theme must be "light" or "dark", not "${this.theme}".`;
+    const theme: string | undefined = this.theme;
+    if (theme != null && theme !== 'light' && theme !== 'dark') {
+      return `theme must be "light" or "dark", not "${theme}".`;
     }
     if (!Number.isInteger(this.headingLevel) || this.headingLevel < 1 || this.headingLevel > 6) {
       return `heading-level must be a whole number from 1 to 6, not "${this.getAttribute('heading-level') ?? String(this.headingLevel)}".`;

@@ -1,9 +1,12 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { safeHtml, safeUrl } from './safe-html.js';
 
-/** A heading at the level the host page asked for (`heading-level`), without dynamic tag names. */
-export function heading(level: number, content: unknown, part = 'heading'): TemplateResult {
-  return html`<div class="heading" role="heading" aria-level=${level} part=${part}>${content}</div>`;
+/**
+ * A heading at the level the host page asked for (`heading-level`), without
+ * dynamic tag names. `section` headings are the smaller ones inside a widget.
+ */
+export function heading(level: number, content: unknown, part = 'heading', kind: 'main' | 'section' = 'main'): TemplateResult {
+  return html`<div class=${kind === 'main' ? 'heading' : 'section-heading'} role="heading" aria-level=${level} part=${part}>${content}</div>`;
 }
 
 export function rich(htmlText: string, part?: string): TemplateResult {

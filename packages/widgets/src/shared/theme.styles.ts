@@ -84,6 +84,12 @@ export const themeStyles = css`
     font-weight: 700;
     line-height: 1.25;
   }
+  .section-heading {
+    margin: calc(var(--_space) * 1.25) 0 0.4em;
+    font-size: 1.05em;
+    font-weight: 700;
+    line-height: 1.3;
+  }
   .rich > :first-child {
     margin-top: 0;
   }

@@ -1,5 +1,5 @@
 // What the test servers' global setup hands to tests through vitest's provide/inject.
-import 'vitest';
+export {};
 
 declare module 'vitest' {
   export interface ProvidedContext {
