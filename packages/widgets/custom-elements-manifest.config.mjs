@@ -4,4 +4,14 @@ export default {
   globs: ['src/**/*.ts'],
   exclude: ['src/**/*.test.ts', 'src/queries/generated.ts'],
   litelement: true,
+  plugins: [
+    {
+      // The glob walks the file system in whatever order it lists directories;
+      // sorting keeps the committed manifest identical on every machine.
+      name: 'sort-modules',
+      packageLinkPhase({ customElementsManifest }) {
+        customElementsManifest.modules.sort((a, b) => a.path.localeCompare(b.path));
+      },
+    },
+  ],
 };
