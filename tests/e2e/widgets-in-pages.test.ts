@@ -148,6 +148,36 @@ describe('keyboard', () => {
   });
 });
 
+describe('theme and fonts', () => {
+  it("follow the reader's system colour scheme unless theme is set, and inherit the page's font", async () => {
+    const { page } = await open(`${server.url}/`);
+    await page.route(`${server.url}/theme-fixture`, (route) =>
+      route.fulfill({
+        status: 200,
+        headers: { 'content-type': 'text/html' },
+        body: `<!doctype html><html lang="en"><title>Theme</title><script type="module" src="/widgets.js"></script>
+          <div style="font-family: Georgia, serif"><de-level-card level="staff"></de-level-card><de-level-card level="staff" theme="light"></de-level-card></div>`,
+      }),
+    );
+    const backgrounds = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('de-level-card')].map((e) => [getComputedStyle(e).backgroundColor, getComputedStyle(e).fontFamily]),
+      );
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto(`${server.url}/theme-fixture`);
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('de-level-card')].every((e) => e.shadowRoot?.querySelector('[part~="card"]')),
+    );
+    expect(await backgrounds()).toEqual([
+      ['rgb(13, 17, 23)', 'Georgia, serif'],
+      ['rgb(255, 255, 255)', 'Georgia, serif'],
+    ]);
+    await page.emulateMedia({ colorScheme: 'light' });
+    expect((await backgrounds())[0]![0]).toBe('rgb(255, 255, 255)');
+    await page.close();
+  });
+});
+
 describe('printing', () => {
   it('prints the comparison without colour fills, scroll clipping or split rows', async () => {
     const { page } = await open(`${server.url}/`);

@@ -33,6 +33,25 @@ describe('the widget bundle', () => {
   });
 });
 
+describe('the modules for npm users', () => {
+  it('exist per component, with Lit left as a bare import for the peer dependency', async () => {
+    for (const file of [
+      'define.js',
+      'index.js',
+      'level-compare/level-compare.js',
+      'level-compare/define.js',
+      'failure-mode-card/failure-mode-card.js',
+    ]) {
+      const code = await readFile(path.join(widgets, 'dist', file), 'utf8');
+      expect(code.length, file).toBeGreaterThan(0);
+    }
+    const component = await readFile(path.join(widgets, 'dist/level-compare/level-compare.js'), 'utf8');
+    expect(component).toMatch(/from ['"]lit['"]/);
+    const types = await readFile(path.join(widgets, 'dist/level-compare/level-compare.d.ts'), 'utf8');
+    expect(types).toContain("'de-level-compare': LevelCompare;");
+  });
+});
+
 describe('generated files are in step with the code', () => {
   it('src/queries/generated.ts matches the .graphql documents and schema.graphql', async () => {
     await expect(run(process.execPath, [path.join(widgets, 'scripts/codegen.mjs'), '--check'], { cwd: widgets })).resolves.toBeDefined();
