@@ -4,6 +4,8 @@ export default {
   globs: ['src/**/*.ts'],
   exclude: ['src/**/*.test.ts', 'src/queries/generated.ts'],
   litelement: true,
+  // package.json names the manifest itself; the analyzer must not rewrite it.
+  packagejson: false,
   plugins: [
     {
       // The glob walks the file system in whatever order it lists directories;

@@ -19,6 +19,13 @@ export function mount<T extends HTMLElement>(markup: string, options: { width?: 
   return container.firstElementChild as T;
 }
 
+/** Mounts `<tag endpoint=(the test server) attributes>` and waits until it has rendered data or an error. */
+export async function renderWidget<T extends HTMLElement>(tag: string, attributes = '', options: { width?: string } = {}): Promise<T> {
+  const element = mount<T>(`<${tag} endpoint="${altitudeUrl()}" ${attributes}></${tag}>`, options);
+  await settled(element);
+  return element;
+}
+
 /** Removes every mounted fixture. */
 export function cleanup(): void {
   for (const c of containers.splice(0)) c.remove();

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  altitudeUrl,
   axeViolations,
   cleanup,
   colours,
@@ -11,19 +10,14 @@ import {
   settled,
   text,
   unreachableUrl,
+  renderWidget,
 } from '../../test/fixture.js';
 import './define.js';
 import type { FailureModeCard } from './failure-mode-card.js';
 
 afterEach(cleanup);
 
-const card = async (attributes: string, width?: string) => {
-  const element = mount<FailureModeCard>(`<de-failure-mode-card endpoint="${altitudeUrl()}" ${attributes}></de-failure-mode-card>`, {
-    width,
-  });
-  await settled(element);
-  return element;
-};
+const card = (attributes: string, width?: string) => renderWidget<FailureModeCard>('de-failure-mode-card', attributes, { width });
 
 describe('<de-failure-mode-card>', () => {
   it('shows the failure mode, symptoms, consequences, preventing practices and sources', async () => {

@@ -1,6 +1,6 @@
 import type { TemplateResult } from 'lit';
 import { FailureModeCardDocument, type FailureModeCardQuery } from '../queries/generated.js';
-import { AltitudeElement, type DataRequest } from '../shared/altitude-element.js';
+import { AltitudeElement, unknownSlugMessage, type DataRequest } from '../shared/altitude-element.js';
 import { stateStyles } from '../shared/states.styles.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { failureModeCardStyles } from './failure-mode-card.styles.js';
@@ -51,11 +51,7 @@ export class FailureModeCard extends AltitudeElement<FailureModeCardQuery> {
   }
 
   protected override validate(data: FailureModeCardQuery): string | undefined {
-    if (data.failureMode) return undefined;
-    const valid = data.failureModes.map((m) => m.slug).join(', ');
-    return this.mode?.trim()
-      ? `Unknown failure mode "${this.mode.trim()}". Valid failure modes: ${valid}.`
-      : `Set the mode attribute to a failure mode. Valid failure modes: ${valid}.`;
+    return data.failureMode ? undefined : unknownSlugMessage('mode', 'failure mode', this.mode, data.failureModes);
   }
 
   protected override renderLoading(): TemplateResult {

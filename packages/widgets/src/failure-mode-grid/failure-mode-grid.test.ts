@@ -1,17 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { altitudeUrl, axeViolations, cleanup, colours, mount, part, parts, settled, text, unreachableUrl } from '../../test/fixture.js';
+import { axeViolations, cleanup, colours, mount, part, parts, settled, text, unreachableUrl, renderWidget } from '../../test/fixture.js';
 import './define.js';
 import type { FailureModeGrid } from './failure-mode-grid.js';
 
 afterEach(cleanup);
 
-const grid = async (attributes = '', width?: string) => {
-  const element = mount<FailureModeGrid>(`<de-failure-mode-grid endpoint="${altitudeUrl()}" ${attributes}></de-failure-mode-grid>`, {
-    width,
-  });
-  await settled(element);
-  return element;
-};
+const grid = (attributes = '', width?: string) => renderWidget<FailureModeGrid>('de-failure-mode-grid', attributes, { width });
 
 describe('<de-failure-mode-grid>', () => {
   it('shows every failure mode as a card', async () => {

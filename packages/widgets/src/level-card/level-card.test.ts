@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  altitudeUrl,
   axeViolations,
   cleanup,
   colours,
@@ -10,17 +9,14 @@ import {
   settled,
   text,
   unreachableUrl,
+  renderWidget,
 } from '../../test/fixture.js';
 import './define.js';
 import type { LevelCard } from './level-card.js';
 
 afterEach(cleanup);
 
-const card = async (attributes: string, width?: string) => {
-  const element = mount<LevelCard>(`<de-level-card endpoint="${altitudeUrl()}" ${attributes}></de-level-card>`, { width });
-  await settled(element);
-  return element;
-};
+const card = (attributes: string, width?: string) => renderWidget<LevelCard>('de-level-card', attributes, { width });
 
 describe('<de-level-card>', () => {
   it('shows the level, every dimension with its expectation, and the steps in and out', async () => {

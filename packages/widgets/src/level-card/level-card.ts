@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { LevelCardDocument, type LevelCardQuery } from '../queries/generated.js';
-import { AltitudeElement, type DataRequest } from '../shared/altitude-element.js';
+import { AltitudeElement, unknownSlugMessage, type DataRequest } from '../shared/altitude-element.js';
 import { stateStyles } from '../shared/states.styles.js';
 import { heading, rich, sources } from '../shared/templates.js';
 import { themeStyles } from '../shared/theme.styles.js';
@@ -51,11 +51,7 @@ export class LevelCard extends AltitudeElement<LevelCardQuery> {
   }
 
   protected override validate(data: LevelCardQuery): string | undefined {
-    if (data.level) return undefined;
-    const valid = data.levels.map((l) => l.slug).join(', ');
-    return this.level?.trim()
-      ? `Unknown level "${this.level.trim()}". Valid levels: ${valid}.`
-      : `Set the level attribute to a level. Valid levels: ${valid}.`;
+    return data.level ? undefined : unknownSlugMessage('level', 'level', this.level, data.levels);
   }
 
   protected override renderLoading(): TemplateResult {

@@ -11,17 +11,14 @@ import {
   settled,
   text,
   unreachableUrl,
+  renderWidget,
 } from '../../test/fixture.js';
 import './define.js';
 import type { LevelCompare } from './level-compare.js';
 
 afterEach(cleanup);
 
-const compare = async (attributes: string, width?: string) => {
-  const element = mount<LevelCompare>(`<de-level-compare endpoint="${altitudeUrl()}" ${attributes}></de-level-compare>`, { width });
-  await settled(element);
-  return element;
-};
+const compare = (attributes: string, width?: string) => renderWidget<LevelCompare>('de-level-compare', attributes, { width });
 
 describe('<de-level-compare>', () => {
   it('renders one column per level and one row per dimension from the real API', async () => {

@@ -1,17 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { altitudeUrl, axeViolations, cleanup, colours, mount, part, parts, settled, text, unreachableUrl } from '../../test/fixture.js';
+import { axeViolations, cleanup, colours, mount, part, parts, settled, text, unreachableUrl, renderWidget } from '../../test/fixture.js';
 import './define.js';
 import type { LeverageMechanisms } from './leverage-mechanisms.js';
 
 afterEach(cleanup);
 
-const list = async (attributes = '', width?: string) => {
-  const element = mount<LeverageMechanisms>(`<de-leverage-mechanisms endpoint="${altitudeUrl()}" ${attributes}></de-leverage-mechanisms>`, {
-    width,
-  });
-  await settled(element);
-  return element;
-};
+const list = (attributes = '', width?: string) => renderWidget<LeverageMechanisms>('de-leverage-mechanisms', attributes, { width });
 
 describe('<de-leverage-mechanisms>', () => {
   it('shows the four mechanisms as a list of cards with what each looks like in practice', async () => {

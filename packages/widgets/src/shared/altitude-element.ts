@@ -149,6 +149,18 @@ export abstract class AltitudeElement<TData> extends LitElement {
   }
 }
 
+/**
+ * What to say when a slug attribute names nothing: which value is unknown (or
+ * that the attribute is missing) and every valid slug.
+ */
+export function unknownSlugMessage(attribute: string, noun: string, value: string | undefined, valid: readonly { slug: string }[]): string {
+  const slugs = valid.map((v) => v.slug).join(', ');
+  const chosen = value?.trim();
+  return chosen
+    ? `Unknown ${noun} "${chosen}". Valid ${noun}s: ${slugs}.`
+    : `Set the ${attribute} attribute to a ${noun}. Valid ${noun}s: ${slugs}.`;
+}
+
 /** Splits a space- or comma-separated attribute into slugs. */
 export function slugList(value: string | null | undefined): string[] {
   return (value ?? '').split(/[\s,]+/).filter(Boolean);
