@@ -34,6 +34,11 @@ describe('the widget bundle', () => {
 });
 
 describe('the modules for npm users', () => {
+  it('point editors at the manifest from package.json', async () => {
+    const pkg = JSON.parse(await readFile(path.join(widgets, 'package.json'), 'utf8')) as { customElements: string };
+    expect(pkg.customElements).toBe('custom-elements.json');
+  });
+
   it('exist per component, with Lit left as a bare import for the peer dependency', async () => {
     for (const file of [
       'define.js',
