@@ -1,6 +1,6 @@
 export * as model from './model/index.js';
 export { contentJsonSchema, contentJsonSchemaText } from './model/json-schema.js';
-export { DEFAULT_CONTENT_DIR, SDL_PATH, CONTENT_SCHEMA_PATH } from './paths.js';
+export { DEFAULT_CONTENT_DIR, SDL_PATH, CONTENT_SCHEMA_PATH, EXPORT_SCHEMA_PATH } from './paths.js';
 export { collectionNames, type CollectionName } from './model/index.js';
 export * from './graph/types.js';
 export { canonicalJson, contentHash } from './graph/content-hash.js';
@@ -11,3 +11,22 @@ export { compareLevels, ComparisonError, type LevelComparison } from './graph/co
 export { searchFramework, MAX_SEARCH_RESULTS, type SearchHit } from './search/search-framework.js';
 export { schema, printAltitudeSchema } from './graphql/schema.js';
 export type { AltitudeContext } from './graphql/context.js';
+export { exportFramework, exportFrameworkText, canonicalEntity } from './export/canonical.js';
+export {
+  FrameworkExport,
+  frameworkExportJsonSchema,
+  exportCollections,
+  type FrameworkExportJson,
+  type EntityJson,
+  type ExportCollection,
+} from './export/export-model.js';
+export { levelsCsv } from './export/levels-csv.js';
+export { occupationsJsonLd } from './export/occupations-jsonld.js';
+export { DEFAULT_JOB_PROFILE, jobCode, type JobProfileOptions } from './export/job-profile.js';
+export { changeFeed, snapshotItems, COLLECTION_TYPE, type ChangeEvent, type ChangeKind } from './releases/change-feed.js';
+export { readReleases, RELEASES_DIR } from './releases/read-releases.js';
+export { ReleaseFile, type Release, type ReleaseFileJson } from './releases/release-model.js';
+// Located YAML validation, for other files users write (altitude.config.yaml).
+export { parseYamlFile, type YamlFile } from './loader/yaml-file.js';
+export { shapeErrors, closest } from './loader/shape-errors.js';
+export { schemaAt, objectKeys } from './loader/schema-at.js';

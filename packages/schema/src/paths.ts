@@ -6,3 +6,4 @@ export const SDL_PATH = fileURLToPath(new URL('../schema.graphql', import.meta.u
 export const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 export const DEFAULT_CONTENT_DIR = fileURLToPath(new URL('../../../content', import.meta.url));
 export const CONTENT_SCHEMA_PATH = fileURLToPath(new URL('../../../content/content.schema.json', import.meta.url));
+export const EXPORT_SCHEMA_PATH = fileURLToPath(new URL('../framework.schema.json', import.meta.url));

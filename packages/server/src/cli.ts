@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { runCheck } from './commands/check.js';
+import { runExport } from './commands/export.js';
+import { runRelease } from './commands/release.js';
+import { EXPORT_FORMATS, type ExportFormat } from './exports/export-formats.js';
 import { runServe } from './commands/serve.js';
 import { resolveContentDir, userCwd } from './commands/user-cwd.js';
 import { createLogger, parseLogLevel } from './logger.js';
@@ -44,19 +47,46 @@ program
   .addOption(new Option('--port <port>', 'port to listen on').env('PORT').default(4000).argParser(parsePort))
   .addOption(new Option('--host <host>', 'address to bind').env('HOST').default('127.0.0.1'))
   .option('--watch', 'reload the content when a file changes; invalid edits are reported and the last good content keeps serving', false)
+  .option(
+    '--config <file>',
+    'job codes, job family, occupational category and public URL for /export (default: altitude.config.json or .yaml here)',
+  )
   .addOption(
     new Option('--log-level <level>', 'least severe log level written')
       .choices(['debug', 'info', 'warn', 'error'])
       .env('LOG_LEVEL')
       .default('info'),
   )
-  .action(async (opts: { content?: string; port: number; host: string; watch: boolean; logLevel: string }) => {
+  .action(async (opts: { content?: string; port: number; host: string; watch: boolean; logLevel: string; config?: string }) => {
     const cwd = userCwd();
     const logger = createLogger({ level: parseLogLevel(opts.logLevel) });
     process.exitCode = await runServe(
       { contentDir: resolveContentDir(opts.content, cwd), cwd, port: opts.port, host: opts.host, watch: opts.watch },
       logger,
     );
+  });
+
+program
+  .command('export')
+  .description('write the framework as canonical JSON, a CSV of job profiles, or schema.org JSON-LD')
+  .addOption(new Option('--format <format>', 'json, csv or jsonld').choices(EXPORT_FORMATS).makeOptionMandatory())
+  .option('--out <file>', 'write to this file (atomically) instead of stdout')
+  .option('--bom', 'start the CSV with a UTF-8 byte-order mark, for spreadsheet tools that need one', false)
+  .addOption(contentOption())
+  .option('--config <file>', 'job codes, job family and occupational category (default: altitude.config.json or .yaml here)')
+  .action(async (opts: { format: ExportFormat; out?: string; bom: boolean; content?: string; config?: string }) => {
+    const cwd = userCwd();
+    process.exitCode = await runExport({ ...opts, contentDir: resolveContentDir(opts.content, cwd), cwd });
+  });
+
+program
+  .command('release')
+  .description('freeze the current content as a release snapshot under content/releases/ and set the framework version')
+  .argument('<version>', 'semantic version, greater than the last release')
+  .addOption(contentOption())
+  .action(async (version: string, opts: { content?: string }) => {
+    const cwd = userCwd();
+    process.exitCode = await runRelease({ version, contentDir: resolveContentDir(opts.content, cwd), cwd });
   });
 
 await program.parseAsync(process.argv);

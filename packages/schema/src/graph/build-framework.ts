@@ -12,7 +12,10 @@ import type {
   TensionInput,
   TransitionInput,
 } from '../model/index.js';
+import { exportFramework } from '../export/canonical.js';
 import type { RawItem } from '../loader/collect-items.js';
+import { changeFeed } from '../releases/change-feed.js';
+import type { Release } from '../releases/release-model.js';
 import { contentHash } from './content-hash.js';
 import { renderMarkdown } from './markdown.js';
 import type {
@@ -41,7 +44,13 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] 
  * Objects are created first and linked second (levels and transitions point
  * at each other), then the whole graph is frozen.
  */
-export function buildFramework(header: FrameworkMetaInput, items: readonly RawItem[], files: readonly string[]): Framework {
+export function buildFramework(
+  header: FrameworkMetaInput,
+  items: readonly RawItem[],
+  files: readonly string[],
+  headerFile: string,
+  releases: readonly Release[],
+): Framework {
   const of = <T>(collection: CollectionName) =>
     items.filter((i) => i.collection === collection).map((i) => ({ input: i.value as T, location: locate(i) }));
 
@@ -213,7 +222,18 @@ export function buildFramework(header: FrameworkMetaInput, items: readonly RawIt
     entities,
     find: ((kind: string, slug: string) => lookup.get(`${kind}:${slug}`)) as Framework['find'],
     files,
+    headerFile,
+    releases,
+    changes: [],
+    currentRelease: undefined,
   };
+  // The change feed compares release snapshots with this framework's own
+  // canonical export, so it is computed once the graph exists.
+  const contentHashNow = framework.contentHash;
+  Object.assign(framework, {
+    changes: changeFeed(releases, exportFramework(framework, '')),
+    currentRelease: releases.find((r) => r.contentHash === contentHashNow),
+  });
   return deepFreeze(framework);
 }
 

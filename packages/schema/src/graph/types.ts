@@ -1,3 +1,6 @@
+import type { ChangeEvent } from '../releases/change-feed.js';
+import type { Release } from '../releases/release-model.js';
+
 /**
  * The loaded framework: an immutable, cross-linked graph. Every object here
  * is frozen; references point at the objects themselves, not at slugs.
@@ -154,4 +157,12 @@ export interface Framework {
   find(kind: 'Source', slug: string): Source | undefined;
   /** The files the framework was loaded from. */
   readonly files: readonly string[];
+  /** The file that declares the `framework:` header (its version is set on release). */
+  readonly headerFile: string;
+  /** Published release snapshots, oldest first. */
+  readonly releases: readonly Release[];
+  /** What changed in each release, then what is not released yet; oldest first. */
+  readonly changes: readonly ChangeEvent[];
+  /** The release whose content is exactly the current content, if any. */
+  readonly currentRelease: Release | undefined;
 }

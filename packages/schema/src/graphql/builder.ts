@@ -4,6 +4,7 @@ import type { AltitudeContext } from './context.js';
 
 export const builder = new SchemaBuilder<{
   Context: AltitudeContext;
+  Scalars: { JSON: { Input: unknown; Output: unknown } };
   DefaultFieldNullability: false;
   DefaultInputFieldRequiredness: true;
   DefaultEdgesNullability: { list: false; items: false };
@@ -15,8 +16,18 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
-    edgesFieldOptions: { nullable: { list: false, items: false } },
-    nodeFieldOptions: { nullable: false },
+    edgesFieldOptions: { nullable: { list: false, items: false }, description: 'The items of this page, each with its cursor.' },
+    nodeFieldOptions: { nullable: false, description: 'The item.' },
+    cursorFieldOptions: { description: 'Opaque position of this item; pass it as `after` to continue from here.' },
+    pageInfoFieldOptions: { description: 'Where this page sits in the whole list.' },
+    hasNextPageFieldOptions: { description: 'Whether more items follow this page.' },
+    hasPreviousPageFieldOptions: { description: 'Whether items come before this page.' },
+    startCursorFieldOptions: { description: 'Cursor of the first item of this page.' },
+    endCursorFieldOptions: { description: 'Cursor of the last item of this page; pass it as `after` for the next page.' },
+    firstArgOptions: { description: 'How many items to return from the start (or after `after`).' },
+    lastArgOptions: { description: 'How many items to return from the end (or before `before`).' },
+    afterArgOptions: { description: 'Return items after this cursor.' },
+    beforeArgOptions: { description: 'Return items before this cursor.' },
     nodeTypeOptions: { description: 'An object with a global, opaque ID that `node(id:)` can fetch again.' },
     nodeQueryOptions: {
       description: 'Fetches any object by its global ID; null when no object has that ID.',

@@ -1,4 +1,6 @@
 import type * as graph from '../graph/types.js';
+import type { ChangeEvent } from '../releases/change-feed.js';
+import type { Release } from '../releases/release-model.js';
 import type { SearchHit as SearchHitValue } from '../search/search-framework.js';
 import type { Snippet, TextRange as TextRangeValue } from '../search/snippet.js';
 import { builder } from './builder.js';
@@ -35,3 +37,6 @@ export const ComparisonRowRef = builder.objectRef<ComparisonRowValue>('Compariso
 export const SearchHitRef = builder.objectRef<SearchHitValue>('SearchHit');
 export const HighlightRef = builder.objectRef<Snippet>('Highlight');
 export const TextRangeRef = builder.objectRef<TextRangeValue>('TextRange');
+export const ReleaseRef = builder.objectRef<Release>('Release');
+export const FrameworkVersionRef = builder.objectRef<graph.Framework>('FrameworkVersion');
+export const ChangeEventRef = builder.objectRef<ChangeEvent>('ChangeEvent');

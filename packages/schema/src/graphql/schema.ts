@@ -21,6 +21,11 @@ import './types/level-comparison.js';
 import './types/text-range.js';
 import './types/highlight.js';
 import './types/search-hit.js';
+import './types/json-scalar.js';
+import './types/change-kind.js';
+import './types/change-event.js';
+import './types/release.js';
+import './types/framework-version.js';
 import './types/query.js';
 
 /** The executable schema. Resolvers read the framework from the context. */

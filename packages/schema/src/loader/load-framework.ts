@@ -5,6 +5,7 @@ import { checkReferences } from './check-references.js';
 import { collectItems } from './collect-items.js';
 import { ContentValidationError, sortContentErrors, type ContentError } from './content-error.js';
 import { readContentFiles } from './read-content-files.js';
+import { readReleases } from '../releases/read-releases.js';
 
 export interface LoadOptions {
   /** Directory used to print relative paths in messages; defaults to the process's. */
@@ -27,18 +28,19 @@ export async function loadFramework(contentDir: string, options: LoadOptions = {
 
   const collected = collectItems(files);
   const { errors: referenceErrors } = checkReferences(collected, dir, cwd);
-  const errors = [...readErrors, ...collected.errors, ...referenceErrors];
+  const { releases, errors: releaseErrors } = await readReleases(dir);
+  const errors = [...readErrors, ...collected.errors, ...referenceErrors, ...releaseErrors];
   if (errors.length > 0) return { ok: false, errors: sortContentErrors(errors) };
 
-  const header = collected.headers[0]!.value!;
-  return {
-    ok: true,
-    framework: buildFramework(
-      header,
-      collected.items,
-      files.map((f) => f.file),
-    ),
-  };
+  const header = collected.headers[0]!;
+  const framework = buildFramework(
+    header.value!,
+    collected.items,
+    files.map((f) => f.file),
+    header.yaml.file,
+    releases,
+  );
+  return { ok: true, framework };
 }
 
 /** Like `loadFramework`, but throws a `ContentValidationError` listing every error. */

@@ -2,7 +2,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { printAltitudeSchema } from '../graphql/schema.js';
 import { contentJsonSchemaText } from '../model/json-schema.js';
-import { CONTENT_SCHEMA_PATH, REPO_ROOT, SDL_PATH } from '../paths.js';
+import { frameworkExportJsonSchema } from '../export/export-model.js';
+import { CONTENT_SCHEMA_PATH, EXPORT_SCHEMA_PATH, REPO_ROOT, SDL_PATH } from '../paths.js';
 
 /**
  * Writes the generated artefacts that are committed: the GraphQL SDL and the
@@ -12,6 +13,7 @@ const check = process.argv.includes('--check');
 const outputs: [string, string][] = [
   [SDL_PATH, printAltitudeSchema()],
   [CONTENT_SCHEMA_PATH, contentJsonSchemaText()],
+  [EXPORT_SCHEMA_PATH, `${JSON.stringify(frameworkExportJsonSchema(), null, 2)}\n`],
 ];
 
 let drift = false;

@@ -1,3 +1,4 @@
+import { ConfigError, loadConfig } from '../config/altitude-config.js';
 import { ContentStore } from '../content/content-store.js';
 import { watchContent, type ContentWatcher } from '../content/watch-content.js';
 import { startServer } from '../http/start-server.js';
@@ -10,6 +11,7 @@ export interface ServeOptions {
   readonly port: number;
   readonly host: string;
   readonly watch: boolean;
+  readonly config?: string;
 }
 
 /**
@@ -24,10 +26,18 @@ export async function runServe(options: ServeOptions, logger: Logger): Promise<n
     return 1;
   }
   const { store } = opened;
+  let config;
+  try {
+    config = await loadConfig(store.framework, options.cwd, options.config);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`altitude: ${error.message}\n`);
+    return 2;
+  }
 
   let running;
   try {
-    running = await startServer(store, logger, { port: options.port, host: options.host });
+    running = await startServer(store, logger, { port: options.port, host: options.host, config });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason =

@@ -4,7 +4,9 @@ import type { Logger } from '../logger.js';
 import { sendGraphiql, wantsGraphiql } from './graphiql-page.js';
 import { GRAPHQL_PATH, createGraphqlHandler } from './graphql-handler.js';
 import { sendHealth, sendReadiness } from './health.js';
+import { DEFAULT_CONFIG, type ResolvedConfig } from '../config/altitude-config.js';
 import { sendDemoCss, sendDemoJs } from './demo-assets.js';
+import { EXPORT_PATHS, EXPORT_SCHEMA_PATH_URL, isExportPath, sendExport } from './export-routes.js';
 import { renderDemoPage } from './demo-page.js';
 import { PAGE_SECURITY_HEADERS, publicOrigin } from './security-headers.js';
 import { sendWidgetsBundle, sendWidgetsSourceMap } from './widgets-bundle.js';
@@ -25,7 +27,7 @@ const ASSETS = new Map<string, (req: IncomingMessage, res: ServerResponse) => Pr
 ]);
 
 /** Routes every HTTP surface of Altitude. */
-export function createApp(store: ContentStore, logger: Logger): App {
+export function createApp(store: ContentStore, logger: Logger, config: ResolvedConfig = DEFAULT_CONFIG): App {
   const graphql = createGraphqlHandler(store, logger);
   let draining = false;
 
@@ -47,15 +49,23 @@ export function createApp(store: ContentStore, logger: Logger): App {
         'cache-control': 'no-cache',
         ...PAGE_SECURITY_HEADERS,
       });
+    } else if (isExportPath(pathname) && read) {
+      sendExport(req, res, store.framework, config, publicOrigin(req.headers.host)).catch((error: unknown) => {
+        logger.error('export failed', { path: pathname, error: String(error) });
+        if (!res.headersSent) sendJson(res, 500, { error: 'the export could not be rendered' });
+      });
     } else if (pathname === '/favicon.ico' && read) {
       // Browsers ask on every page; an empty answer keeps their consoles clean.
       res.writeHead(204, { 'cache-control': 'public, max-age=86400' }).end();
     } else if (ASSETS.has(pathname) && read) {
       void ASSETS.get(pathname)!(req, res);
-    } else if (pathname === '/health' || pathname === '/ready' || pathname === '/' || ASSETS.has(pathname)) {
+    } else if (pathname === '/health' || pathname === '/ready' || pathname === '/' || ASSETS.has(pathname) || isExportPath(pathname)) {
       sendJson(res, 405, { error: `${req.method ?? '?'} is not allowed on ${pathname}; use GET` }, { allow: 'GET, HEAD' });
     } else {
-      sendJson(res, 404, { error: `nothing at ${pathname}`, endpoints: [GRAPHQL_PATH, '/widgets.js', '/health', '/ready', '/'] });
+      sendJson(res, 404, {
+        error: `nothing at ${pathname}`,
+        endpoints: [GRAPHQL_PATH, '/widgets.js', ...EXPORT_PATHS.keys(), EXPORT_SCHEMA_PATH_URL, '/health', '/ready', '/'],
+      });
     }
   };
   return Object.assign(app, { startDraining: () => void (draining = true) });

@@ -26,7 +26,20 @@ describe('HTTP routing', () => {
     const { url } = await start();
     const response = await fetch(`${url}/nope`);
     expect(response.status).toBe(404);
-    expect(await response.json()).toEqual({ error: 'nothing at /nope', endpoints: ['/graphql', '/widgets.js', '/health', '/ready', '/'] });
+    expect(await response.json()).toEqual({
+      error: 'nothing at /nope',
+      endpoints: [
+        '/graphql',
+        '/widgets.js',
+        '/export/framework.json',
+        '/export/levels.csv',
+        '/export/framework.jsonld',
+        '/export/framework.schema.json',
+        '/health',
+        '/ready',
+        '/',
+      ],
+    });
   });
 
   it('answers a wrong method on /health with 405 and Allow', async () => {

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ContentStore } from '../content/content-store.js';
 import type { Logger } from '../logger.js';
+import type { ResolvedConfig } from '../config/altitude-config.js';
 import { createApp } from './create-app.js';
 
 export interface RunningServer {
@@ -11,8 +12,12 @@ export interface RunningServer {
   close(graceMs?: number): Promise<void>;
 }
 
-export async function startServer(store: ContentStore, logger: Logger, options: { port: number; host: string }): Promise<RunningServer> {
-  const app = createApp(store, logger);
+export async function startServer(
+  store: ContentStore,
+  logger: Logger,
+  options: { port: number; host: string; config?: ResolvedConfig },
+): Promise<RunningServer> {
+  const app = createApp(store, logger, options.config);
   const server = createServer(app);
   // Keep-alive sockets from browsers would otherwise hold a shutdown open.
   server.keepAliveTimeout = 5_000;

@@ -18,7 +18,12 @@ import {
   SourceRef,
   TensionRef,
   TransitionRef,
+  ChangeEventRef,
+  FrameworkVersionRef,
+  ReleaseRef,
 } from '../refs.js';
+import { resolveArrayConnection } from '@pothos/plugin-relay';
+import type { ChangeEvent } from '../../releases/change-feed.js';
 
 const badInput = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
 
@@ -91,6 +96,23 @@ builder.queryType({
           }
         },
       }),
+      frameworkVersion: t.field({
+        type: FrameworkVersionRef,
+        description: 'The version and content hash being served, and when it was released.',
+        resolve: (_r, _a, ctx) => ctx.framework,
+      }),
+      releases: list(ReleaseRef, 'Every published release, oldest first.', (f) => f.releases),
+      changes: t.connection(
+        {
+          type: ChangeEventRef,
+          description:
+            'The change feed, oldest first: each release against the one before, then unreleased changes. Page with `first` and the `after` cursor of the last edge seen.',
+          resolve: (_r, args, ctx) =>
+            resolveArrayConnection({ args, defaultSize: 50, maxSize: 500 }, ctx.framework.changes as ChangeEvent[]),
+        },
+        { name: 'ChangeEventConnection', description: 'A page of change events.' },
+        { name: 'ChangeEventEdge', description: 'A change event and its cursor.' },
+      ),
       search: t.field({
         type: [SearchHitRef],
         description: 'Full-text search across every entity type, best match first. Prefix and typo tolerant.',

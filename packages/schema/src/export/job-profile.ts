@@ -1,0 +1,28 @@
+import type { Expectation, Level } from '../graph/types.js';
+
+/** How levels become job profiles in an HR system; set in altitude.config.json or .yaml. */
+export interface JobProfileOptions {
+  /** Job family every level belongs to. */
+  readonly jobFamily: string;
+  /** Job code per level slug; levels not listed get `ENG-IC-<SLUG>`. */
+  readonly jobCodes: Readonly<Record<string, string>>;
+  /** schema.org occupationalCategory, e.g. an O*NET-SOC or ISCO code; left out when not set. */
+  readonly occupationalCategory?: { readonly codeValue: string; readonly inCodeSet?: string; readonly name?: string };
+}
+
+export const DEFAULT_JOB_PROFILE: JobProfileOptions = { jobFamily: 'Engineering', jobCodes: {} };
+
+export function jobCode(options: JobProfileOptions, level: Level): string {
+  return options.jobCodes[level.slug] ?? `ENG-IC-${level.slug.toUpperCase().replace(/-/g, '_')}`;
+}
+
+/** "Headline. What the level expects." as plain text, without doubling a headline's own "?" or ".". */
+export function expectationText(expectation: Expectation): string {
+  const stop = /[.?!]$/.test(expectation.headline) ? '' : '.';
+  return `${expectation.headline}${stop} ${expectation.text.text}`;
+}
+
+/** One line per dimension: "Dimension: Headline. What the level expects." */
+export function responsibilities(level: Level): string[] {
+  return level.expectations.map((e) => `${e.dimension.title}: ${expectationText(e)}`);
+}

@@ -1,0 +1,22 @@
+import { stringify } from 'csv-stringify/sync';
+import type { Framework } from '../graph/types.js';
+import { expectationText, jobCode, type JobProfileOptions } from './job-profile.js';
+
+/**
+ * One row per level, as a job profile for bulk import: RFC 4180 (CRLF,
+ * quotes where needed), UTF-8, a header row, plain text in every cell.
+ * `bom` prepends a byte-order mark for spreadsheet tools that need it.
+ */
+export function levelsCsv(framework: Framework, options: JobProfileOptions, { bom = false }: { bom?: boolean } = {}): string {
+  const header = ['Job Code', 'Job Title', 'Job Family', 'Rank', 'Summary', ...framework.dimensions.map((d) => d.title), 'Description'];
+  const rows = framework.levels.map((level) => [
+    jobCode(options, level),
+    level.title,
+    options.jobFamily,
+    String(level.rank),
+    level.summary.text,
+    ...level.expectations.map(expectationText),
+    level.description.text,
+  ]);
+  return stringify([header, ...rows], { record_delimiter: 'windows', bom });
+}

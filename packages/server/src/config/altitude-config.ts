@@ -1,0 +1,115 @@
+import { access, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  DEFAULT_JOB_PROFILE,
+  closest,
+  formatContentError,
+  objectKeys,
+  parseYamlFile,
+  schemaAt,
+  shapeErrors,
+  type ContentError,
+  type Framework,
+  type JobProfileOptions,
+} from '@altitude/schema';
+import { z } from 'zod';
+
+/** altitude.config.json or .yaml: how the framework maps onto an HR system. */
+export const AltitudeConfig = z.strictObject({
+  publicUrl: z
+    .url()
+    .optional()
+    .meta({ description: 'Where readers reach this Altitude server, e.g. https://altitude.example.com; used in exported links.' }),
+  jobFamily: z.string().trim().min(1).optional().meta({ description: 'Job family of every level. Default "Engineering".' }),
+  jobCodes: z
+    .record(z.string(), z.string().trim().min(1))
+    .optional()
+    .meta({ description: 'Job code per level slug, e.g. { "staff": "ENG-510" }. Default ENG-IC-<LEVEL>.' }),
+  occupationalCategory: z
+    .strictObject({
+      codeValue: z.string().trim().min(1),
+      inCodeSet: z.string().trim().min(1).optional(),
+      name: z.string().trim().min(1).optional(),
+    })
+    .optional()
+    .meta({
+      description:
+        'schema.org occupational category for JSON-LD, e.g. { "codeValue": "15-1252.00", "inCodeSet": "https://www.onetonline.org/" }.',
+    }),
+});
+
+export type AltitudeConfigJson = z.infer<typeof AltitudeConfig>;
+
+export interface ResolvedConfig {
+  readonly file: string | undefined;
+  readonly publicUrl: string | undefined;
+  readonly jobProfile: JobProfileOptions;
+}
+
+export const DEFAULT_CONFIG: ResolvedConfig = { file: undefined, publicUrl: undefined, jobProfile: DEFAULT_JOB_PROFILE };
+
+export const CONFIG_FILE_NAMES = ['altitude.config.json', 'altitude.config.yaml', 'altitude.config.yml'];
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+const exists = (file: string) =>
+  access(file).then(
+    () => true,
+    () => false,
+  );
+
+/**
+ * Reads the config named by --config, else the one in `cwd`, else defaults.
+ * Every problem is reported as `file:line:column key: message`, and unknown
+ * level slugs in jobCodes are checked against the framework.
+ */
+export async function loadConfig(framework: Framework, cwd: string, explicit?: string): Promise<ResolvedConfig> {
+  let file: string | undefined;
+  if (explicit) {
+    file = path.resolve(cwd, explicit);
+    if (!(await exists(file))) throw new ConfigError(`config file ${explicit} does not exist`);
+  } else {
+    const found = [];
+    for (const name of CONFIG_FILE_NAMES) if (await exists(path.join(cwd, name))) found.push(name);
+    if (found.length > 1) throw new ConfigError(`found ${found.join(' and ')} in ${cwd}; keep one, or choose with --config`);
+    file = found[0] && path.join(cwd, found[0]);
+  }
+  if (!file) return { file: undefined, publicUrl: process.env.ALTITUDE_PUBLIC_URL, jobProfile: DEFAULT_JOB_PROFILE };
+
+  // JSON is YAML, so one parser gives line and column for both.
+  const parsed = parseYamlFile(file, await readFile(file, 'utf8'));
+  const fail = (errors: readonly ContentError[]): never => {
+    throw new ConfigError(`invalid config:\n${errors.map((e) => `  ${formatContentError(e, cwd)}`).join('\n')}`);
+  };
+  if (!parsed.ok) return fail(parsed.errors);
+  const { yaml } = parsed;
+  const result = AltitudeConfig.safeParse(yaml.data ?? {});
+  if (!result.success) return fail(shapeErrors(yaml, result.error.issues, (p) => objectKeys(schemaAt(AltitudeConfig, p))));
+  const config = result.data;
+
+  const levels = framework.levels.map((l) => l.slug);
+  const unknownLevels = Object.keys(config.jobCodes ?? {}).filter((slug) => !levels.includes(slug));
+  if (unknownLevels.length) {
+    return fail(
+      unknownLevels.map((slug) => {
+        const suggestion = closest(slug, levels);
+        return yaml.errorAt(
+          ['jobCodes', slug],
+          `unknown level "${slug}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; known levels: ${levels.join(', ')}`,
+          'key',
+        );
+      }),
+    );
+  }
+  return {
+    file,
+    publicUrl: config.publicUrl?.replace(/\/+$/, '') ?? process.env.ALTITUDE_PUBLIC_URL,
+    jobProfile: {
+      jobFamily: config.jobFamily ?? DEFAULT_JOB_PROFILE.jobFamily,
+      jobCodes: config.jobCodes ?? {},
+      ...(config.occupationalCategory ? { occupationalCategory: config.occupationalCategory } : {}),
+    },
+  };
+}

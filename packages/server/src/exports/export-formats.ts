@@ -1,0 +1,49 @@
+import { exportFrameworkText, levelsCsv, occupationsJsonLd, type Framework, type JobProfileOptions } from '@altitude/schema';
+
+export const EXPORT_FORMATS = ['json', 'csv', 'jsonld'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface RenderedExport {
+  readonly body: string;
+  readonly contentType: string;
+  /** The name the HTTP endpoint serves it under. */
+  readonly fileName: string;
+  /** What the export holds, for the CLI's confirmation line. */
+  readonly describe: string;
+}
+
+export interface ExportOptions {
+  readonly jobProfile: JobProfileOptions;
+  /** Base URL for links inside the export (the published JSON Schema, JSON-LD @ids). */
+  readonly publicUrl: string;
+  readonly bom?: boolean;
+}
+
+export const EXPORT_SCHEMA_FILE = 'framework.schema.json';
+
+/** One export of the framework, the same bytes for the CLI and for /export/*. */
+export function renderExport(format: ExportFormat, framework: Framework, options: ExportOptions): RenderedExport {
+  switch (format) {
+    case 'json':
+      return {
+        body: exportFrameworkText(framework, `${options.publicUrl}/export/${EXPORT_SCHEMA_FILE}`),
+        contentType: 'application/json; charset=utf-8',
+        fileName: 'framework.json',
+        describe: `the framework (${framework.entities.length + framework.sources.length} items, version ${framework.version})`,
+      };
+    case 'csv':
+      return {
+        body: levelsCsv(framework, options.jobProfile, { bom: options.bom ?? false }),
+        contentType: 'text/csv; charset=utf-8; header=present',
+        fileName: 'levels.csv',
+        describe: `${framework.levels.length} job profiles`,
+      };
+    case 'jsonld':
+      return {
+        body: `${JSON.stringify(occupationsJsonLd(framework, options.jobProfile, options.publicUrl), null, 2)}\n`,
+        contentType: 'application/ld+json; charset=utf-8',
+        fileName: 'framework.jsonld',
+        describe: `${framework.levels.length} schema.org Occupations`,
+      };
+  }
+}
