@@ -68,7 +68,7 @@ describe('GET /widgets.js', () => {
 describe('the demo page at /', () => {
   it('shows every widget live, each with the snippet to copy', async () => {
     const response = await fetch(`${server.url}/`);
-    expect(response.headers.get('content-security-policy')).toContain(STRICT_CSP.split('; ').slice(1).join('; '));
+    expect(response.headers.get('content-security-policy')).toContain(STRICT_CSP);
     const html = await response.text();
     for (const tag of TAGS) {
       expect(html).toContain(`&lt;script type=&quot;module&quot; src=&quot;${server.url}/widgets.js&quot;&gt;&lt;/script&gt;`);
@@ -126,24 +126,39 @@ describe('a strict-CSP page', () => {
 });
 
 describe('keyboard', () => {
-  it("reaches the comparison table with Tab alone, through every widget's links", async () => {
+  it('reaches a comparison table that has to scroll with Tab alone, and shows where focus is', async () => {
     const { page } = await open(`${server.url}/`);
-    await allRendered(page, TAGS.length);
-    const reached = new Set<string>();
-    for (let i = 0; i < 80; i++) {
-      await page.keyboard.press('Tab');
-      const where = await page.evaluate(() => {
-        let active: Element | null = document.activeElement;
-        const hosts: string[] = [];
-        while (active?.shadowRoot?.activeElement) {
-          hosts.push(active.tagName.toLowerCase());
-          active = active.shadowRoot.activeElement;
-        }
-        return hosts.length ? `${hosts.join('>')}>${active?.getAttribute('role') ?? active?.tagName.toLowerCase()}` : '';
-      });
-      if (where) reached.add(where);
-    }
-    expect(reached).toContain('de-level-compare>region');
+    await page.route(`${server.url}/keyboard-fixture`, (route) =>
+      route.fulfill({
+        status: 200,
+        headers: { 'content-type': 'text/html' },
+        body: `<!doctype html><html lang="en"><title>Keyboard</title><script type="module" src="/widgets.js"></script>
+          <style>de-level-compare::part(table) { min-width: 1600px; }</style>
+          <button>before</button><de-level-compare levels="staff principal distinguished"></de-level-compare><button>after</button>`,
+      }),
+    );
+    await page.goto(`${server.url}/keyboard-fixture`);
+    await page.waitForFunction(() => document.querySelector('de-level-compare')?.shadowRoot?.querySelector('.table-wrap[tabindex="0"]'));
+    await page.focus('button');
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const active = document.activeElement?.shadowRoot?.activeElement as HTMLElement | null | undefined;
+      return active ? { role: active.getAttribute('role'), outline: getComputedStyle(active).outlineStyle } : null;
+    });
+    expect(focused).toEqual({ role: 'region', outline: 'solid' });
+    // Arrow keys then scroll it.
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    // (Smooth scrolling finishes a moment after the key press.)
+    await page.waitForFunction(
+      () => document.querySelector('de-level-compare')!.shadowRoot!.querySelector('.table-wrap')!.scrollLeft > 0,
+      undefined,
+      {
+        timeout: 3_000,
+      },
+    );
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('after');
     await page.close();
   });
 });
@@ -179,10 +194,11 @@ describe('theme and fonts', () => {
 });
 
 describe('printing', () => {
-  it('prints the comparison without colour fills, scroll clipping or split rows', async () => {
+  it('prints the comparison in black on white, without colour fills, scroll clipping or split rows, even in the dark theme', async () => {
     const { page } = await open(`${server.url}/`);
     await allRendered(page, TAGS.length);
-    await page.emulateMedia({ media: 'print' });
+    await page.evaluate(() => document.querySelector('de-level-compare')!.setAttribute('theme', 'dark'));
+    await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
     const styles = await page.evaluate(() => {
       const root = document.querySelector('de-level-compare')!.shadowRoot!;
       const style = (selector: string) => getComputedStyle(root.querySelector(selector)!);
@@ -194,8 +210,6 @@ describe('printing', () => {
       };
     });
     expect(styles).toEqual({ wrapOverflow: 'visible', headlineBackground: 'rgb(255, 255, 255)', rowBreak: 'avoid', text: 'rgb(0, 0, 0)' });
-    const pdf = await page.pdf({ format: 'A4' });
-    expect(pdf.byteLength).toBeGreaterThan(10_000);
     await page.close();
   });
 });
@@ -213,7 +227,7 @@ describe('the two lines on a page of another origin', () => {
       const headers = await tab.evaluate(() =>
         [...document.querySelector('de-level-compare')!.shadowRoot!.querySelectorAll('th[scope="col"]')].map((th) => th.textContent),
       );
-      expect(headers).toEqual(['Staff Engineer', 'Distinguished Engineer']);
+      expect(headers).toEqual(['Dimension', 'Staff Engineer', 'Distinguished Engineer']);
       expect(problems).toEqual([]);
       await tab.close();
     } finally {

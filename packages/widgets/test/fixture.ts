@@ -76,3 +76,14 @@ export function colours(element: HTMLElement): { color: string; background: stri
   const style = getComputedStyle(element);
   return { color: style.color, background: style.backgroundColor };
 }
+
+/** The level (1–6) of a heading element. */
+export function headingLevel(element: Element | null): number | undefined {
+  const match = /^H([1-6])$/.exec(element?.tagName ?? '');
+  return match ? Number(match[1]) : undefined;
+}
+
+/** Whether the element's error box sits in a live region that screen readers announce. */
+export function isAnnounced(element: Element | null): boolean {
+  return element?.closest('[role="alert"]') != null;
+}

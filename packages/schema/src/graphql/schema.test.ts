@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, type GraphQLField } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { contentJsonSchemaText } from '../model/json-schema.js';
-import { CONTENT_SCHEMA_PATH, SDL_PATH } from '../paths.js';
+import { frameworkExportJsonSchema } from '../export/export-model.js';
+import { CONTENT_SCHEMA_PATH, EXPORT_SCHEMA_PATH, SDL_PATH } from '../paths.js';
 import { printAltitudeSchema, schema } from './schema.js';
 
 describe('committed artefacts are in step with the code', () => {
@@ -12,6 +13,10 @@ describe('committed artefacts are in step with the code', () => {
 
   it('content/content.schema.json is what the model generates (run `pnpm generate` to update)', async () => {
     expect(await readFile(CONTENT_SCHEMA_PATH, 'utf8')).toBe(contentJsonSchemaText());
+  });
+
+  it('framework.schema.json (the export format) is what the export model generates (run `pnpm generate` to update)', async () => {
+    expect(await readFile(EXPORT_SCHEMA_PATH, 'utf8')).toBe(`${JSON.stringify(frameworkExportJsonSchema(), null, 2)}\n`);
   });
 });
 

@@ -45,12 +45,12 @@ export function createApp(store: ContentStore, logger: Logger, config: ResolvedC
     } else if (pathname === '/ready' && read) {
       sendReadiness(res, store, draining);
     } else if (pathname === '/' && read) {
-      sendHtml(res, 200, renderDemoPage(store.framework, publicOrigin(req.headers.host)), {
+      sendHtml(res, 200, renderDemoPage(store.framework, publicOrigin(req.headers)), {
         'cache-control': 'no-cache',
         ...PAGE_SECURITY_HEADERS,
       });
     } else if (isExportPath(pathname) && read) {
-      sendExport(req, res, store.framework, config, publicOrigin(req.headers.host)).catch((error: unknown) => {
+      sendExport(req, res, store.framework, config, publicOrigin(req.headers)).catch((error: unknown) => {
         logger.error('export failed', { path: pathname, error: String(error) });
         if (!res.headersSent) sendJson(res, 500, { error: 'the export could not be rendered' });
       });

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { EXPORT_SCHEMA_PATH, type Framework } from '@altitude/schema';
 import type { ResolvedConfig } from '../config/altitude-config.js';
 import { EXPORT_SCHEMA_FILE, renderExport, type ExportFormat } from '../exports/export-formats.js';
+import { etagOf, sendBytes } from './send.js';
 
 /** Path → format of the exports served over HTTP. */
 export const EXPORT_PATHS: ReadonlyMap<string, ExportFormat> = new Map([
@@ -30,7 +30,7 @@ function prepare(body: string, contentType: string, fileName: string): Rendered 
   return {
     body: bytes,
     gzip: gzipSync(bytes),
-    etag: `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 27)}"`,
+    etag: etagOf(bytes),
     contentType,
     fileName,
   };
@@ -65,27 +65,12 @@ export async function sendExport(
     }
     entry = forFramework.get(key)!;
   }
-  const headers: Record<string, string> = {
+  sendBytes(req, res, entry, {
     'content-type': entry.contentType,
-    etag: entry.etag,
     'cache-control': 'public, max-age=60, must-revalidate',
-    vary: 'accept-encoding',
     'access-control-allow-origin': '*',
     'content-disposition': `${entry.fileName.endsWith('.csv') ? 'attachment' : 'inline'}; filename="${entry.fileName}"`,
-  };
-  if (
-    String(req.headers['if-none-match'] ?? '')
-      .split(',')
-      .map((t) => t.trim())
-      .includes(entry.etag)
-  ) {
-    res.writeHead(304, headers).end();
-    return;
-  }
-  const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-  const body = gzip ? entry.gzip : entry.body;
-  res.writeHead(200, { ...headers, 'content-length': String(body.length), ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
-  res.end(req.method === 'HEAD' ? undefined : body);
+  });
 }
 
 export function isExportPath(pathname: string): boolean {

@@ -1,22 +1,16 @@
-import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { EXAMPLE_QUERIES } from './graphiql-examples.js';
+import { etagOf, sendBytes, type Representation } from './send.js';
 
-interface Page {
-  readonly html: Buffer;
-  readonly gzip: Buffer;
-  readonly etag: string;
-}
-
-let page: Page | undefined;
+let page: Representation | undefined;
 
 // yoga's own GraphiQL loads its scripts from a public CDN, which locked-down
 // intranets (and this build machine) cannot reach. render-graphiql inlines
 // them instead; the page is ~9 MB, so it is built and gzipped once and then
 // revalidated by ETag.
-function build(endpoint: string): Page {
+function build(endpoint: string): Representation {
   const html = Buffer.from(
     renderGraphiQL({
       title: 'Altitude — Distinguished Engineer framework API',
@@ -25,7 +19,7 @@ function build(endpoint: string): Page {
       defaultTabs: EXAMPLE_QUERIES.map((example) => ({ query: example.query })),
     }),
   );
-  return { html, gzip: gzipSync(html), etag: `"${createHash('sha256').update(html).digest('base64url').slice(0, 27)}"` };
+  return { body: html, gzip: gzipSync(html), etag: etagOf(html) };
 }
 
 /** True for a browser navigating to the endpoint: GET, wants HTML, carries no query. */
@@ -35,18 +29,5 @@ export function wantsGraphiql(req: IncomingMessage, url: URL): boolean {
 
 export function sendGraphiql(req: IncomingMessage, res: ServerResponse, endpoint: string): void {
   page ??= build(endpoint);
-  const headers = {
-    etag: page.etag,
-    'cache-control': 'no-cache',
-    vary: 'accept, accept-encoding',
-    'content-type': 'text/html; charset=utf-8',
-  };
-  if (req.headers['if-none-match'] === page.etag) {
-    res.writeHead(304, headers).end();
-    return;
-  }
-  const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-  const body = gzip ? page.gzip : page.html;
-  res.writeHead(200, { ...headers, 'content-length': String(body.length), ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
-  res.end(body);
+  sendBytes(req, res, page, { 'cache-control': 'no-cache', 'content-type': 'text/html; charset=utf-8' });
 }

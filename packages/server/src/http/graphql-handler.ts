@@ -18,6 +18,9 @@ export function createGraphqlHandler(store: ContentStore, logger: Logger) {
     graphqlEndpoint: GRAPHQL_PATH,
     context: () => ({ framework: store.framework }),
     landingPage: false,
+    // Anyone may read the framework, but never with the reader's cookies:
+    // behind an SSO proxy, credentialed cross-site reads would leak access.
+    cors: { origin: '*', credentials: false },
     logging: yogaLogger,
     // Browsers are answered by graphiql-page.ts before reaching yoga.
     graphiql: false,

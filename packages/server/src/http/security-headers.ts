@@ -1,3 +1,5 @@
+import type { IncomingHttpHeaders } from 'node:http';
+
 /**
  * Headers for every HTML page Altitude serves. The CSP allows only files from
  * this origin: no inline script or style, no eval, no third-party requests.
@@ -10,9 +12,17 @@ export const PAGE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'cross-origin-opener-policy': 'same-origin',
 };
 
-/** The origin readers reach this server at: ALTITUDE_PUBLIC_URL behind a proxy, else the request's Host. */
-export function publicOrigin(hostHeader: string | undefined): string {
+/**
+ * The origin readers reach this server at: ALTITUDE_PUBLIC_URL when set,
+ * else the request's Host, over https when a TLS-terminating proxy says so
+ * (X-Forwarded-Proto), so copied snippets are not mixed content.
+ */
+export function publicOrigin(headers: IncomingHttpHeaders): string {
   const configured = process.env.ALTITUDE_PUBLIC_URL;
   if (configured) return configured.replace(/\/+$/, '');
-  return `http://${hostHeader ?? '127.0.0.1'}`;
+  const forwarded = String(headers['x-forwarded-proto'] ?? '')
+    .split(',')[0]
+    ?.trim();
+  const proto = forwarded === 'https' || forwarded === 'http' ? forwarded : 'http';
+  return `${proto}://${headers.host ?? '127.0.0.1'}`;
 }

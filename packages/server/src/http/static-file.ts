@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
-import { sendJson } from './send.js';
+import { etagOf, sendBytes, sendJson } from './send.js';
 
 interface Loaded {
   readonly mtimeMs: number;
@@ -29,17 +28,18 @@ export function staticFile(file: string, options: StaticFileOptions) {
   let loaded: Loaded | undefined;
 
   const load = async (): Promise<Loaded | undefined> => {
-    let mtimeMs: number;
     try {
-      mtimeMs = (await stat(file)).mtimeMs;
+      const { mtimeMs, size } = await stat(file);
+      if (loaded?.mtimeMs !== mtimeMs) {
+        const body = await readFile(file);
+        // A file caught half-written by a rebuild is served once, never cached.
+        if (body.length !== size) return { mtimeMs: -1, body, gzip: gzipSync(body), etag: etagOf(body) };
+        loaded = { mtimeMs, body, gzip: gzipSync(body), etag: etagOf(body) };
+      }
+      return loaded;
     } catch {
       return undefined;
     }
-    if (loaded?.mtimeMs !== mtimeMs) {
-      const body = await readFile(file);
-      loaded = { mtimeMs, body, gzip: gzipSync(body), etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
-    }
-    return loaded;
   };
 
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -51,20 +51,8 @@ export function staticFile(file: string, options: StaticFileOptions) {
     const headers: Record<string, string> = {
       'content-type': options.contentType,
       'cache-control': options.cacheControl,
-      etag: current.etag,
-      vary: 'accept-encoding',
       ...options.headers,
     };
-    const tags = String(req.headers['if-none-match'] ?? '')
-      .split(',')
-      .map((t) => t.trim().replace(/^W\//, ''));
-    if (tags.includes(current.etag) || tags.includes('*')) {
-      res.writeHead(304, headers).end();
-      return;
-    }
-    const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-    const body = gzip ? current.gzip : current.body;
-    res.writeHead(200, { ...headers, 'content-length': String(body.length), ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
-    res.end(req.method === 'HEAD' ? undefined : body);
+    sendBytes(req, res, { body: current.body, gzip: current.gzip, etag: current.etag }, headers);
   };
 }

@@ -1,11 +1,19 @@
 /**
  * Where the widgets fetch from: the element's `endpoint` attribute, else
- * `<meta name="altitude-endpoint" content="…">`, else `/graphql` on the
- * origin that served this script — so the script tag alone is enough.
+ * `<meta name="altitude-endpoint" content="…">`, else `graphql` beside the
+ * script (https://host/widgets.js → https://host/graphql, and behind a path
+ * prefix https://host/altitude/widgets.js → https://host/altitude/graphql) —
+ * so the script tag alone is enough. Only http(s) endpoints are used.
  */
 export function resolveEndpoint(attribute: string | null | undefined, scriptUrl: string = import.meta.url): string {
-  if (attribute) return new URL(attribute, document.baseURI).href;
-  const meta = document.querySelector<HTMLMetaElement>('meta[name="altitude-endpoint"]')?.content;
-  if (meta) return new URL(meta, document.baseURI).href;
-  return new URL('/graphql', scriptUrl).href;
+  const chosen = attribute?.trim() || document.querySelector<HTMLMetaElement>('meta[name="altitude-endpoint"]')?.content.trim();
+  const url = chosen ? new URL(chosen, document.baseURI) : new URL('graphql', scriptUrl);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new Error(
+      chosen
+        ? `The endpoint "${chosen}" is not an http(s) URL.`
+        : `No endpoint: set the endpoint attribute or <meta name="altitude-endpoint"> (the script was loaded from ${scriptUrl}).`,
+    );
+  }
+  return url.href;
 }

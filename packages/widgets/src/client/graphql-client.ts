@@ -1,10 +1,8 @@
 import { AltitudeRequestError } from './request-error.js';
 import type { TypedQuery } from './typed-query.js';
 
-interface GraphqlResponse {
-  data?: unknown;
-  errors?: { message?: unknown }[];
-}
+/** How long a widget waits for an answer before saying the API did not answer. */
+export const REQUEST_TIMEOUT_MS = 15_000;
 
 /**
  * A deliberately small GraphQL client. One instance per endpoint is shared by
@@ -45,13 +43,21 @@ export class GraphqlClient {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
         body: JSON.stringify({ query, variables }),
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
-    } catch {
-      throw new AltitudeRequestError('network', this.endpoint, `Could not reach the Altitude API at ${this.endpoint}.`);
+    } catch (error) {
+      const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
+      throw new AltitudeRequestError(
+        'network',
+        this.endpoint,
+        timedOut
+          ? `The Altitude API at ${this.endpoint} did not answer within ${REQUEST_TIMEOUT_MS / 1000} seconds.`
+          : `Could not reach the Altitude API at ${this.endpoint}.`,
+      );
     }
-    let body: GraphqlResponse;
+    let body: unknown;
     try {
-      body = (await response.json()) as GraphqlResponse;
+      body = await response.json();
     } catch {
       throw new AltitudeRequestError(
         response.ok ? 'response' : 'http',
@@ -60,9 +66,29 @@ export class GraphqlClient {
         response.status,
       );
     }
-    const messages = (body.errors ?? []).map((e) => (typeof e.message === 'string' ? e.message : 'Unknown error'));
+    if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+      throw new AltitudeRequestError(
+        'response',
+        this.endpoint,
+        `The Altitude API at ${this.endpoint} answered ${response.status} with something that is not GraphQL.`,
+        response.status,
+      );
+    }
+    const { data, errors } = body as { data?: unknown; errors?: unknown };
+    if (errors !== undefined && !Array.isArray(errors)) {
+      throw new AltitudeRequestError(
+        'response',
+        this.endpoint,
+        `The Altitude API at ${this.endpoint} answered with malformed errors.`,
+        response.status,
+      );
+    }
+    const messages = (errors ?? []).map((e: unknown) => {
+      const message = e && typeof e === 'object' ? (e as { message?: unknown }).message : undefined;
+      return typeof message === 'string' ? message : 'Unknown error';
+    });
     if (messages.length > 0) throw new AltitudeRequestError('graphql', this.endpoint, messages.join(' '), response.status);
-    if (!response.ok || body.data == null) {
+    if (!response.ok || data == null || typeof data !== 'object') {
       throw new AltitudeRequestError(
         'http',
         this.endpoint,
@@ -70,7 +96,7 @@ export class GraphqlClient {
         response.status,
       );
     }
-    return body.data as TResult;
+    return data as TResult;
   }
 }
 

@@ -9,6 +9,11 @@ export const failureModeCardStyles = css`
       height: 52em;
     }
   }
+  @container (max-width: 360px) {
+    .skeleton.card-tall {
+      height: 60em;
+    }
+  }
   .card {
     padding: var(--_space);
     border: 1px solid var(--_border);

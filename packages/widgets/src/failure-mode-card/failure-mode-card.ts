@@ -1,6 +1,6 @@
 import type { TemplateResult } from 'lit';
 import { FailureModeCardDocument, type FailureModeCardQuery } from '../queries/generated.js';
-import { AltitudeElement, unknownSlugMessage, type DataRequest } from '../shared/altitude-element.js';
+import { AltitudeElement, dataRequest, slugOf, unknownSlugMessage, type DataRequest } from '../shared/altitude-element.js';
 import { stateStyles } from '../shared/states.styles.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { failureModeCardStyles } from './failure-mode-card.styles.js';
@@ -47,7 +47,7 @@ export class FailureModeCard extends AltitudeElement<FailureModeCardQuery> {
   protected override readonly label = 'Failure mode';
 
   protected override prepare(): DataRequest<FailureModeCardQuery> {
-    return { query: FailureModeCardDocument, variables: { slug: (this.mode ?? '').trim() } };
+    return dataRequest(FailureModeCardDocument, { slug: slugOf(this.mode) });
   }
 
   protected override validate(data: FailureModeCardQuery): string | undefined {
@@ -59,7 +59,7 @@ export class FailureModeCard extends AltitudeElement<FailureModeCardQuery> {
   }
 
   protected override renderData(data: FailureModeCardQuery): TemplateResult {
-    return renderFailureMode(data.failureMode!, this.headingLevel);
+    return renderFailureMode(data.failureMode!, this.headingDepth);
   }
 }
 

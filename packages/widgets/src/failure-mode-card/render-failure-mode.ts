@@ -5,8 +5,9 @@ import { heading, rich, sources } from '../shared/templates.js';
 /** One failure mode as a card; shared by the card and the grid so they look the same. */
 export function renderFailureMode(mode: FailureModeFieldsFragment, headingLevel: number): TemplateResult {
   const sub = Math.min(headingLevel + 1, 6);
-  return html`<article class="card" part="card" aria-label=${mode.title}>
-    ${heading(headingLevel, mode.title, 'title')}
+  const titleId = `failure-mode-${mode.slug}`;
+  return html`<article class="card" part="card" aria-labelledby=${titleId}>
+    ${heading(headingLevel, mode.title, 'title', 'main', titleId)}
     <div class="summary" part="summary">${rich(mode.summary)}</div>
     ${heading(sub, 'Symptoms', 'section-heading', 'section')}
     <ul class="list" part="symptoms">

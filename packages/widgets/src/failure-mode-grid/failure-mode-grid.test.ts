@@ -1,5 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { axeViolations, cleanup, colours, mount, part, parts, settled, text, unreachableUrl, renderWidget } from '../../test/fixture.js';
+import {
+  axeViolations,
+  cleanup,
+  colours,
+  mount,
+  part,
+  parts,
+  settled,
+  text,
+  unreachableUrl,
+  renderWidget,
+  headingLevel,
+} from '../../test/fixture.js';
 import './define.js';
 import type { FailureModeGrid } from './failure-mode-grid.js';
 
@@ -28,8 +40,8 @@ describe('<de-failure-mode-grid>', () => {
 
   it('nests card headings under its own heading level', async () => {
     const element = await grid('heading-level="3"');
-    expect(part(element, 'heading')!.getAttribute('aria-level')).toBe('3');
-    expect(parts(element, 'title').every((t) => t.getAttribute('aria-level') === '4')).toBe(true);
+    expect(headingLevel(part(element, 'heading'))).toBe(3);
+    expect(parts(element, 'title').every((t) => headingLevel(t) === 4)).toBe(true);
   });
 
   it('re-renders on a theme change and reports an unreachable endpoint', async () => {

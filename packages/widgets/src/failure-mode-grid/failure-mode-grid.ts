@@ -2,7 +2,7 @@ import { html, type TemplateResult } from 'lit';
 import { failureModeCardStyles } from '../failure-mode-card/failure-mode-card.styles.js';
 import { renderFailureMode, renderFailureModeLoading } from '../failure-mode-card/render-failure-mode.js';
 import { FailureModeGridDocument, type FailureModeGridQuery } from '../queries/generated.js';
-import { AltitudeElement, type DataRequest } from '../shared/altitude-element.js';
+import { AltitudeElement, dataRequest, type DataRequest } from '../shared/altitude-element.js';
 import { stateStyles } from '../shared/states.styles.js';
 import { heading } from '../shared/templates.js';
 import { themeStyles } from '../shared/theme.styles.js';
@@ -41,7 +41,7 @@ export class FailureModeGrid extends AltitudeElement<FailureModeGridQuery> {
   protected override readonly label = 'Failure modes';
 
   protected override prepare(): DataRequest<FailureModeGridQuery> {
-    return { query: FailureModeGridDocument, variables: {} };
+    return dataRequest(FailureModeGridDocument, {});
   }
 
   protected override renderLoading(): TemplateResult {
@@ -50,8 +50,8 @@ export class FailureModeGrid extends AltitudeElement<FailureModeGridQuery> {
   }
 
   protected override renderData(data: FailureModeGridQuery): TemplateResult {
-    const cardLevel = Math.min(this.headingLevel + 1, 6);
-    return html`${heading(this.headingLevel, 'How companies get the role wrong')}
+    const cardLevel = Math.min(this.headingDepth + 1, 6);
+    return html`${heading(this.headingDepth, 'How companies get the role wrong')}
       <ul class="grid" part="grid">
         ${data.failureModes.map((mode) => html`<li>${renderFailureMode(mode, cardLevel)}</li>`)}
       </ul>`;

@@ -47,6 +47,16 @@ export const levelCardStyles = css`
   :host {
     container-type: inline-size;
   }
+  @container (max-width: 360px) {
+    .skeleton.h5 {
+      height: 9.5em;
+    }
+  }
+  @container (min-width: 1000px) {
+    .skeleton.h5 {
+      height: 3.5em;
+    }
+  }
   @media print {
     .card {
       break-inside: avoid;

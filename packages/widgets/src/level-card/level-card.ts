@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { LevelCardDocument, type LevelCardQuery } from '../queries/generated.js';
-import { AltitudeElement, unknownSlugMessage, type DataRequest } from '../shared/altitude-element.js';
+import { AltitudeElement, dataRequest, slugOf, unknownSlugMessage, type DataRequest } from '../shared/altitude-element.js';
 import { stateStyles } from '../shared/states.styles.js';
 import { heading, rich, sources } from '../shared/templates.js';
 import { themeStyles } from '../shared/theme.styles.js';
@@ -47,7 +47,7 @@ export class LevelCard extends AltitudeElement<LevelCardQuery> {
   protected override readonly label = 'Level';
 
   protected override prepare(): DataRequest<LevelCardQuery> {
-    return { query: LevelCardDocument, variables: { slug: (this.level ?? '').trim() } };
+    return dataRequest(LevelCardDocument, { slug: slugOf(this.level) });
   }
 
   protected override validate(data: LevelCardQuery): string | undefined {
@@ -62,9 +62,9 @@ export class LevelCard extends AltitudeElement<LevelCardQuery> {
 
   protected override renderData(data: LevelCardQuery): TemplateResult {
     const level = data.level!;
-    const sub = Math.min(this.headingLevel + 1, 6);
-    return html`<article class="card" part="card" aria-label=${level.title}>
-      ${heading(this.headingLevel, level.title, 'title')}
+    const sub = Math.min(this.headingDepth + 1, 6);
+    return html`<article class="card" part="card" aria-labelledby="level-title">
+      ${heading(this.headingDepth, level.title, 'title', 'main', 'level-title')}
       <div class="summary" part="summary">${rich(level.summary)}</div>
       ${heading(sub, 'What the level expects', 'section-heading', 'section')}
       <dl part="expectations">

@@ -9,6 +9,7 @@ export const levelCompareStyles = css`
   }
   table {
     width: 100%;
+    min-width: 36rem;
     border-collapse: collapse;
     table-layout: fixed;
   }
@@ -103,7 +104,23 @@ export const levelCompareStyles = css`
       flex: none;
     }
     .skeleton-row > .h10 {
-      height: 8em;
+      height: 10em;
+    }
+  }
+  /* Rows grow taller as columns narrow; placeholders follow, so nothing jumps. */
+  @container (min-width: 601px) and (max-width: 850px) {
+    .skeleton-row > .h10 {
+      height: 15.5em;
+    }
+  }
+  @container (min-width: 851px) and (max-width: 1050px) {
+    .skeleton-row > .h10 {
+      height: 11em;
+    }
+  }
+  @container (min-width: 1051px) {
+    .skeleton-row > .h10 {
+      height: 9em;
     }
   }
   @media print {

@@ -12,6 +12,8 @@ import {
   text,
   unreachableUrl,
   renderWidget,
+  isAnnounced,
+  headingLevel,
 } from '../../test/fixture.js';
 import './define.js';
 import type { LevelCompare } from './level-compare.js';
@@ -24,6 +26,7 @@ describe('<de-level-compare>', () => {
   it('renders one column per level and one row per dimension from the real API', async () => {
     const element = await compare('levels="staff principal distinguished"');
     expect(parts(element, 'column-header').map((th) => th.textContent?.trim())).toEqual([
+      'Dimension',
       'Staff Engineer',
       'Principal Engineer',
       'Distinguished Engineer',
@@ -35,7 +38,7 @@ describe('<de-level-compare>', () => {
     // A real table with row and column headers.
     const table = part(element, 'table')!;
     expect(table.tagName).toBe('TABLE');
-    expect(table.querySelectorAll('th[scope="col"]')).toHaveLength(3);
+    expect(table.querySelectorAll('th[scope="col"]')).toHaveLength(4);
     expect(table.querySelectorAll('th[scope="row"]')).toHaveLength(7);
   });
 
@@ -67,29 +70,36 @@ describe('<de-level-compare>', () => {
 
   it('re-renders when an attribute or property changes', async () => {
     const element = await compare('levels="staff principal"');
-    expect(parts(element, 'column-header')).toHaveLength(2);
+    expect(parts(element, 'column-header')).toHaveLength(3);
     const next = nextSettle(element);
     element.levels = 'principal distinguished staff';
     await element.updateComplete;
     expect(element.getAttribute('levels')).toBe('principal distinguished staff');
     expect(await next).toBe('load');
     expect(parts(element, 'column-header').map((th) => th.textContent?.trim())).toEqual([
+      'Dimension',
       'Principal Engineer',
       'Distinguished Engineer',
       'Staff Engineer',
     ]);
+    // Out of rank order, each step says which way it goes.
+    expect(
+      parts(element, 'headline')
+        .slice(0, 3)
+        .map((h) => h.querySelector('.visually-hidden')?.textContent ?? ''),
+    ).toEqual(['', 'Up from Principal Engineer: ', 'Down from Distinguished Engineer: ']);
 
     const again = nextSettle(element);
     element.setAttribute('dimensions', 'primary-output');
     expect(await again).toBe('load');
     expect(parts(element, 'row-header').map((th) => th.textContent?.trim())).toEqual(['Primary output']);
-    expect(parts(element, 'column-header')).toHaveLength(3);
+    expect(parts(element, 'column-header')).toHaveLength(4);
   });
 
   it('says which slug is unknown and lists the valid ones, in an announced alert', async () => {
     const element = await compare('levels="staff senior"');
     const error = part(element, 'error')!;
-    expect(error.getAttribute('role')).toBe('alert');
+    expect(isAnnounced(error)).toBe(true);
     expect(error.textContent).toContain('Unknown level slug "senior". Valid level slugs: staff, principal, distinguished.');
   });
 
@@ -134,18 +144,30 @@ describe('<de-level-compare>', () => {
     expect(dark.color).not.toBe(light.color);
   });
 
-  it('makes the scrollable table a focusable, labelled region (keyboard users can scroll it)', async () => {
-    const element = await compare('levels="staff principal distinguished"');
+  it('is a labelled region, and a tab stop only when the table has to scroll', async () => {
+    const element = await compare('levels="staff principal distinguished"', '900px');
     const region = part(element, 'table')!.parentElement!;
     expect(region.getAttribute('role')).toBe('region');
-    expect(region.tabIndex).toBe(0);
-    expect(region.getAttribute('aria-label')).toBe('Staff Engineer, Principal Engineer and Distinguished Engineer compared');
+    expect(element.shadowRoot!.getElementById(region.getAttribute('aria-labelledby')!)?.textContent).toBe(
+      'Staff Engineer, Principal Engineer and Distinguished Engineer compared',
+    );
+    expect(region.tabIndex).toBe(-1);
+
+    // A page that widens the table (here through ::part) makes it scroll: keyboard users can then reach it.
+    const style = document.createElement('style');
+    style.textContent = 'de-level-compare::part(table) { min-width: 1500px; }';
+    document.head.append(style);
+    try {
+      await expect.poll(() => region.tabIndex).toBe(0);
+    } finally {
+      style.remove();
+    }
   });
 
   it('uses the heading level it is given', async () => {
     const element = await compare('levels="staff principal" heading-level="4"');
-    expect(part(element, 'heading')!.getAttribute('aria-level')).toBe('4');
-    expect(part(element, 'heading')!.getAttribute('role')).toBe('heading');
+    expect(headingLevel(part(element, 'heading'))).toBe(4);
+    expect(part(element, 'heading')!.textContent).toBe('Staff Engineer and Principal Engineer compared');
   });
 
   it.each(['light', 'dark'])('has no WCAG A/AA violations in the %s theme (wide and narrow)', async (theme) => {

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { LevelComparisonDocument, type LevelComparisonQuery } from '../queries/generated.js';
-import { AltitudeElement, slugList, type DataRequest } from '../shared/altitude-element.js';
+import { AltitudeElement, dataRequest, slugList, type DataRequest } from '../shared/altitude-element.js';
 import { stateStyles } from '../shared/states.styles.js';
 import { heading, rich, sources } from '../shared/templates.js';
 import { themeStyles } from '../shared/theme.styles.js';
@@ -30,7 +30,8 @@ type Comparison = LevelComparisonQuery['compareLevels'];
  * @csspart base - The wrapper around everything.
  * @csspart heading - The main heading.
  * @csspart table - The comparison table (wide layout).
- * @csspart column-header - A level's column header.
+ * @csspart column-header - A column header: the dimension column's, then one per level.
+ * @csspart corner - The header of the dimension column.
  * @csspart row-header - A dimension's row header.
  * @csspart cell - One level's expectation on one dimension.
  * @csspart headline - The short headline that leads each cell.
@@ -58,12 +59,33 @@ export class LevelCompare extends AltitudeElement<LevelComparisonQuery> {
 
   protected override readonly label = 'Level comparison';
 
+  /** Whether the table is wider than its box; only then is the wrapper a tab stop, for keyboard scrolling. */
+  #scrollable = false;
+  readonly #resize = new ResizeObserver(() => this.#checkScroll());
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#resize.disconnect();
+  }
+
+  protected override updated(): void {
+    const wrap = this.renderRoot.querySelector('.table-wrap');
+    if (wrap) this.#resize.observe(wrap);
+    this.#checkScroll();
+  }
+
+  #checkScroll(): void {
+    const wrap = this.renderRoot.querySelector('.table-wrap');
+    const scrollable = wrap !== null && wrap.scrollWidth > wrap.clientWidth + 1;
+    if (scrollable !== this.#scrollable) {
+      this.#scrollable = scrollable;
+      this.requestUpdate();
+    }
+  }
+
   protected override prepare(): DataRequest<LevelComparisonQuery> {
     const dimensions = slugList(this.dimensions);
-    return {
-      query: LevelComparisonDocument,
-      variables: { slugs: slugList(this.levels), dimensions: dimensions.length ? dimensions : null },
-    };
+    return dataRequest(LevelComparisonDocument, { slugs: slugList(this.levels), dimensions: dimensions.length ? dimensions : null });
   }
 
   protected override renderLoading(): TemplateResult {
@@ -77,19 +99,19 @@ export class LevelCompare extends AltitudeElement<LevelComparisonQuery> {
   }
 
   protected override renderData({ compareLevels: comparison }: LevelComparisonQuery): TemplateResult {
-    const level = this.headingLevel;
+    const level = this.headingDepth;
     const names = comparison.levels.map((l) => l.title);
     const title = `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''} compared`;
     return html`
-      ${heading(level, title)}
-      <div class="table-wrap" role="region" aria-label=${title} tabindex="0">
+      ${heading(level, title, 'heading', 'main', 'compare-title')}
+      <div class="table-wrap" role="region" aria-labelledby="compare-title" tabindex=${this.#scrollable ? '0' : nothing}>
         <table part="table">
           <caption class="visually-hidden">
             What each level expects on each dimension
           </caption>
           <thead>
             <tr>
-              <td></td>
+              <th scope="col" part="column-header corner">Dimension</th>
               ${comparison.levels.map((l) => html`<th scope="col" part="column-header">${l.title}</th>`)}
             </tr>
           </thead>
@@ -124,17 +146,23 @@ export class LevelCompare extends AltitudeElement<LevelComparisonQuery> {
     `;
   }
 
+  /**
+   * A cell leads with its headline; from the second column on, it says which
+   * way the step goes from the column before (up or down the ladder).
+   */
   #cell(cell: Comparison['rows'][number]['cells'][number], index: number, comparison: Comparison): TemplateResult {
-    const previous = index > 0 ? comparison.levels[index - 1]?.title : undefined;
-    return html`<strong class="headline ${previous ? 'step' : ''}" part="headline"
-        >${previous ? html`<span class="visually-hidden">Up from ${previous}: </span>` : nothing}${cell.headline}</strong
+    const here = comparison.levels.find((l) => l.slug === cell.level.slug);
+    const before = index > 0 ? comparison.levels[index - 1] : undefined;
+    const step = here && before ? `${here.rank > before.rank ? 'Up' : 'Down'} from ${before.title}: ` : '';
+    return html`<strong class="headline ${step ? 'step' : ''}" part="headline"
+        >${step ? html`<span class="visually-hidden">${step}</span>` : nothing}${cell.headline}</strong
       >${rich(cell.text)}`;
   }
 
   #transitions(comparison: Comparison): TemplateResult | typeof nothing {
     if (comparison.transitions.length === 0) return nothing;
     return html`<section class="transitions">
-      ${heading(Math.min(this.headingLevel + 1, 6), 'Moving between these levels', 'transitions-heading', 'section')}
+      ${heading(Math.min(this.headingDepth + 1, 6), 'Moving between these levels', 'transitions-heading', 'section')}
       <ul part="transitions">
         ${comparison.transitions.map(
           (t) =>

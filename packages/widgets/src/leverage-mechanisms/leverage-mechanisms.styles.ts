@@ -9,6 +9,11 @@ export const leverageMechanismsStyles = css`
       height: 27em;
     }
   }
+  @container (min-width: 601px) and (max-width: 850px) {
+    .skeleton.card-tall {
+      height: 29em;
+    }
+  }
   .list {
     display: grid;
     grid-template-columns: repeat(auto-fill, minmax(min(100%, 18rem), 1fr));

@@ -1,5 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { axeViolations, cleanup, colours, mount, part, parts, settled, text, unreachableUrl, renderWidget } from '../../test/fixture.js';
+import {
+  axeViolations,
+  headingLevel,
+  cleanup,
+  colours,
+  mount,
+  part,
+  parts,
+  settled,
+  text,
+  unreachableUrl,
+  renderWidget,
+  isAnnounced,
+} from '../../test/fixture.js';
 import './define.js';
 import type { LeverageMechanisms } from './leverage-mechanisms.js';
 
@@ -34,15 +47,15 @@ describe('<de-leverage-mechanisms>', () => {
     element.theme = 'dark';
     await element.updateComplete;
     expect(element.getAttribute('heading-level')).toBe('5');
-    expect(part(element, 'heading')!.getAttribute('aria-level')).toBe('5');
-    expect(parts(element, 'title')[0]!.getAttribute('aria-level')).toBe('6');
+    expect(headingLevel(part(element, 'heading'))).toBe(5);
+    expect(headingLevel(parts(element, 'title')[0]!)).toBe(6);
     expect(colours(element).background).toBe('rgb(13, 17, 23)');
   });
 
   it('names an unreachable endpoint', async () => {
     const element = mount(`<de-leverage-mechanisms endpoint="${unreachableUrl}"></de-leverage-mechanisms>`);
     expect(await settled(element)).toBe('error');
-    expect(part(element, 'error')!.getAttribute('role')).toBe('alert');
+    expect(isAnnounced(part(element, 'error'))).toBe(true);
     expect(text(part(element, 'error'))).toContain(unreachableUrl);
   });
 

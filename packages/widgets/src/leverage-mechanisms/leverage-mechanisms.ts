@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import { LeverageMechanismsDocument, type LeverageMechanismsQuery } from '../queries/generated.js';
-import { AltitudeElement, type DataRequest } from '../shared/altitude-element.js';
+import { AltitudeElement, dataRequest, type DataRequest } from '../shared/altitude-element.js';
 import { stateStyles } from '../shared/states.styles.js';
 import { heading, rich, sources } from '../shared/templates.js';
 import { themeStyles } from '../shared/theme.styles.js';
@@ -36,7 +36,7 @@ export class LeverageMechanisms extends AltitudeElement<LeverageMechanismsQuery>
   protected override readonly label = 'Leverage mechanisms';
 
   protected override prepare(): DataRequest<LeverageMechanismsQuery> {
-    return { query: LeverageMechanismsDocument, variables: {} };
+    return dataRequest(LeverageMechanismsDocument, {});
   }
 
   protected override renderLoading(): TemplateResult {
@@ -46,8 +46,8 @@ export class LeverageMechanisms extends AltitudeElement<LeverageMechanismsQuery>
   }
 
   protected override renderData(data: LeverageMechanismsQuery): TemplateResult {
-    const cardLevel = Math.min(this.headingLevel + 1, 6);
-    return html`${heading(this.headingLevel, 'How Distinguished Engineers create leverage')}
+    const cardLevel = Math.min(this.headingDepth + 1, 6);
+    return html`${heading(this.headingDepth, 'How Distinguished Engineers create leverage')}
       <ul class="list" part="list">
         ${data.leverageMechanisms.map(
           (m) =>

@@ -15,7 +15,18 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** Any JSON value; here, the canonical JSON of an entity as exported (see /export/framework.schema.json). */
+  JSON: { input: unknown; output: unknown; }
 };
+
+/** What happened to an entity between two versions. */
+export type ChangeKind =
+  /** The entity did not exist before. */
+  | 'CREATED'
+  /** The entity was removed; its last version stays visible as a tombstone. */
+  | 'DELETED'
+  /** The entity changed; `changedFields` says which fields. */
+  | 'UPDATED';
 
 /** The kinds of framework entity, named as in the content and the GraphQL types. */
 export type EntityType =

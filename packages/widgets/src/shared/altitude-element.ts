@@ -1,12 +1,17 @@
-import { LitElement, html, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { resolveEndpoint } from '../client/endpoint.js';
 import { clientFor } from '../client/graphql-client.js';
 import type { TypedQuery } from '../client/typed-query.js';
 import { errorMessage } from './templates.js';
 
 export interface DataRequest<TData> {
-  readonly query: TypedQuery<TData, never> | TypedQuery<TData, Record<string, unknown>>;
-  readonly variables: Record<string, unknown>;
+  readonly query: TypedQuery<TData, unknown>;
+  readonly variables: unknown;
+}
+
+/** A request whose variables are checked against the query's generated types. */
+export function dataRequest<TData, TVariables>(query: TypedQuery<TData, TVariables>, variables: TVariables): DataRequest<TData> {
+  return { query: query, variables };
 }
 
 type Status<TData> = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; data: TData };
@@ -43,12 +48,12 @@ export abstract class AltitudeElement<TData> extends LitElement {
     status: { state: true, attribute: false },
   };
 
-  /** GraphQL endpoint; defaults to `<meta name="altitude-endpoint">`, then `/graphql` where the script came from. */
+  /** GraphQL endpoint; defaults to `<meta name="altitude-endpoint">`, then `graphql` beside the script. */
   declare endpoint: string | undefined;
   /** `light` or `dark`; follows the reader's system setting when absent. */
   declare theme: 'light' | 'dark' | undefined;
-  /** Level (1–6) of the widget's main heading, to fit the page's outline. */
-  declare headingLevel: number;
+  /** Level (1–6) of the widget's main heading, to fit the page's outline. Default 2. */
+  declare headingLevel: number | undefined;
 
   declare protected status: Status<TData>;
   #key: string | undefined;
@@ -56,7 +61,6 @@ export abstract class AltitudeElement<TData> extends LitElement {
 
   constructor() {
     super();
-    this.headingLevel = 2;
     this.status = { kind: 'loading' };
   }
 
@@ -68,14 +72,34 @@ export abstract class AltitudeElement<TData> extends LitElement {
   /** Placeholders shaped like the result, so nothing jumps when the data arrives. */
   protected abstract renderLoading(): TemplateResult;
 
+  /** The heading level in use: the attribute when valid, else 2. */
+  protected get headingDepth(): number {
+    return Number(this.headingLevel ?? 2);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Put back on a page after a failure (say, the network was down): try again.
+    if (this.status.kind === 'error') {
+      this.#key = undefined;
+      this.requestUpdate();
+    }
+  }
+
   protected override willUpdate(): void {
     let prepared: DataRequest<TData> | string;
     let endpoint = '';
     try {
       prepared = this.#commonProblem() ?? this.prepare();
-      endpoint = resolveEndpoint(this.endpoint);
     } catch (error) {
-      prepared = `Invalid endpoint "${this.endpoint ?? ''}": ${error instanceof Error ? error.message : String(error)}`;
+      prepared = `The attributes could not be read: ${messageOf(error)}`;
+    }
+    if (typeof prepared !== 'string') {
+      try {
+        endpoint = resolveEndpoint(this.endpoint);
+      } catch (error) {
+        prepared = messageOf(error);
+      }
     }
     const key = JSON.stringify([endpoint, prepared]);
     if (key === this.#key) return;
@@ -83,26 +107,24 @@ export abstract class AltitudeElement<TData> extends LitElement {
     const generation = ++this.#generation;
 
     if (typeof prepared === 'string') {
-      this.#fail(prepared);
+      this.#fail(prepared, generation);
       return;
     }
     this.status = { kind: 'loading' };
     clientFor(endpoint)
-      .request(prepared.query as TypedQuery<TData, Record<string, unknown>>, prepared.variables)
-      .then(
-        (data) => {
-          if (generation !== this.#generation) return;
-          const problem = this.validate(data);
-          if (problem) this.#fail(problem);
-          else {
-            this.status = { kind: 'ready', data };
-            void this.updateComplete.then(() => this.dispatchEvent(new CustomEvent('de-load', { bubbles: true, composed: true })));
-          }
-        },
-        (error: unknown) => {
-          if (generation === this.#generation) this.#fail(error instanceof Error ? error.message : String(error));
-        },
-      );
+      .request(prepared.query, prepared.variables)
+      .then((data) => {
+        if (generation !== this.#generation) return;
+        const problem = this.validate(data);
+        if (problem) return this.#fail(problem, generation);
+        // Render once here, so data of the wrong shape is an error, not a broken widget.
+        this.renderData(data);
+        this.status = { kind: 'ready', data };
+        this.#announce('de-load', generation);
+      })
+      .catch((error: unknown) => {
+        if (generation === this.#generation) this.#fail(messageOf(error), generation);
+      });
   }
 
   /** A reason the data cannot be shown (e.g. an unknown slug answered with null), or nothing. */
@@ -110,19 +132,27 @@ export abstract class AltitudeElement<TData> extends LitElement {
     return undefined;
   }
 
-  #fail(message: string): void {
+  #fail(message: string, generation: number): void {
     this.status = { kind: 'error', message };
-    void this.updateComplete.then(() =>
-      this.dispatchEvent(new CustomEvent('de-error', { bubbles: true, composed: true, detail: { message } })),
-    );
+    this.#announce('de-error', generation, { message });
+  }
+
+  /** Fires the event once the state it reports is on screen, unless a newer state replaced it. */
+  #announce(type: 'de-load' | 'de-error', generation: number, detail?: { message: string }): void {
+    this.updateComplete
+      .then(() => {
+        if (generation === this.#generation) this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail }));
+      })
+      .catch(() => undefined);
   }
 
   #commonProblem(): string | undefined {
-    const theme: string | undefined = this.theme;
+    const theme: unknown = this.theme;
     if (theme != null && theme !== 'light' && theme !== 'dark') {
-      return `theme must be "light" or "dark", not "${theme}".`;
+      return `theme must be "light" or "dark", not "${asText(theme)}".`;
     }
-    if (!Number.isInteger(this.headingLevel) || this.headingLevel < 1 || this.headingLevel > 6) {
+    const level = this.headingDepth;
+    if (!Number.isInteger(level) || level < 1 || level > 6) {
       return `heading-level must be a whole number from 1 to 6, not "${this.getAttribute('heading-level') ?? String(this.headingLevel)}".`;
     }
     return undefined;
@@ -130,38 +160,57 @@ export abstract class AltitudeElement<TData> extends LitElement {
 
   protected override render(): TemplateResult {
     const status = this.status;
-    if (status.kind === 'loading') {
-      return html`<div part="base" class="base" aria-busy="true">
-        <span class="visually-hidden" role="status">Loading ${this.label.toLowerCase()}…</span>
-        <div class="loading" part="loading" aria-hidden="true">${this.renderLoading()}</div>
-      </div>`;
+    let body: TemplateResult | typeof nothing = nothing;
+    let problem: string | undefined;
+    if (status.kind === 'loading') body = html`<div class="loading" part="loading" aria-hidden="true">${this.renderLoading()}</div>`;
+    else if (status.kind === 'error') problem = status.message;
+    else {
+      try {
+        body = this.renderData(status.data);
+      } catch (error) {
+        problem = `The data could not be shown: ${messageOf(error)}`;
+      }
     }
-    if (status.kind === 'error') {
-      return html`<div part="base" class="base">${errorMessage(`${this.label} unavailable`, status.message)}</div>`;
-    }
-    try {
-      return html`<div part="base" class="base">${this.renderData(status.data)}</div>`;
-    } catch (error) {
-      return html`<div part="base" class="base">
-        ${errorMessage(`${this.label} unavailable`, `The data could not be shown: ${error instanceof Error ? error.message : String(error)}`)}
-      </div>`;
-    }
+    // One template for every state, so the live regions stay the same nodes
+    // and screen readers announce their changes.
+    return html`<div part="base" class="base">
+      <div class="visually-hidden" role="status">${status.kind === 'loading' ? `Loading ${this.label.toLowerCase()}…` : ''}</div>
+      <div role="alert">${problem ? errorMessage(`${this.label} unavailable`, problem) : nothing}</div>
+      <div class="content" aria-busy=${status.kind === 'loading' ? 'true' : 'false'}>${body}</div>
+    </div>`;
   }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /**
  * What to say when a slug attribute names nothing: which value is unknown (or
  * that the attribute is missing) and every valid slug.
  */
-export function unknownSlugMessage(attribute: string, noun: string, value: string | undefined, valid: readonly { slug: string }[]): string {
+export function unknownSlugMessage(attribute: string, noun: string, value: unknown, valid: readonly { slug: string }[]): string {
   const slugs = valid.map((v) => v.slug).join(', ');
-  const chosen = value?.trim();
+  const chosen = slugOf(value);
   return chosen
     ? `Unknown ${noun} "${chosen}". Valid ${noun}s: ${slugs}.`
     : `Set the ${attribute} attribute to a ${noun}. Valid ${noun}s: ${slugs}.`;
 }
 
 /** Splits a space- or comma-separated attribute into slugs. */
-export function slugList(value: string | null | undefined): string[] {
-  return (value ?? '').split(/[\s,]+/).filter(Boolean);
+export function slugList(value: unknown): string[] {
+  const text = Array.isArray(value) ? value.map(asText).join(' ') : asText(value);
+  return text.split(/[\s,]+/).filter(Boolean);
+}
+
+/** A single slug attribute as text, whatever was assigned to the property. */
+export function slugOf(value: unknown): string {
+  return asText(value).trim();
+}
+
+/** Text from a property value of whatever type a page assigned; objects give nothing. */
+function asText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return value.toString();
+  return '';
 }

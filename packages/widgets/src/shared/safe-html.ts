@@ -9,6 +9,9 @@ const CONFIG = {
   ALLOWED_TAGS: ['p', 'em', 'strong', 'code', 'a', 'ul', 'ol', 'li', 'br', 'blockquote', 'del', 'pre'],
   ALLOWED_ATTR: ['href'],
   ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i,
+  // Content must not hide itself from assistive technology or shout over it.
+  ALLOW_ARIA_ATTR: false,
+  ALLOW_DATA_ATTR: false,
 };
 
 export function sanitize(html: string): string {

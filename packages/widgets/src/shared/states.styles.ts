@@ -32,7 +32,7 @@ export const stateStyles = css`
     height: 36em;
   }
   .skeleton.card-grid {
-    height: 48em;
+    height: 54em;
   }
   @keyframes pulse {
     50% {

@@ -2,11 +2,27 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { safeHtml, safeUrl } from './safe-html.js';
 
 /**
- * A heading at the level the host page asked for (`heading-level`), without
- * dynamic tag names. `section` headings are the smaller ones inside a widget.
+ * A real heading element (h1–h6) at the level the host page asked for
+ * (`heading-level`), so outlines, reader modes and screen readers see it.
+ * `section` headings are the smaller ones inside a widget.
  */
-export function heading(level: number, content: unknown, part = 'heading', kind: 'main' | 'section' = 'main'): TemplateResult {
-  return html`<div class=${kind === 'main' ? 'heading' : 'section-heading'} role="heading" aria-level=${level} part=${part}>${content}</div>`;
+export function heading(level: number, content: unknown, part = 'heading', kind: 'main' | 'section' = 'main', id?: string): TemplateResult {
+  const c = kind === 'main' ? 'heading' : 'section-heading';
+  const i = id ?? nothing;
+  switch (Math.min(Math.max(Math.trunc(level), 1), 6)) {
+    case 1:
+      return html`<h1 class=${c} part=${part} id=${i}>${content}</h1>`;
+    case 2:
+      return html`<h2 class=${c} part=${part} id=${i}>${content}</h2>`;
+    case 3:
+      return html`<h3 class=${c} part=${part} id=${i}>${content}</h3>`;
+    case 4:
+      return html`<h4 class=${c} part=${part} id=${i}>${content}</h4>`;
+    case 5:
+      return html`<h5 class=${c} part=${part} id=${i}>${content}</h5>`;
+    default:
+      return html`<h6 class=${c} part=${part} id=${i}>${content}</h6>`;
+  }
 }
 
 export function rich(htmlText: string, part?: string): TemplateResult {
@@ -28,8 +44,8 @@ export function sources(citations: readonly CitationData[]): TemplateResult | ty
     bySource.set(c.source.slug, entry);
   }
   return html`<footer class="sources" part="sources">
-    <span>Sources</span>
-    <ul>
+    <span id="sources-label">Sources</span>
+    <ul aria-labelledby="sources-label">
       ${[...bySource.values()].map(
         (s) =>
           html`<li>${s.url ? html`<a href=${s.url}>${s.title}</a>` : html`<cite>${s.title}</cite>`}: ${[...s.sections].join('; ')}</li>`,
@@ -38,6 +54,7 @@ export function sources(citations: readonly CitationData[]): TemplateResult | ty
   </footer>`;
 }
 
+/** The visible error box; the caller puts it in a live region. */
 export function errorMessage(title: string, message: string): TemplateResult {
-  return html`<div class="error" role="alert" part="error"><strong>${title}</strong>${message}</div>`;
+  return html`<div class="error" part="error"><strong>${title}<span class="visually-hidden">:</span></strong> ${message}</div>`;
 }

@@ -43,10 +43,13 @@ export const themeStyles = css`
     font-size: var(--de-font-size, 1rem);
     line-height: var(--de-line-height, 1.5);
   }
-  :host([theme='dark']) {
-    ${dark}
+  /* Screen only: paper gets the light print palette below, whatever the theme. */
+  @media screen {
+    :host([theme='dark']) {
+      ${dark}
+    }
   }
-  @media (prefers-color-scheme: dark) {
+  @media screen and (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
       ${dark}
     }

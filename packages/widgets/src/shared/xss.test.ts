@@ -20,12 +20,17 @@ const settleAWhile = () => new Promise((resolve) => setTimeout(resolve, 300));
 function expectInert(element: HTMLElement) {
   expect(window.__pwned).toBeUndefined();
   const root = element.shadowRoot!;
-  expect(root.querySelectorAll('script, iframe, object, embed')).toHaveLength(0);
+  expect(root.querySelectorAll('script, iframe, object, embed, style, link, meta, base, form, svg, img')).toHaveLength(0);
   for (const node of root.querySelectorAll('*')) {
     for (const attribute of node.attributes) {
-      expect(attribute.name, `${node.tagName} ${attribute.name}`).not.toMatch(/^on/i);
+      expect(attribute.name, `${node.tagName} ${attribute.name}`).not.toMatch(/^on|^style$|^srcdoc$/i);
       expect(attribute.value, `${node.tagName} ${attribute.name}`).not.toMatch(/^\s*javascript:/i);
     }
+  }
+  // Content from the API may not hide itself from assistive technology or shout over it.
+  for (const node of root.querySelectorAll('.rich *')) {
+    for (const attribute of node.attributes)
+      expect(attribute.name, `${node.tagName} ${attribute.name}`).not.toMatch(/^aria-|^data-|^role$/);
   }
 }
 
@@ -37,6 +42,9 @@ describe('hostile content renders inert', () => {
     expectInert(element);
     // The title is text: the markup shows as characters instead of running.
     expect(part(element, 'title')!.textContent).toContain('<img src=x onerror="window.__pwned=1">');
+    // The planted summary arrived, with its words and without its markup.
+    expect(part(element, 'summary')!.textContent).toContain('Writes code');
+    expect(part(element, 'summary')!.textContent).toContain('all day');
   });
 
   it('from an endpoint that answers with raw hostile HTML (the widget sanitises too)', async () => {
