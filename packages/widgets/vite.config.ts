@@ -1,11 +1,17 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type UserConfig } from 'vite';
+import { minifyCssTemplates } from './scripts/minify-css-templates.js';
 
-// The self-contained bundle for <script type="module" src=".../widgets.js">:
-// every element registered, Lit and DOMPurify included, one minified ES
-// module. (Vite's library mode would leave ES output unminified.)
-// Per-component modules for npm users, with Lit as a peer, are tsc's output in dist/.
-export default defineConfig({
+// Two library builds of the same sources:
+// - default: the self-contained bundle for <script type="module" src=".../widgets.js">,
+//   every element registered, Lit and DOMPurify included, one minified ES module
+//   (Vite's lib mode leaves ES output unminified, so this one is a plain build);
+// - `--mode modules`: per-component ES modules for npm users, one file per
+//   source module, with Lit and DOMPurify left as imports (Lit is a peer).
+// Type declarations come from tsc (emitDeclarationOnly).
+
+const bundle: UserConfig = {
   publicDir: false,
+  plugins: [minifyCssTemplates()],
   build: {
     outDir: 'dist',
     emptyOutDir: false,
@@ -19,4 +25,34 @@ export default defineConfig({
       output: { format: 'es', entryFileNames: 'altitude-widgets.js', codeSplitting: false },
     },
   },
-});
+};
+
+const COMPONENTS = ['level-compare', 'level-card', 'failure-mode-card', 'failure-mode-grid', 'leverage-mechanisms'];
+
+const modules: UserConfig = {
+  publicDir: false,
+  build: {
+    outDir: 'dist',
+    emptyOutDir: false,
+    target: 'es2022',
+    sourcemap: true,
+    minify: false,
+    lib: {
+      entry: Object.fromEntries<string>([
+        ['index', 'src/index.ts'],
+        ['define', 'src/define.ts'],
+        ...COMPONENTS.flatMap((c): [string, string][] => [
+          [`${c}/${c}`, `src/${c}/${c}.ts`],
+          [`${c}/define`, `src/${c}/define.ts`],
+        ]),
+      ]),
+      formats: ['es'],
+    },
+    rolldownOptions: {
+      external: [/^lit(\/|$)/, /^dompurify$/],
+      output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
+    },
+  },
+};
+
+export default defineConfig(({ mode }) => (mode === 'modules' ? modules : bundle));

@@ -6,8 +6,8 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const memo = Symbol.for('altitude.build-once');
 
 /**
- * Tests run what users run: the built `dist/` of every package and the
- * widget bundle. `pnpm test` builds first; this makes a bare `vitest` run
+ * Tests run what users run: the built `dist/` of every package, the
+ * widget bundle and the widgets' per-component modules. `pnpm test` builds first; this makes a bare `vitest` run
  * safe too. It runs once per test run (every project's setup shares the
  * main process), and both builds are quick when nothing changed.
  */
@@ -15,11 +15,14 @@ export default function buildOnce(): void {
   const state = globalThis as { [memo]?: true };
   if (state[memo]) return;
   execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-b'], { cwd: root, stdio: 'inherit' });
-  execFileSync(process.execPath, [path.join(root, 'packages/widgets/node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
-    cwd: path.join(root, 'packages/widgets'),
-    stdio: 'inherit',
-    // Vitest sets NODE_ENV=test, which would make Vite bundle Lit's development build.
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
+  const vite = path.join(root, 'packages/widgets/node_modules/vite/bin/vite.js');
+  for (const mode of ['production', 'modules']) {
+    execFileSync(process.execPath, [vite, 'build', '--mode', mode, '--logLevel', 'warn'], {
+      cwd: path.join(root, 'packages/widgets'),
+      stdio: 'inherit',
+      // Vitest sets NODE_ENV=test, which would make Vite bundle Lit's development build.
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
+  }
   state[memo] = true;
 }
