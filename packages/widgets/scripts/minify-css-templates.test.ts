@@ -7,8 +7,8 @@ describe('minifyCss', () => {
   });
 
   it('keeps quoted strings, descendant combinators and template interpolations as written', () => {
-    expect(minifyCss(".step::before {\n  content: '→  ' / '';\n}\n.grid > li  .card { x: \"a  b\"; }\n:host([theme='dark']) { ${dark} }")).toBe(
-      ".step::before{content: '→  ' / ''}.grid > li .card{x: \"a  b\"}:host([theme='dark']){${dark}}",
-    );
+    expect(
+      minifyCss(".step::before {\n  content: '→  ' / '';\n}\n.grid > li  .card { x: \"a  b\"; }\n:host([theme='dark']) { ${dark} }"),
+    ).toBe(".step::before{content: '→  ' / ''}.grid > li .card{x: \"a  b\"}:host([theme='dark']){${dark}}");
   });
 });
