@@ -3,6 +3,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { runCheck } from './commands/check.js';
 import { runExport } from './commands/export.js';
 import { runRelease } from './commands/release.js';
+import { runSync } from './commands/sync.js';
 import { EXPORT_FORMATS, type ExportFormat } from './exports/export-formats.js';
 import { runServe } from './commands/serve.js';
 import { resolveContentDir, userCwd } from './commands/user-cwd.js';
@@ -88,5 +89,64 @@ program
     const cwd = userCwd();
     process.exitCode = await runRelease({ version, contentDir: resolveContentDir(opts.content, cwd), cwd });
   });
+
+const positiveInt = (what: string) => (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${what} must be a whole number of 1 or more`);
+  return n;
+};
+
+program
+  .command('sync')
+  .description(
+    'push every change since the last sync to an HR system as signed webhooks (Standard Webhooks), remembering what was delivered',
+  )
+  .requiredOption('--url <url>', 'the receiver, e.g. https://hr.example.com/hooks/altitude')
+  .requiredOption('--secret <secret>', 'the Standard Webhooks signing secret, whsec_…')
+  .option('--state <file>', 'where to remember what the target acknowledged', 'altitude-sync-state.json')
+  .option('--dry-run', 'print the plan and send nothing', false)
+  .option('--json', 'print one JSON summary instead of the table and progress', false)
+  .addOption(contentOption())
+  .addOption(new Option('--timeout <seconds>', 'how long one attempt may take').argParser(positiveInt('--timeout')).default(15))
+  .addOption(new Option('--max-attempts <n>', 'attempts per change before giving up').argParser(positiveInt('--max-attempts')).default(8))
+  .addOption(
+    new Option('--retry-base <ms>', 'first back-off in milliseconds; doubles each retry')
+      .argParser(positiveInt('--retry-base'))
+      .default(1000),
+  )
+  .addOption(
+    new Option('--max-retry-time <seconds>', 'longest time spent on one change').argParser(positiveInt('--max-retry-time')).default(300),
+  )
+  .action(
+    async (opts: {
+      url: string;
+      secret: string;
+      state: string;
+      dryRun: boolean;
+      json: boolean;
+      content?: string;
+      timeout: number;
+      maxAttempts: number;
+      retryBase: number;
+      maxRetryTime: number;
+    }) => {
+      const cwd = userCwd();
+      process.exitCode = await runSync({
+        url: opts.url,
+        secret: opts.secret,
+        state: opts.state,
+        dryRun: opts.dryRun,
+        json: opts.json,
+        contentDir: resolveContentDir(opts.content, cwd),
+        cwd,
+        retry: {
+          timeoutMs: opts.timeout * 1000,
+          maxAttempts: opts.maxAttempts,
+          baseDelayMs: opts.retryBase,
+          maxTimeMs: opts.maxRetryTime * 1000,
+        },
+      });
+    },
+  );
 
 await program.parseAsync(process.argv);

@@ -1,0 +1,129 @@
+import { Webhook } from 'standardwebhooks';
+import type { PlannedChange } from './plan.js';
+
+export interface RetryPolicy {
+  /** Attempts per change, the first included. */
+  readonly maxAttempts: number;
+  /** First back-off; each retry doubles it, with jitter. */
+  readonly baseDelayMs: number;
+  /** Longest back-off between two attempts (Retry-After is honoured as given, within maxTimeMs). */
+  readonly maxDelayMs: number;
+  /** Longest time spent on one change, waits included. */
+  readonly maxTimeMs: number;
+  /** How long one attempt may take before it counts as timed out. */
+  readonly timeoutMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = {
+  maxAttempts: 8,
+  baseDelayMs: 1_000,
+  maxDelayMs: 60_000,
+  maxTimeMs: 5 * 60_000,
+  timeoutMs: 15_000,
+};
+
+export type Delivery =
+  | { readonly ok: true; readonly status: number; readonly attempts: number; readonly ms: number }
+  | { readonly ok: false; readonly reason: string; readonly status?: number; readonly attempts: number; readonly ms: number };
+
+export interface AttemptFailure {
+  readonly attempt: number;
+  readonly reason: string;
+  readonly waitMs: number;
+}
+
+export interface SenderOptions {
+  readonly url: string;
+  readonly secret: string;
+  readonly retry: RetryPolicy;
+  readonly onRetry?: (change: PlannedChange, failure: AttemptFailure) => void;
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** The webhook body: `{ type, timestamp, data: { slug, contentHash, version, entity } }`. */
+export function webhookPayload(change: PlannedChange, now: Date): string {
+  return JSON.stringify({
+    type: change.eventType,
+    timestamp: now.toISOString(),
+    data: { slug: change.slug, contentHash: change.contentHash, version: change.version, entity: change.entity },
+  });
+}
+
+/** Seconds or an HTTP date, as milliseconds from now; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/**
+ * Sends one change as a Standard Webhooks POST, retrying what may succeed
+ * later (429, 408, 5xx, timeouts, dropped connections) with exponential
+ * back-off and jitter, honouring Retry-After, within the policy's bounds.
+ * Any other 4xx (410 Gone included) fails at once. Every attempt of a
+ * change carries the same webhook-id; each is signed afresh.
+ */
+export function createSender(options: SenderOptions) {
+  const webhook = new Webhook(options.secret);
+  const sleep = options.sleep ?? defaultSleep;
+
+  return async function deliver(change: PlannedChange): Promise<Delivery> {
+    const started = Date.now();
+    const elapsed = () => Date.now() - started;
+    for (let attempt = 1; ; attempt++) {
+      const now = new Date();
+      const body = webhookPayload(change, now);
+      let status: number | undefined;
+      let reason: string;
+      let retryAfter: number | undefined;
+      try {
+        const response = await fetch(options.url, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'user-agent': 'altitude-sync',
+            'webhook-id': change.webhookId,
+            'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
+            'webhook-signature': webhook.sign(change.webhookId, now, body),
+          },
+          body,
+          signal: AbortSignal.timeout(options.retry.timeoutMs),
+        });
+        status = response.status;
+        const text = await response.text().catch(() => '');
+        if (response.ok) return { ok: true, status, attempts: attempt, ms: elapsed() };
+        reason = `HTTP ${status}${text ? `: ${text.slice(0, 200).trim()}` : ''}`;
+        const retryable = status === 429 || status === 408 || status >= 500;
+        if (!retryable) return { ok: false, reason, status, attempts: attempt, ms: elapsed() };
+        retryAfter = parseRetryAfter(response.headers.get('retry-after'));
+      } catch (error) {
+        const name = (error as Error).name;
+        reason =
+          name === 'TimeoutError'
+            ? `no answer within ${options.retry.timeoutMs / 1000} s`
+            : `connection failed (${(error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message})`;
+      }
+
+      if (attempt >= options.retry.maxAttempts) {
+        return { ok: false, reason: `${reason}; gave up after ${attempt} attempts`, status, attempts: attempt, ms: elapsed() };
+      }
+      const backoff = Math.min(options.retry.maxDelayMs, options.retry.baseDelayMs * 2 ** (attempt - 1)) * (0.5 + Math.random() * 0.5);
+      // Retry-After is the receiver's word and is honoured as given; the time budget bounds it.
+      const waitMs = Math.round(retryAfter ?? backoff);
+      if (elapsed() + waitMs > options.retry.maxTimeMs) {
+        return {
+          ok: false,
+          reason: `${reason}; gave up after ${attempt} attempts and ${Math.round(elapsed() / 1000)} s`,
+          status,
+          attempts: attempt,
+          ms: elapsed(),
+        };
+      }
+      options.onRetry?.(change, { attempt, reason, waitMs });
+      await sleep(waitMs);
+    }
+  };
+}

@@ -1,0 +1,211 @@
+import { spawn } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { DEFAULT_CONTENT_DIR, loadFrameworkOrThrow } from '@altitude/schema';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { CLI, runCli } from '../support/cli.js';
+import { newSecret, startReceiver, type Behaviour } from '../support/webhook-receiver.js';
+
+let items: number;
+let work: string;
+let receivers: { close(): Promise<void> }[] = [];
+
+beforeAll(async () => {
+  const framework = await loadFrameworkOrThrow(DEFAULT_CONTENT_DIR);
+  items = framework.entities.length + framework.sources.length;
+});
+beforeEach(async () => {
+  work = await mkdtemp(path.join(os.tmpdir(), 'altitude-sync-'));
+  await cp(DEFAULT_CONTENT_DIR, path.join(work, 'content'), { recursive: true });
+});
+afterEach(async () => {
+  await Promise.all(receivers.map((r) => r.close()));
+  receivers = [];
+  await rm(work, { recursive: true, force: true });
+});
+
+async function receiver(secret: string, behave?: Behaviour) {
+  const r = await startReceiver(secret, behave);
+  receivers.push(r);
+  return r;
+}
+
+/** `altitude sync` against the copy of the content in `work`, with quick retries. */
+const sync = (url: string, secret: string, ...extra: string[]) =>
+  runCli(['sync', '--url', url, '--secret', secret, '--content', 'content', '--state', 'state.json', '--retry-base', '20', ...extra], {
+    cwd: work,
+  });
+
+const state = async () =>
+  JSON.parse(await readFile(path.join(work, 'state.json'), 'utf8')) as {
+    delivered: Record<string, { contentHash: string; deleted: boolean }>;
+  };
+
+describe('altitude sync', () => {
+  it('delivers every item once, signed, with stable ids, and records them', async () => {
+    const secret = newSecret();
+    const hr = await receiver(secret);
+    const run = await sync(hr.url, secret);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(hr.rejected).toEqual([]);
+    expect(hr.accepted()).toHaveLength(items);
+    expect(new Set(hr.received.map((r) => r.id)).size).toBe(items);
+    const level = hr.received.find((r) => r.type === 'level.created' && r.slug === 'staff')!;
+    expect(level.payload.data).toMatchObject({
+      slug: 'staff',
+      version: expect.any(String),
+      contentHash: expect.stringMatching(/^sha256:/),
+    });
+    expect(level.payload.data.entity).toMatchObject({ slug: 'staff', title: 'Staff Engineer', rank: 1 });
+    expect(run.stdout).toContain(`${items} changes for ${hr.url}`);
+    expect(run.stdout).toMatch(/sent {4}level\.created staff \(msg_[0-9a-f]{32}\) 204/);
+    expect(run.stdout.trim().split('\n').at(-1)).toMatch(
+      new RegExp(`^Delivered ${items} changes to ${hr.url.replace(/[.]/g, '\\.')} in [\\d.]+ s\\.$`),
+    );
+    expect(Object.keys((await state()).delivered)).toHaveLength(items);
+  });
+
+  it('sends nothing the second time and says the target is up to date', async () => {
+    const secret = newSecret();
+    const hr = await receiver(secret);
+    await sync(hr.url, secret);
+    const before = hr.received.length;
+    const again = await sync(hr.url, secret);
+    expect(again.code).toBe(0);
+    expect(hr.received.length).toBe(before);
+    expect(again.stdout.trim()).toMatch(/is up to date \(version .+\); nothing to send\.$/);
+  });
+
+  it('after a content change, sends only that change, and a deletion as a tombstone', async () => {
+    const secret = newSecret();
+    const hr = await receiver(secret);
+    await sync(hr.url, secret);
+    hr.received.length = 0;
+    const capabilities = path.join(work, 'content', 'capabilities.yaml');
+    const text = await readFile(capabilities, 'utf8');
+    await writeFile(capabilities, text.replace(/(slug: patience\n\s+title: )(.*)/, '$1Patience, over years'));
+    const tensions = path.join(work, 'content', 'tensions.yaml');
+    const tensionsText = await readFile(tensions, 'utf8');
+    // Remove the last tension (and nothing refers to tensions).
+    await writeFile(tensions, tensionsText.replace(/\n {2}- slug: self-defined-role[\s\S]*$/, '\n'));
+    const run = await sync(hr.url, secret);
+    expect(run.code).toBe(0);
+    expect(hr.received.map((r) => `${r.type} ${r.slug}`)).toEqual(['capability.updated patience', 'tension.deleted self-defined-role']);
+    expect(hr.received[0]!.payload.data.entity).toMatchObject({ title: 'Patience, over years' });
+    expect(hr.received[1]!.payload.data.entity).toMatchObject({ slug: 'self-defined-role', title: expect.any(String) });
+    expect((await state()).delivered['Tension/self-defined-role']!.deleted).toBe(true);
+    expect((await sync(hr.url, secret)).stdout).toMatch(/is up to date/);
+  });
+
+  it('retries a 500 and delivers on the next attempt, with the same webhook-id', async () => {
+    const secret = newSecret();
+    const hr = await receiver(secret, (n) => (n === 1 ? { status: 500 } : { status: 200 }));
+    const run = await sync(hr.url, secret);
+    expect(run.code).toBe(0);
+    expect(hr.received[0]!.answer).toBe(500);
+    expect(hr.received[1]!.id).toBe(hr.received[0]!.id);
+    expect(hr.accepted()).toHaveLength(items);
+    expect(run.stdout).toMatch(/retry {3}\S+ \S+: HTTP 500: refused with 500; attempt 2 in [\d.]+ s/);
+  });
+
+  it('honours Retry-After on a 429', async () => {
+    const secret = newSecret();
+    const times: number[] = [];
+    const hr = await receiver(secret, (n) => {
+      times.push(Date.now());
+      return n === 1 ? { status: 429, headers: { 'retry-after': '1' } } : { status: 200 };
+    });
+    const run = await sync(hr.url, secret);
+    expect(run.code).toBe(0);
+    expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(950);
+    expect(hr.accepted()).toHaveLength(items);
+  });
+
+  it('stops at a 410 with an error naming the change and the response, keeping what was delivered', async () => {
+    const secret = newSecret();
+    const hr = await receiver(secret, (n) => (n === 3 ? { status: 410 } : { status: 200 }));
+    const run = await sync(hr.url, secret);
+    expect(run.code).toBe(1);
+    const third = hr.received[2]!;
+    expect(run.stdout).toContain(`FAILED  ${third.type} ${third.slug} (${third.id}): HTTP 410: refused with 410`);
+    expect(run.stdout).toContain(
+      `Delivered 2 of ${items}; ${items - 2} not delivered. ${third.type} ${third.slug} (${third.id}) was not accepted: HTTP 410`,
+    );
+    expect(hr.received).toHaveLength(3);
+    expect(Object.keys((await state()).delivered)).toHaveLength(2);
+  });
+
+  it('retries a connection dropped mid-request', async () => {
+    const secret = newSecret();
+    const hr = await receiver(secret, (n) => (n === 5 ? 'drop' : { status: 200 }));
+    const run = await sync(hr.url, secret);
+    expect(run.code).toBe(0);
+    expect(hr.received[4]!.answer).toBe('dropped');
+    expect(hr.received[5]!.id).toBe(hr.received[4]!.id);
+    expect(new Set(hr.accepted().map((r) => r.id)).size).toBe(items);
+  });
+
+  it('loses nothing when killed mid-run: the next run sends exactly what was not acknowledged', async () => {
+    const secret = newSecret();
+    const hr = await receiver(secret, () => ({ status: 200, delayMs: 60 }));
+    const child = spawn(
+      process.execPath,
+      [CLI, 'sync', '--url', hr.url, '--secret', secret, '--content', 'content', '--state', 'state.json'],
+      {
+        cwd: work,
+        stdio: 'ignore',
+      },
+    );
+    await new Promise<void>((resolve) => {
+      const timer = setInterval(() => {
+        if (hr.received.length >= 10) {
+          clearInterval(timer);
+          resolve();
+        }
+      }, 5);
+    });
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.once('exit', resolve));
+    const acknowledged = Object.keys((await state()).delivered).length;
+    expect(acknowledged).toBeGreaterThanOrEqual(9);
+    expect(acknowledged).toBeLessThan(items);
+
+    const rerun = await sync(hr.url, secret);
+    expect(rerun.code).toBe(0);
+    expect(rerun.stdout).toContain(`${items - acknowledged} changes for`);
+    const ids = hr.received.map((r) => r.id);
+    expect(new Set(ids).size).toBe(items);
+    // Anything sent twice was sent with the same webhook-id, so the receiver can drop the repeat.
+    expect(ids.length - new Set(ids).size).toBeLessThanOrEqual(1);
+    expect(Object.keys((await state()).delivered)).toHaveLength(items);
+  });
+
+  it('--dry-run prints the plan and sends nothing; --json prints a summary', async () => {
+    const secret = newSecret();
+    const hr = await receiver(secret);
+    const dry = await sync(hr.url, secret, '--dry-run');
+    expect(dry.code).toBe(0);
+    expect(hr.received).toHaveLength(0);
+    expect(dry.stdout).toMatch(/│ created │ Level +│ staff/);
+    expect(dry.stdout.trim().split('\n').at(-1)).toBe(`Dry run: ${items} changes would be sent to ${hr.url}; nothing was sent.`);
+    const json = await sync(hr.url, secret, '--json');
+    const summary = JSON.parse(json.stdout) as { planned: number; delivered: number; failed: number; changes: { status: string }[] };
+    expect(summary).toMatchObject({ planned: items, delivered: items, failed: 0 });
+    expect(summary.changes.every((c) => c.status === 'delivered')).toBe(true);
+  });
+
+  it('exits 2 on usage and configuration errors, before sending anything', async () => {
+    const secret = newSecret();
+    const hr = await receiver(secret);
+    expect((await sync('not a url', secret)).code).toBe(2);
+    const badSecret = await sync(hr.url, 'hunter2');
+    expect(badSecret.code).toBe(2);
+    expect(badSecret.stderr).toContain('--secret must be a Standard Webhooks secret');
+    await sync(hr.url, secret);
+    const other = await sync('http://127.0.0.1:9/other', secret);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toContain(`records deliveries to ${hr.url}, not http://127.0.0.1:9/other; give each target its own --state file`);
+  });
+});
