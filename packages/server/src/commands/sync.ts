@@ -129,7 +129,7 @@ export async function runSync(options: SyncCommandOptions): Promise<number> {
         webhookId: change.webhookId,
         deliveredAt: new Date().toISOString(),
         deleted: change.kind === 'deleted',
-        entity: change.entity as unknown as Record<string, unknown>,
+        entity: change.entity,
       };
       // Recorded before the next send: a kill now loses nothing, and at most
       // this one change is sent again (with the same webhook-id).
