@@ -34,7 +34,7 @@ export interface Reporter {
 }
 
 export function planTable(plan: readonly PlannedChange[]): string {
-  const table = new Table({ head: ['change', 'type', 'slug', 'version'], style: { head: [], border: [] } });
+  const table = new Table({ head: ['change', 'type', 'slug', 'version'], style: { head: [], border: [], compact: true } });
   for (const c of plan) table.push([c.kind, c.type, c.slug, c.version]);
   return table.toString();
 }

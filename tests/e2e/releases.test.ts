@@ -1,0 +1,120 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { DEFAULT_CONTENT_DIR, loadFrameworkOrThrow } from '@altitude/schema';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postGraphql, runCli, startCliServer } from '../support/cli.js';
+
+let work: string;
+let items: number;
+const content = () => path.join(work, 'content');
+const release = (version: string) => runCli(['release', version, '--content', 'content'], { cwd: work });
+const edit = async (file: string, change: (text: string) => string) => {
+  const target = path.join(content(), file);
+  const before = await readFile(target, 'utf8');
+  const after = change(before);
+  expect(after).not.toBe(before);
+  await writeFile(target, after);
+};
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(os.tmpdir(), 'altitude-release-'));
+  await cp(DEFAULT_CONTENT_DIR, content(), { recursive: true });
+  // Start from content that has never been released.
+  await rm(path.join(content(), 'releases'), { recursive: true, force: true });
+  const framework = await loadFrameworkOrThrow(content());
+  items = framework.entities.length + framework.sources.length;
+});
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+describe('altitude release and the change feed', () => {
+  it('freezes releases, refuses what it should, and serves the history as a change feed', async () => {
+    const first = await release('0.1.0');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toBe(
+      `Released 0.1.0: ${items} changes since the beginning (${items} created, 0 updated, 0 deleted). Snapshot: content/releases/0.1.0.json\n`,
+    );
+    const snapshot = JSON.parse(await readFile(path.join(content(), 'releases/0.1.0.json'), 'utf8')) as {
+      version: string;
+      snapshot: { levels: unknown[] };
+    };
+    expect(snapshot.version).toBe('0.1.0');
+    expect(snapshot.snapshot.levels).toHaveLength(3);
+
+    expect(await release('0.1.0')).toMatchObject({ code: 2, stderr: 'altitude: 0.1.0 is not greater than the last release, 0.1.0\n' });
+    expect(await release('0.0.9')).toMatchObject({ code: 2 });
+    expect(await release('1.0')).toMatchObject({ code: 2, stderr: 'altitude: "1.0" is not a semantic version such as 1.2.0\n' });
+    expect(await release('0.2.0')).toMatchObject({
+      code: 1,
+      stderr: 'altitude: nothing has changed since release 0.1.0; edit the content, then release\n',
+    });
+
+    // One update, one deletion, one creation.
+    await edit('capabilities.yaml', (t) => t.replace(/(slug: patience\n\s+title: )(.*)/, '$1Patience, over years'));
+    await edit('tensions.yaml', (t) => t.replace(/\n {2}- slug: self-defined-role[\s\S]*$/, '\n'));
+    await edit(
+      'tensions.yaml',
+      (t) =>
+        `${t.trimEnd()}\n  - slug: being-a-different-shape\n    title: A different shape\n    summary: Peers are mostly managers.\n    description: Few people in the room share the role's concerns.\n    sources:\n      - source: leaddev-reality-of-being-a-distinguished-engineer\n        section: Who you collaborate with\n`,
+    );
+    const second = await release('0.2.0');
+    expect(second.stdout).toBe(
+      'Released 0.2.0: 3 changes since 0.1.0 (1 created, 1 updated, 1 deleted). Snapshot: content/releases/0.2.0.json\n',
+    );
+    const header = await readFile(path.join(content(), 'framework.yaml'), 'utf8');
+    expect(header).toMatch(/^# yaml-language-server: \$schema=\.\/content\.schema\.json\n/);
+    expect(header).toMatch(/\n {2}version: "?0\.2\.0"?\n/);
+
+    // An unreleased change on top.
+    await edit('capabilities.yaml', (t) => t.replace(/(slug: judgement\n\s+title: )(.*)/, '$1Judgement from experience'));
+
+    const server = await startCliServer(['--content', content()]);
+    try {
+      const { body } = await postGraphql(
+        server.url,
+        `{ frameworkVersion { version released publishedAt } releases { version entityCount }
+           changes(first: 500) { edges { cursor node { id kind entityType slug changedFields fromVersion toVersion publishedAt contentHash previousContentHash tombstone entity } } pageInfo { hasNextPage endCursor } } }`,
+      );
+      expect(body.errors).toBeUndefined();
+      expect(body.data.frameworkVersion).toEqual({ version: '0.2.0', released: false, publishedAt: null });
+      expect(body.data.releases.map((r: { version: string }) => r.version)).toEqual(['0.1.0', '0.2.0']);
+      const events = body.data.changes.edges.map((e: { node: Record<string, unknown> }) => e.node) as Record<string, any>[];
+      expect(events).toHaveLength(items + 3 + 1);
+      expect(events.slice(0, items).every((e) => e.kind === 'CREATED' && e.fromVersion === null && e.toVersion === '0.1.0')).toBe(true);
+      const second = events.slice(items, items + 3);
+      expect(second.map((e) => `${e.kind} ${e.entityType} ${e.slug}`)).toEqual([
+        'UPDATED Capability patience',
+        'CREATED Tension being-a-different-shape',
+        'DELETED Tension self-defined-role',
+      ]);
+      expect(second[0]).toMatchObject({ changedFields: ['title'], fromVersion: '0.1.0', toVersion: '0.2.0', tombstone: false });
+      expect(second[0]!.previousContentHash).not.toBe(second[0]!.contentHash);
+      expect(second[2]).toMatchObject({
+        tombstone: true,
+        contentHash: null,
+        entity: { slug: 'self-defined-role', title: expect.any(String) },
+      });
+      expect(events.at(-1)).toMatchObject({
+        kind: 'UPDATED',
+        slug: 'judgement',
+        toVersion: null,
+        publishedAt: null,
+        id: 'unreleased/Capability/judgement',
+      });
+
+      // Paging with cursors walks the same list.
+      const page = await postGraphql(server.url, '{ changes(first: 5) { edges { node { id } } pageInfo { hasNextPage endCursor } } }');
+      const next = await postGraphql(server.url, 'query($after: String) { changes(first: 5, after: $after) { edges { node { id } } } }', {
+        after: page.body.data.changes.pageInfo.endCursor,
+      });
+      expect(page.body.data.changes.pageInfo.hasNextPage).toBe(true);
+      expect([...page.body.data.changes.edges, ...next.body.data.changes.edges].map((e: { node: { id: string } }) => e.node.id)).toEqual(
+        events.slice(0, 10).map((e) => e.id),
+      );
+    } finally {
+      await server.stop();
+    }
+  });
+});
