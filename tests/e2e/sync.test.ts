@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -137,6 +138,15 @@ describe('altitude sync', () => {
     expect(Object.keys((await state()).delivered)).toHaveLength(2);
   });
 
+  it('retries a delivery that times out', async () => {
+    const secret = newSecret();
+    const hr = await receiver(secret, (n) => (n === 2 ? { status: 200, delayMs: 2_500 } : { status: 200 }));
+    const run = await sync(hr.url, secret, '--timeout', '1');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/retry {3}\S+ \S+: no answer within 1 s; attempt 2 in/);
+    expect(new Set(hr.accepted().map((r) => r.id)).size).toBe(items);
+  });
+
   it('retries a connection dropped mid-request', async () => {
     const secret = newSecret();
     const hr = await receiver(secret, (n) => (n === 5 ? 'drop' : { status: 200 }));
@@ -194,6 +204,33 @@ describe('altitude sync', () => {
     const summary = JSON.parse(json.stdout) as { planned: number; delivered: number; failed: number; changes: { status: string }[] };
     expect(summary).toMatchObject({ planned: items, delivered: items, failed: 0 });
     expect(summary.changes.every((c) => c.status === 'delivered')).toBe(true);
+  });
+
+  it('shows a progress bar on a terminal', async () => {
+    const secret = newSecret();
+    const hr = await receiver(secret);
+    // util-linux `script` runs the command on a pseudo-terminal, as a person at a shell would.
+    const command = [
+      process.execPath,
+      CLI,
+      'sync',
+      '--url',
+      hr.url,
+      '--secret',
+      secret,
+      '--content',
+      'content',
+      '--state',
+      'state.json',
+    ].join(' ');
+    const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: work, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const [code] = (await once(child, 'exit')) as [number];
+    expect(code).toBe(0);
+    expect(output).toContain('Syncing [');
+    expect(output).toContain(`${items}/${items}`);
+    expect(output).toContain(`Delivered ${items} changes to ${hr.url}`);
   });
 
   it('exits 2 on usage and configuration errors, before sending anything', async () => {
