@@ -27,6 +27,20 @@ const bundle: UserConfig = {
   },
 };
 
+// The embed pages' script: like the bundle, plus Lit's hydration support and
+// the height reporting. Kept apart so /widgets.js stays within its budget.
+const embed: UserConfig = {
+  ...bundle,
+  build: {
+    ...bundle.build,
+    rolldownOptions: {
+      input: 'src/embed.ts',
+      preserveEntrySignatures: false,
+      output: { format: 'es', entryFileNames: 'altitude-embed.js', codeSplitting: false },
+    },
+  },
+};
+
 const COMPONENTS = ['level-compare', 'level-card', 'failure-mode-card', 'failure-mode-grid', 'leverage-mechanisms'];
 
 const modules: UserConfig = {
@@ -41,6 +55,7 @@ const modules: UserConfig = {
       entry: Object.fromEntries<string>([
         ['index', 'src/index.ts'],
         ['define', 'src/define.ts'],
+        ['ssr', 'src/ssr.ts'],
         ...COMPONENTS.flatMap((c): [string, string][] => [
           [`${c}/${c}`, `src/${c}/${c}.ts`],
           [`${c}/define`, `src/${c}/define.ts`],
@@ -49,10 +64,10 @@ const modules: UserConfig = {
       formats: ['es'],
     },
     rolldownOptions: {
-      external: [/^lit(\/|$)/, /^dompurify$/],
+      external: [/^lit(\/|$)/, /^dompurify$/, /^@lit-labs\//],
       output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
     },
   },
 };
 
-export default defineConfig(({ mode }) => (mode === 'modules' ? modules : bundle));
+export default defineConfig(({ mode }) => (mode === 'modules' ? modules : mode === 'embed' ? embed : bundle));

@@ -16,7 +16,7 @@ export default function buildOnce(): void {
   if (state[memo]) return;
   execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-b'], { cwd: root, stdio: 'inherit' });
   const vite = path.join(root, 'packages/widgets/node_modules/vite/bin/vite.js');
-  for (const mode of ['production', 'modules']) {
+  for (const mode of ['production', 'embed', 'modules']) {
     execFileSync(process.execPath, [vite, 'build', '--mode', mode, '--logLevel', 'warn'], {
       cwd: path.join(root, 'packages/widgets'),
       stdio: 'inherit',

@@ -1,6 +1,8 @@
-// The demo page's behaviour: copy buttons and the theme switch. Loaded as a
-// file (no inline script), so the page runs under a strict CSP.
-for (const button of document.querySelectorAll('button[data-copy]')) {
+// The demo page's behaviour: the embed builder, copy buttons and the theme
+// switch. Loaded as a file (no inline script), so the page runs under a
+// strict CSP.
+
+function copyButton(button) {
   button.addEventListener('click', async () => {
     const code = document.getElementById(button.dataset.copy);
     const status = document.getElementById(`${button.dataset.copy}-status`);
@@ -16,11 +18,72 @@ for (const button of document.querySelectorAll('button[data-copy]')) {
     }
   });
 }
+document.querySelectorAll('button[data-copy]').forEach(copyButton);
 
 const theme = document.getElementById('theme');
 theme?.addEventListener('change', () => {
-  for (const widget of document.querySelectorAll('main [data-widget]')) {
+  for (const widget of document.querySelectorAll('main .example [data-widget]')) {
     if (theme.value) widget.setAttribute('theme', theme.value);
     else widget.removeAttribute('theme');
   }
 });
+
+// --- The embed builder ------------------------------------------------------
+
+const form = document.getElementById('builder');
+if (form) {
+  const problem = document.getElementById('builder-problem');
+  const preview = document.getElementById('builder-preview');
+  const show = (id, text) => {
+    document.getElementById(`form-${id}`).textContent = text;
+    document.getElementById(`form-${id}-status`).textContent = '';
+  };
+  let generation = 0;
+
+  const fields = () => {
+    const data = new FormData(form);
+    const widget = data.get('widget');
+    for (const part of form.querySelectorAll('[data-for]')) part.hidden = part.dataset.for !== widget;
+    const params = new URLSearchParams({ widget });
+    if (widget === 'level-compare') {
+      params.set('levels', data.getAll('levels').join(','));
+      const dimensions = data.getAll('dimensions');
+      if (dimensions.length) params.set('dimensions', dimensions.join(','));
+    }
+    if (widget === 'level') params.set('level', data.get('level'));
+    if (widget === 'failure-mode') params.set('mode', data.get('mode'));
+    if (data.get('theme')) params.set('theme', data.get('theme'));
+    return params;
+  };
+
+  const update = async () => {
+    const mine = ++generation;
+    const response = await fetch(`/embed-forms?${fields()}`);
+    const forms = await response.json();
+    if (mine !== generation) return;
+    if (!response.ok) {
+      problem.textContent = forms.error;
+      return;
+    }
+    problem.textContent = '';
+    const element = document.createElement(forms.tag);
+    for (const [name, value] of Object.entries(forms.attributes)) element.setAttribute(name, value);
+    element.setAttribute('heading-level', '4');
+    preview.replaceChildren(element);
+    show('script', forms.scriptTag);
+    show('iframe', forms.iframe);
+    show('oembed', forms.oembedUrl);
+    const [html, markdown] = await Promise.all([
+      fetch(forms.snippetHtmlUrl).then((r) => r.text()),
+      fetch(forms.snippetMarkdownUrl).then((r) => r.text()),
+    ]);
+    if (mine !== generation) return;
+    show('html', html);
+    show('markdown', markdown);
+    form.dispatchEvent(new CustomEvent('builder-updated', { bubbles: true }));
+  };
+
+  form.addEventListener('submit', (event) => event.preventDefault());
+  form.addEventListener('change', () => void update());
+  void update();
+}

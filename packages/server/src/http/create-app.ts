@@ -5,11 +5,12 @@ import { sendGraphiql, wantsGraphiql } from './graphiql-page.js';
 import { GRAPHQL_PATH, createGraphqlHandler } from './graphql-handler.js';
 import { sendHealth, sendReadiness } from './health.js';
 import { DEFAULT_CONFIG, type ResolvedConfig } from '../config/altitude-config.js';
-import { sendDemoCss, sendDemoJs } from './demo-assets.js';
+import { sendDemoCss, sendDemoJs, sendEmbedCss, sendEmbedResize } from './demo-assets.js';
+import { sendEmbed, sendEmbedForms, sendOEmbed, sendSnippet } from './embed-routes.js';
 import { EXPORT_PATHS, EXPORT_SCHEMA_PATH_URL, isExportPath, sendExport } from './export-routes.js';
 import { renderDemoPage } from './demo-page.js';
 import { PAGE_SECURITY_HEADERS, publicOrigin } from './security-headers.js';
-import { sendWidgetsBundle, sendWidgetsSourceMap } from './widgets-bundle.js';
+import { sendEmbedBundle, sendWidgetsBundle, sendWidgetsSourceMap } from './widgets-bundle.js';
 import { logRequest } from './request-log.js';
 import { sendHtml, sendJson } from './send.js';
 
@@ -24,6 +25,9 @@ const ASSETS = new Map<string, (req: IncomingMessage, res: ServerResponse) => Pr
   ['/altitude-widgets.js.map', sendWidgetsSourceMap],
   ['/demo.css', sendDemoCss],
   ['/demo.js', sendDemoJs],
+  ['/embed.js', sendEmbedBundle],
+  ['/embed.css', sendEmbedCss],
+  ['/embed-resize.js', sendEmbedResize],
 ]);
 
 /** Routes every HTTP surface of Altitude. */
@@ -54,6 +58,14 @@ export function createApp(store: ContentStore, logger: Logger, config: ResolvedC
         logger.error('export failed', { path: pathname, error: String(error) });
         if (!res.headersSent) sendJson(res, 500, { error: 'the export could not be rendered' });
       });
+    } else if (pathname.startsWith('/embed/') && read) {
+      void sendEmbed(req, res, store.framework, publicOrigin(req.headers), logger);
+    } else if (pathname.startsWith('/snippet/') && read) {
+      sendSnippet(req, res, store.framework);
+    } else if (pathname === '/embed-forms' && read) {
+      sendEmbedForms(req, res, store.framework, publicOrigin(req.headers));
+    } else if (pathname === '/oembed' && read) {
+      sendOEmbed(req, res, store.framework, publicOrigin(req.headers));
     } else if (pathname === '/favicon.ico' && read) {
       // Browsers ask on every page; an empty answer keeps their consoles clean.
       res.writeHead(204, { 'cache-control': 'public, max-age=86400' }).end();

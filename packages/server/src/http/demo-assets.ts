@@ -10,3 +10,15 @@ export const sendDemoJs = staticFile(asset('demo.js'), {
   cacheControl: 'no-cache',
   missingHint,
 });
+export const sendEmbedCss = staticFile(asset('embed.css'), {
+  contentType: 'text/css; charset=utf-8',
+  cacheControl: 'public, max-age=300',
+  missingHint,
+});
+/** The parent-side helper that sizes frames from the embed pages' altitude:resize messages. */
+export const sendEmbedResize = staticFile(asset('embed-resize.js'), {
+  contentType: 'text/javascript; charset=utf-8',
+  cacheControl: 'public, max-age=300',
+  headers: { 'access-control-allow-origin': '*', 'cross-origin-resource-policy': 'cross-origin' },
+  missingHint,
+});

@@ -18,6 +18,68 @@ export function exampleSnippet(example: DemoExample, origin: string): string {
  * The page at `/`: every widget live, each with the two lines to paste.
  * No inline script or style, so it is served under a strict CSP.
  */
+const FORMS = [
+  ['script', 'Script and tag', 'For pages that allow a script: the live widget.'],
+  [
+    'iframe',
+    'Iframe',
+    'For wikis that take an iframe (Confluence, Notion, most intranets). Add /embed-resize.js to the host page to size it to fit.',
+  ],
+  ['oembed', 'oEmbed link', 'For tools that discover embeds from a link: paste this URL (or the embed page URL).'],
+  ['html', 'HTML snippet', 'Static HTML to paste: no script, no external requests; reads in light and dark.'],
+  ['markdown', 'Markdown', 'A Markdown table (or lists) for wikis and READMEs that take Markdown.'],
+] as const;
+
+/** The embed builder: choose a widget and its options, see it live, copy any form of it. */
+function renderBuilder(framework: Framework, origin: string): string {
+  const checkbox = (name: string, value: string, label: string, checked: boolean) =>
+    `<label class="choice"><input type="checkbox" name="${name}" value="${escapeHtml(value)}"${checked ? ' checked' : ''}> ${escapeHtml(label)}</label>`;
+  const options = (items: readonly { slug: string; title: string }[]) =>
+    items.map((i) => `<option value="${escapeHtml(i.slug)}">${escapeHtml(i.title)}</option>`).join('');
+  const widgets = [
+    ['level-compare', 'Compare levels'],
+    ['level', 'One level'],
+    ['failure-mode', 'A failure mode'],
+    ['failure-modes', 'Every failure mode'],
+    ['leverage-mechanisms', 'Leverage mechanisms'],
+  ];
+  const forms = FORMS.map(
+    ([id, title, help]) => `<div class="snippet form" data-form="${id}">
+    <h3 id="form-${id}-title">${escapeHtml(title)}</h3>
+    <p class="help">${escapeHtml(help)}</p>
+    <pre><code id="form-${id}" aria-labelledby="form-${id}-title"></code></pre>
+    <button type="button" data-copy="form-${id}">Copy<span class="visually-hidden"> the ${escapeHtml(title.toLowerCase())}</span></button>
+    <p class="copied" id="form-${id}-status" role="status"></p>
+  </div>`,
+  ).join('\n');
+  return `<section class="builder" aria-labelledby="builder-title">
+  <h2 id="builder-title">Build an embed</h2>
+  <form id="builder" data-origin="${escapeHtml(origin)}">
+    <fieldset>
+      <legend>Widget</legend>
+      ${widgets.map(([value, label], i) => `<label class="choice"><input type="radio" name="widget" value="${value}"${i === 0 ? ' checked' : ''}> ${label}</label>`).join('\n      ')}
+    </fieldset>
+    <fieldset data-for="level-compare">
+      <legend>Levels to compare (at least two)</legend>
+      ${framework.levels.map((l) => checkbox('levels', l.slug, l.title, true)).join('\n      ')}
+    </fieldset>
+    <fieldset data-for="level-compare">
+      <legend>Dimensions (all when none is ticked)</legend>
+      ${framework.dimensions.map((d) => checkbox('dimensions', d.slug, d.title, false)).join('\n      ')}
+    </fieldset>
+    <p data-for="level" hidden><label for="builder-level">Level</label> <select id="builder-level" name="level">${options(framework.levels)}</select></p>
+    <p data-for="failure-mode" hidden><label for="builder-mode">Failure mode</label> <select id="builder-mode" name="mode">${options(framework.failureModes)}</select></p>
+    <p><label for="builder-theme">Theme</label> <select id="builder-theme" name="theme"><option value="">Follow the reader's system</option><option value="light">Light</option><option value="dark">Dark</option></select></p>
+  </form>
+  <p id="builder-problem" class="problem" role="alert"></p>
+  <h3>Preview</h3>
+  <div id="builder-preview" class="preview"></div>
+  <div class="forms">
+  ${forms}
+  </div>
+</section>`;
+}
+
 export function renderDemoPage(framework: Framework, origin: string): string {
   const examples = DEMO_EXAMPLES.map((example) => {
     const codeId = `snippet-${example.id}`;
@@ -41,6 +103,7 @@ export function renderDemoPage(framework: Framework, origin: string): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Altitude — ${escapeHtml(framework.title)}</title>
 <link rel="stylesheet" href="/demo.css">
+<link rel="alternate" type="application/json+oembed" href="${escapeHtml(`${origin}/oembed?url=${encodeURIComponent(`${origin}/embed/level-compare?levels=${framework.levels.map((l) => l.slug).join(',')}`)}&format=json`)}" title="Levels compared">
 <script type="module" src="/widgets.js"></script>
 <script type="module" src="/demo.js"></script>
 </head>
@@ -65,6 +128,8 @@ export function renderDemoPage(framework: Framework, origin: string): string {
   </p>
 </header>
 <main>
+${renderBuilder(framework, origin)}
+<h2 class="examples-title">Every widget</h2>
 ${examples}
 </main>
 </body>

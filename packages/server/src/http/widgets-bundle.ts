@@ -24,3 +24,12 @@ export const sendWidgetsSourceMap = staticFile(`${BUNDLE}.map`, {
   headers: crossOrigin,
   missingHint,
 });
+
+const EMBED_BUNDLE = fileURLToPath(import.meta.resolve('@altitude/widgets/altitude-embed.js'));
+
+/** `GET /embed.js`: the embed pages' script (the elements, Lit's hydration support, height reporting). */
+export const sendEmbedBundle = staticFile(EMBED_BUNDLE, {
+  contentType: 'text/javascript; charset=utf-8',
+  cacheControl: 'public, max-age=300, stale-while-revalidate=3600',
+  missingHint,
+});

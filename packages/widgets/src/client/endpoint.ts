@@ -6,8 +6,10 @@
  * so the script tag alone is enough. Only http(s) endpoints are used.
  */
 export function resolveEndpoint(attribute: string | null | undefined, scriptUrl: string = import.meta.url): string {
-  const chosen = attribute?.trim() || document.querySelector<HTMLMetaElement>('meta[name="altitude-endpoint"]')?.content.trim();
-  const url = chosen ? new URL(chosen, document.baseURI) : new URL('graphql', scriptUrl);
+  // No document on a server rendering the widgets: there, the endpoint is always given.
+  const page = typeof document === 'undefined' ? undefined : document;
+  const chosen = attribute?.trim() || page?.querySelector<HTMLMetaElement>('meta[name="altitude-endpoint"]')?.content.trim();
+  const url = chosen ? new URL(chosen, page?.baseURI) : new URL('graphql', scriptUrl);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new Error(
       chosen

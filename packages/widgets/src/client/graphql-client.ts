@@ -12,6 +12,8 @@ export const REQUEST_TIMEOUT_MS = 15_000;
  */
 export class GraphqlClient {
   readonly #results = new Map<string, Promise<unknown>>();
+  /** Answers already in hand, for a synchronous first render (and hydration of server-rendered widgets). */
+  readonly #settled = new Map<string, unknown>();
   #sent = 0;
 
   constructor(
@@ -30,9 +32,24 @@ export class GraphqlClient {
     if (!result) {
       result = this.#send<TResult>(query, variables);
       this.#results.set(key, result);
-      result.catch(() => this.#results.delete(key));
+      result.then(
+        (data) => this.#settled.set(key, data),
+        () => this.#results.delete(key),
+      );
     }
     return result;
+  }
+
+  /** The answer to this exact request if it is already known, without waiting. */
+  peek<TResult, TVariables>(query: TypedQuery<TResult, TVariables>, variables: TVariables): TResult | undefined {
+    return this.#settled.get(JSON.stringify([query, variables])) as TResult | undefined;
+  }
+
+  /** Records an answer obtained elsewhere (a server-rendered page ships the data it rendered). */
+  prime<TResult, TVariables>(query: TypedQuery<TResult, TVariables>, variables: TVariables, data: TResult): void {
+    const key = JSON.stringify([query, variables]);
+    this.#settled.set(key, data);
+    this.#results.set(key, Promise.resolve(data));
   }
 
   async #send<TResult>(query: string, variables: unknown): Promise<TResult> {
@@ -102,12 +119,30 @@ export class GraphqlClient {
 
 const clients = new Map<string, GraphqlClient>();
 
-/** The page-wide client for `endpoint`. */
+/** What a server-rendered page embeds, as `<script type="application/json" data-altitude-cache>`. */
+export interface CacheEntry {
+  readonly endpoint: string;
+  readonly query: string;
+  readonly variables: unknown;
+  readonly data: unknown;
+}
+
+/** The page-wide client for `endpoint`, primed with any answers the page was rendered with. */
 export function clientFor(endpoint: string): GraphqlClient {
   let client = clients.get(endpoint);
   if (!client) {
     client = new GraphqlClient(endpoint);
     clients.set(endpoint, client);
+    if (typeof document !== 'undefined') {
+      for (const script of document.querySelectorAll('script[type="application/json"][data-altitude-cache]')) {
+        try {
+          const entries = JSON.parse(script.textContent ?? '[]') as CacheEntry[];
+          for (const entry of entries) if (entry.endpoint === endpoint) client.prime(entry.query, entry.variables, entry.data);
+        } catch {
+          // A damaged cache only costs a request.
+        }
+      }
+    }
   }
   return client;
 }

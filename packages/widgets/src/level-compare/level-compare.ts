@@ -61,16 +61,20 @@ export class LevelCompare extends AltitudeElement<LevelComparisonQuery> {
 
   /** Whether the table is wider than its box; only then is the wrapper a tab stop, for keyboard scrolling. */
   #scrollable = false;
-  readonly #resize = new ResizeObserver(() => this.#checkScroll());
+  // Created on first use: a server rendering the element has no ResizeObserver.
+  #resize: ResizeObserver | undefined;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#resize.disconnect();
+    this.#resize?.disconnect();
   }
 
   protected override updated(): void {
     const wrap = this.renderRoot.querySelector('.table-wrap');
-    if (wrap) this.#resize.observe(wrap);
+    if (wrap) {
+      this.#resize ??= new ResizeObserver(() => this.#checkScroll());
+      this.#resize.observe(wrap);
+    }
     this.#checkScroll();
   }
 

@@ -110,21 +110,37 @@ export abstract class AltitudeElement<TData> extends LitElement {
       this.#fail(prepared, generation);
       return;
     }
+    const client = clientFor(endpoint);
+    const known = client.peek(prepared.query, prepared.variables);
+    if (known !== undefined && this.#accept(known, generation)) return;
     this.status = { kind: 'loading' };
-    clientFor(endpoint)
+    client
       .request(prepared.query, prepared.variables)
       .then((data) => {
-        if (generation !== this.#generation) return;
-        const problem = this.validate(data);
-        if (problem) return this.#fail(problem, generation);
-        // Render once here, so data of the wrong shape is an error, not a broken widget.
-        this.renderData(data);
-        this.status = { kind: 'ready', data };
-        this.#announce('de-load', generation);
+        if (generation === this.#generation) this.#accept(data, generation);
       })
       .catch((error: unknown) => {
         if (generation === this.#generation) this.#fail(messageOf(error), generation);
       });
+  }
+
+  /** Shows the data, or the reason it cannot be shown. True when the data rendered. */
+  #accept(data: TData, generation: number): boolean {
+    const problem = this.validate(data);
+    if (problem) {
+      this.#fail(problem, generation);
+      return false;
+    }
+    try {
+      // Render once here, so data of the wrong shape is an error, not a broken widget.
+      this.renderData(data);
+    } catch (error) {
+      this.#fail(`The data could not be shown: ${messageOf(error)}`, generation);
+      return false;
+    }
+    this.status = { kind: 'ready', data };
+    this.#announce('de-load', generation);
+    return true;
   }
 
   /** A reason the data cannot be shown (e.g. an unknown slug answered with null), or nothing. */
@@ -139,6 +155,8 @@ export abstract class AltitudeElement<TData> extends LitElement {
 
   /** Fires the event once the state it reports is on screen, unless a newer state replaced it. */
   #announce(type: 'de-load' | 'de-error', generation: number, detail?: { message: string }): void {
+    // A server rendering the page has no events to fire.
+    if (typeof this.dispatchEvent !== 'function') return;
     this.updateComplete
       .then(() => {
         if (generation === this.#generation) this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail }));

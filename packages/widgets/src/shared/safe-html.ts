@@ -15,7 +15,10 @@ const CONFIG = {
 };
 
 export function sanitize(html: string): string {
-  return DOMPurify.sanitize(html, CONFIG);
+  // Without a DOM (a server rendering the widgets) DOMPurify cannot run. The
+  // only server that renders them is Altitude's, with HTML its own API has
+  // sanitised with rehype-sanitize; anything else must sanitise the same way.
+  return DOMPurify.isSupported ? DOMPurify.sanitize(html, CONFIG) : html;
 }
 
 /** Sanitised HTML as a Lit template value. */

@@ -1,0 +1,36 @@
+import { schema, type Framework } from '@altitude/schema';
+import { renderWidget, widgetRequest } from '@altitude/widgets/ssr';
+import { graphql } from 'graphql';
+import { escapeHtml } from '../http/html.js';
+import { embedCsp, page, scriptJson, type EmbedPage } from './embed-shell.js';
+import { embedForms, type WidgetSpec } from './widget-spec.js';
+
+// Loaded on the first embed request only: it brings in Lit's server renderer.
+
+/**
+ * A complete page with one widget rendered on the server (declarative shadow
+ * DOM): readable with JavaScript off; with it on, /embed.js hydrates the
+ * widget from the data shipped in the page, without fetching it again.
+ */
+export async function renderEmbedPage(spec: WidgetSpec, framework: Framework, origin: string): Promise<EmbedPage> {
+  const endpoint = new URL('/graphql', origin).href;
+  const request = widgetRequest(spec.tag, spec.attributes);
+  if (typeof request === 'string') throw new Error(request);
+  const result = await graphql({
+    schema,
+    source: request.query,
+    variableValues: request.variables as Record<string, unknown>,
+    contextValue: { framework },
+  });
+  if (result.errors?.length) throw new Error(result.errors.map((e) => e.message).join(' '));
+  const { html: widget, cache } = await renderWidget(spec.tag, spec.attributes, endpoint, request, result.data);
+  const forms = embedForms(spec, origin);
+  const html = page(
+    spec.title,
+    `<link rel="alternate" type="application/json+oembed" href="${escapeHtml(forms.oembedUrl)}" title="${escapeHtml(spec.title)}">
+<script type="module" src="/embed.js"></script>`,
+    `<script type="application/json" data-altitude-cache>${scriptJson([cache])}</script>
+<main>${widget}</main>`,
+  );
+  return { html, csp: embedCsp(html) };
+}

@@ -1,0 +1,63 @@
+import { createHash } from 'node:crypto';
+import { escapeHtml } from '../http/html.js';
+
+export interface EmbedPage {
+  readonly html: string;
+  readonly csp: string;
+}
+
+/** Who may frame the embed pages: ALTITUDE_FRAME_ANCESTORS (space-separated sources), else anyone. */
+export function frameAncestors(): string {
+  return process.env.ALTITUDE_FRAME_ANCESTORS?.trim() || '*';
+}
+
+/**
+ * The strict policy of embed and snippet pages. Lit's server rendering puts
+ * each element's styles in a <style> inside its declarative shadow root, so
+ * those exact blocks are allowed by hash and nothing else inline is.
+ */
+export function embedCsp(html: string): string {
+  const hashes = new Set<string>();
+  for (const match of html.matchAll(/<style>([\s\S]*?)<\/style>/g))
+    hashes.add(`'sha256-${createHash('sha256').update(match[1]!).digest('base64')}'`);
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    `style-src 'self' ${[...hashes].join(' ')}`.trim(),
+    "connect-src 'self'",
+    "img-src 'self' data:",
+    "base-uri 'none'",
+    "form-action 'none'",
+    `frame-ancestors ${frameAncestors()}`,
+  ].join('; ');
+}
+
+/** JSON inside a <script type="application/json"> block: `<` escaped so no `</script>` can end it early. */
+export const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+
+export function page(title: string, head: string, body: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)} — Altitude</title>
+${head}
+<link rel="stylesheet" href="/embed.css">
+</head>
+<body>
+${body}
+</body>
+</html>
+`;
+}
+
+/** The page for a bad embed URL: says what is wrong and what is valid; no stack trace, ever. */
+export function renderEmbedError(message: string): EmbedPage {
+  const html = page(
+    'Embed not found',
+    '',
+    `<main class="embed-error" role="alert"><h1>This embed cannot be shown</h1><p>${escapeHtml(message)}</p></main>`,
+  );
+  return { html, csp: embedCsp(html) };
+}

@@ -1,0 +1,196 @@
+import type { Citation, FailureMode, Framework, Level, RichText } from '@altitude/schema';
+import { escapeHtml } from '../http/html.js';
+import type { WidgetSpec } from './widget-spec.js';
+
+// Static snippets for wikis that take pasted HTML or Markdown but no script:
+// no <script>, no event handlers, nothing fetched; the only links are to the
+// sources. The HTML's styles are scoped to .altitude-snippet and use the
+// page's own text colour with translucent fills, so it reads in light and dark.
+
+const STYLE = `<style>
+.altitude-snippet{font:inherit;color:inherit;line-height:1.5;max-width:100%}
+.altitude-snippet h2{font-size:1.25em;margin:0 0 .5em}
+.altitude-snippet h3{font-size:1.05em;margin:1.25em 0 .4em}
+.altitude-snippet table{border-collapse:collapse;width:100%}
+.altitude-snippet th,.altitude-snippet td{border:1px solid rgba(127,127,127,.45);padding:.5em;text-align:left;vertical-align:top}
+.altitude-snippet thead th,.altitude-snippet tbody th{background:rgba(127,127,127,.12)}
+.altitude-snippet .altitude-headline{display:block;font-weight:600}
+.altitude-snippet p,.altitude-snippet ul{margin:.25em 0}
+.altitude-snippet .altitude-sources{font-size:.875em;opacity:.85;margin-top:1em}
+.altitude-snippet a{color:inherit}
+</style>`;
+
+const md = (text: RichText) => text.html;
+
+function htmlSources(citations: readonly Citation[]): string {
+  const bySource = new Map<string, { title: string; url: string | null; sections: Set<string> }>();
+  for (const c of citations) {
+    const entry = bySource.get(c.source.slug) ?? { title: c.source.title, url: c.source.url, sections: new Set<string>() };
+    entry.sections.add(c.section);
+    bySource.set(c.source.slug, entry);
+  }
+  const items = [...bySource.values()].map((s) => {
+    const title =
+      s.url && /^https?:\/\//.test(s.url)
+        ? `<a href="${escapeHtml(s.url)}">${escapeHtml(s.title)}</a>`
+        : `<cite>${escapeHtml(s.title)}</cite>`;
+    return `<li>${title}: ${escapeHtml([...s.sections].join('; '))}</li>`;
+  });
+  return `<div class="altitude-sources">Sources<ul>${items.join('')}</ul></div>`;
+}
+
+const wrap = (kind: string, body: string) => `<div class="altitude-snippet altitude-${kind}">\n${STYLE}\n${body}\n</div>\n`;
+
+function failureModeHtml(mode: FailureMode, level: 'h2' | 'h3'): string {
+  const sub = level === 'h2' ? 'h3' : 'h4';
+  const list = (items: readonly RichText[]) => `<ul>${items.map((i) => `<li>${md(i)}</li>`).join('')}</ul>`;
+  return `<${level}>${escapeHtml(mode.title)}</${level}>${md(mode.summary)}
+<${sub}>Symptoms</${sub}>${list(mode.symptoms)}
+<${sub}>Consequences</${sub}>${list(mode.consequences)}
+<${sub}>What prevents it</${sub}><ul>${mode.preventedBy.map((p) => `<li><strong>${escapeHtml(p.title)}</strong>${md(p.summary)}</li>`).join('')}</ul>
+${htmlSources(mode.sources)}`;
+}
+
+function levelHtml(level: Level): string {
+  const steps = [
+    ...level.transitionsIn.map((t) => `<li><strong>From ${escapeHtml(t.from.title)}</strong>${md(t.summary)}</li>`),
+    ...level.transitionsOut.map((t) => `<li><strong>On to ${escapeHtml(t.to.title)}</strong>${md(t.summary)}</li>`),
+  ];
+  return `<h2>${escapeHtml(level.title)}</h2>${md(level.summary)}
+<h3>What the level expects</h3>
+<table><tbody>${level.expectations
+    .map(
+      (e) =>
+        `<tr><th scope="row">${escapeHtml(e.dimension.title)}</th><td><span class="altitude-headline">${escapeHtml(e.headline)}</span>${md(e.text)}</td></tr>`,
+    )
+    .join('')}</tbody></table>
+${steps.length ? `<h3>Steps in and out</h3><ul>${steps.join('')}</ul>` : ''}
+${htmlSources(level.sources)}`;
+}
+
+/** The HTML snippet for a widget spec. */
+export function snippetHtml(spec: WidgetSpec, framework: Framework): string {
+  switch (spec.kind) {
+    case 'level-compare': {
+      const levels = spec.attributes.levels!.split(' ').map((slug) => framework.find('Level', slug)!);
+      const wanted = spec.attributes.dimensions?.split(' ');
+      const dimensions = framework.dimensions.filter((d) => !wanted || wanted.includes(d.slug));
+      const low = Math.min(...levels.map((l) => l.rank));
+      const high = Math.max(...levels.map((l) => l.rank));
+      const transitions = framework.transitions.filter((t) => t.from.rank >= low && t.to.rank <= high);
+      return wrap(
+        spec.kind,
+        `<h2>${escapeHtml(spec.title)}</h2>
+<table><thead><tr><th scope="col">Dimension</th>${levels.map((l) => `<th scope="col">${escapeHtml(l.title)}</th>`).join('')}</tr></thead>
+<tbody>${dimensions
+          .map(
+            (d) =>
+              `<tr><th scope="row">${escapeHtml(d.title)}</th>${levels
+                .map((l) => {
+                  const e = l.expectations[d.position]!;
+                  return `<td><span class="altitude-headline">${escapeHtml(e.headline)}</span>${md(e.text)}</td>`;
+                })
+                .join('')}</tr>`,
+          )
+          .join('\n')}</tbody></table>
+${transitions.length ? `<h3>Moving between these levels</h3><ul>${transitions.map((t) => `<li><strong>${escapeHtml(t.from.title)} → ${escapeHtml(t.to.title)}</strong>${md(t.summary)}</li>`).join('')}</ul>` : ''}
+${htmlSources([...levels.flatMap((l) => l.sources), ...transitions.flatMap((t) => t.sources)])}`,
+      );
+    }
+    case 'level':
+      return wrap(spec.kind, levelHtml(framework.find('Level', spec.attributes.level!)!));
+    case 'failure-mode':
+      return wrap(spec.kind, failureModeHtml(framework.find('FailureMode', spec.attributes.mode!)!, 'h2'));
+    case 'failure-modes':
+      return wrap(
+        spec.kind,
+        `<h2>${escapeHtml(spec.title)}</h2>\n${framework.failureModes.map((m) => failureModeHtml(m, 'h3')).join('\n')}`,
+      );
+    case 'leverage-mechanisms':
+      return wrap(
+        spec.kind,
+        `<h2>${escapeHtml(spec.title)}</h2>
+${framework.leverageMechanisms.map((m) => `<h3>${escapeHtml(m.title)}</h3>${md(m.summary)}<ul>${m.inPractice.map((p) => `<li>${md(p)}</li>`).join('')}</ul>`).join('\n')}
+${htmlSources(framework.leverageMechanisms.flatMap((m) => m.sources))}`,
+      );
+  }
+}
+
+// --- Markdown ---------------------------------------------------------------
+
+/** Plain text safe inside a Markdown table cell or list item. */
+const cell = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();
+const plain = (text: RichText) => cell(text.text);
+
+function mdSources(citations: readonly Citation[]): string {
+  const bySource = new Map<string, { title: string; url: string | null; sections: Set<string> }>();
+  for (const c of citations) {
+    const entry = bySource.get(c.source.slug) ?? { title: c.source.title, url: c.source.url, sections: new Set<string>() };
+    entry.sections.add(c.section);
+    bySource.set(c.source.slug, entry);
+  }
+  return `Sources: ${[...bySource.values()]
+    .map((s) => `${s.url ? `[${cell(s.title)}](${s.url})` : `*${cell(s.title)}*`} (${cell([...s.sections].join('; '))})`)
+    .join('; ')}.\n`;
+}
+
+function failureModeMd(mode: FailureMode, hashes: string): string {
+  const list = (items: readonly RichText[]) => items.map((i) => `- ${plain(i)}`).join('\n');
+  return `${hashes} ${cell(mode.title)}\n\n${plain(mode.summary)}\n\n**Symptoms**\n\n${list(mode.symptoms)}\n\n**Consequences**\n\n${list(mode.consequences)}\n\n**What prevents it**\n\n${mode.preventedBy
+    .map((p) => `- **${cell(p.title)}**: ${plain(p.summary)}`)
+    .join('\n')}\n\n${mdSources(mode.sources)}`;
+}
+
+/** The Markdown snippet for a widget spec: a table for comparisons, lists for the rest. */
+export function snippetMarkdown(spec: WidgetSpec, framework: Framework): string {
+  switch (spec.kind) {
+    case 'level-compare': {
+      const levels = spec.attributes.levels!.split(' ').map((slug) => framework.find('Level', slug)!);
+      const wanted = spec.attributes.dimensions?.split(' ');
+      const dimensions = framework.dimensions.filter((d) => !wanted || wanted.includes(d.slug));
+      const low = Math.min(...levels.map((l) => l.rank));
+      const high = Math.max(...levels.map((l) => l.rank));
+      const transitions = framework.transitions.filter((t) => t.from.rank >= low && t.to.rank <= high);
+      const rows = dimensions.map(
+        (d) =>
+          `| **${cell(d.title)}** | ${levels
+            .map((l) => {
+              const e = l.expectations[d.position]!;
+              return `**${cell(e.headline)}** ${plain(e.text)}`;
+            })
+            .join(' | ')} |`,
+      );
+      return [
+        `## ${cell(spec.title)}`,
+        '',
+        `| Dimension | ${levels.map((l) => cell(l.title)).join(' | ')} |`,
+        `| --- | ${levels.map(() => '---').join(' | ')} |`,
+        ...rows,
+        '',
+        ...(transitions.length
+          ? [
+              '### Moving between these levels',
+              '',
+              ...transitions.map((t) => `- **${cell(t.from.title)} → ${cell(t.to.title)}**: ${plain(t.summary)}`),
+              '',
+            ]
+          : []),
+        mdSources([...levels.flatMap((l) => l.sources), ...transitions.flatMap((t) => t.sources)]),
+      ].join('\n');
+    }
+    case 'level': {
+      const level = framework.find('Level', spec.attributes.level!)!;
+      return `## ${cell(level.title)}\n\n${plain(level.summary)}\n\n${level.expectations
+        .map((e) => `- **${cell(e.dimension.title)}**: **${cell(e.headline)}** ${plain(e.text)}`)
+        .join('\n')}\n\n${mdSources(level.sources)}`;
+    }
+    case 'failure-mode':
+      return failureModeMd(framework.find('FailureMode', spec.attributes.mode!)!, '##');
+    case 'failure-modes':
+      return `## ${cell(spec.title)}\n\n${framework.failureModes.map((m) => failureModeMd(m, '###')).join('\n')}`;
+    case 'leverage-mechanisms':
+      return `## ${cell(spec.title)}\n\n${framework.leverageMechanisms
+        .map((m) => `### ${cell(m.title)}\n\n${plain(m.summary)}\n\n${m.inPractice.map((p) => `- ${plain(p)}`).join('\n')}\n`)
+        .join('\n')}\n${mdSources(framework.leverageMechanisms.flatMap((m) => m.sources))}`;
+  }
+}

@@ -1,0 +1,149 @@
+import type { Framework } from '@altitude/schema';
+
+/** The widgets that can be embedded without a script, by their URL name. */
+export const EMBED_KINDS = ['level-compare', 'level', 'failure-mode', 'leverage-mechanisms', 'failure-modes'] as const;
+export type EmbedKind = (typeof EMBED_KINDS)[number];
+
+/** One widget with its options, as every embed form (iframe, oEmbed, snippet, script tag) describes it. */
+export interface WidgetSpec {
+  readonly kind: EmbedKind;
+  readonly tag: string;
+  /** Element attributes, as the script-tag form would write them. */
+  readonly attributes: Readonly<Record<string, string>>;
+  /** Path after /embed/ or /snippet/ (without extension), e.g. `level/staff`. */
+  readonly path: string;
+  /** Query string options, e.g. `levels=staff,distinguished&theme=dark`. */
+  readonly query: string;
+  readonly title: string;
+  readonly theme: 'light' | 'dark' | undefined;
+}
+
+export type SpecResult =
+  { readonly ok: true; readonly spec: WidgetSpec } | { readonly ok: false; readonly status: 400 | 404; readonly message: string };
+
+const list = (value: string | null) => (value ?? '').split(/[\s,]+/).filter(Boolean);
+
+/**
+ * Reads a widget and its options from an embed or snippet URL path (after
+ * /embed/ or /snippet/, without extension) and its query, checking every slug
+ * against the framework. Unknown slugs are 404s, malformed options 400s; each
+ * message says what is valid.
+ */
+export function parseWidgetSpec(path: string, params: URLSearchParams, framework: Framework): SpecResult {
+  const bad = (message: string): SpecResult => ({ ok: false, status: 400, message });
+  const missing = (message: string): SpecResult => ({ ok: false, status: 404, message });
+  const themeParam = params.get('theme');
+  if (themeParam !== null && themeParam !== 'light' && themeParam !== 'dark')
+    return bad(`theme must be light or dark, not "${themeParam}".`);
+  const theme = themeParam ?? undefined;
+  const themed = (attributes: Record<string, string>) => (theme ? { ...attributes, theme } : attributes);
+  const themeQuery = theme ? `theme=${theme}` : '';
+  const [kind, slug, extra] = path.split('/');
+  const validLevels = framework.levels.map((l) => l.slug).join(', ');
+
+  if (extra !== undefined) return missing(`No embed at /${path}.`);
+  switch (kind) {
+    case 'level-compare': {
+      if (slug !== undefined) return missing(`No embed at /${path}.`);
+      const levels = list(params.get('levels'));
+      if (levels.length < 2)
+        return bad(
+          `levels must name at least two levels, separated by commas, e.g. levels=staff,distinguished. Valid levels: ${validLevels}.`,
+        );
+      const unknown = levels.find((l) => !framework.find('Level', l));
+      if (unknown) return missing(`Unknown level "${unknown}". Valid levels: ${validLevels}.`);
+      const repeated = levels.find((l, i) => levels.indexOf(l) !== i);
+      if (repeated) return bad(`Level "${repeated}" is listed more than once.`);
+      const dimensions = list(params.get('dimensions'));
+      const unknownDimension = dimensions.find((d) => !framework.find('Dimension', d));
+      if (unknownDimension) {
+        return missing(`Unknown dimension "${unknownDimension}". Valid dimensions: ${framework.dimensions.map((d) => d.slug).join(', ')}.`);
+      }
+      const names = levels.map((l) => framework.find('Level', l)!.title);
+      const query = [`levels=${levels.join(',')}`, dimensions.length ? `dimensions=${dimensions.join(',')}` : '', themeQuery]
+        .filter(Boolean)
+        .join('&');
+      return {
+        ok: true,
+        spec: {
+          kind,
+          tag: 'de-level-compare',
+          attributes: themed({ levels: levels.join(' '), ...(dimensions.length ? { dimensions: dimensions.join(' ') } : {}) }),
+          path: kind,
+          query,
+          title: `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''} compared`,
+          theme,
+        },
+      };
+    }
+    case 'level':
+    case 'failure-mode': {
+      const type = kind === 'level' ? 'Level' : 'FailureMode';
+      const entity = slug ? framework.find(type, slug) : undefined;
+      const valid = (kind === 'level' ? framework.levels : framework.failureModes).map((e) => e.slug).join(', ');
+      const noun = kind === 'level' ? 'level' : 'failure mode';
+      if (!slug) return missing(`Name a ${noun}: /${kind}/<slug>. Valid ${noun}s: ${valid}.`);
+      if (!entity) return missing(`Unknown ${noun} "${slug}". Valid ${noun}s: ${valid}.`);
+      return {
+        ok: true,
+        spec: {
+          kind,
+          tag: kind === 'level' ? 'de-level-card' : 'de-failure-mode-card',
+          attributes: themed(kind === 'level' ? { level: slug } : { mode: slug }),
+          path: `${kind}/${slug}`,
+          query: themeQuery,
+          title: entity.title,
+          theme,
+        },
+      };
+    }
+    case 'leverage-mechanisms':
+    case 'failure-modes':
+      if (slug !== undefined) return missing(`No embed at /${path}.`);
+      return {
+        ok: true,
+        spec: {
+          kind,
+          tag: kind === 'failure-modes' ? 'de-failure-mode-grid' : 'de-leverage-mechanisms',
+          attributes: themed({}),
+          path: kind,
+          query: themeQuery,
+          title: kind === 'failure-modes' ? 'How companies get the role wrong' : 'How Distinguished Engineers create leverage',
+          theme,
+        },
+      };
+    default:
+      return missing(`No embed called "${kind ?? ''}". Embeds: ${EMBED_KINDS.join(', ')}.`);
+  }
+}
+
+/** Every way to embed a spec, from this server's public origin. */
+export function embedForms(spec: WidgetSpec, origin: string) {
+  const suffix = spec.query ? `?${spec.query}` : '';
+  const embedUrl = `${origin}/embed/${spec.path}${suffix}`;
+  const attributes = Object.entries(spec.attributes)
+    .map(([name, value]) => ` ${name}="${value}"`)
+    .join('');
+  return {
+    embedUrl,
+    oembedUrl: `${origin}/oembed?url=${encodeURIComponent(embedUrl)}&format=json`,
+    snippetHtmlUrl: `${origin}/snippet/${spec.path}.html${suffix}`,
+    snippetMarkdownUrl: `${origin}/snippet/${spec.path}.md${suffix}`,
+    scriptTag: `<script type="module" src="${origin}/widgets.js"></script>\n<${spec.tag}${attributes}></${spec.tag}>`,
+    iframe: iframeHtml(spec, embedUrl, DEFAULT_SIZE[spec.kind]),
+  };
+}
+
+/** Reasonable frame sizes per widget; the embed page reports its real height. */
+export const DEFAULT_SIZE: Record<EmbedKind, { width: number; height: number }> = {
+  'level-compare': { width: 960, height: 1700 },
+  level: { width: 720, height: 1100 },
+  'failure-mode': { width: 640, height: 700 },
+  'leverage-mechanisms': { width: 960, height: 900 },
+  'failure-modes': { width: 960, height: 1800 },
+};
+
+export function iframeHtml(spec: WidgetSpec, embedUrl: string, size: { width: number; height: number }): string {
+  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  return `<iframe src="${escape(embedUrl)}" width="${size.width}" height="${size.height}" title="${escape(spec.title)}" loading="lazy" style="border:0;max-width:100%"></iframe>`;
+}
