@@ -3,6 +3,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { runCheck } from './commands/check.js';
 import { runExport } from './commands/export.js';
 import { runRelease } from './commands/release.js';
+import { runSnippet } from './commands/snippet.js';
 import { runSync } from './commands/sync.js';
 import { EXPORT_FORMATS, type ExportFormat } from './exports/export-formats.js';
 import { runServe } from './commands/serve.js';
@@ -89,6 +90,32 @@ program
     const cwd = userCwd();
     process.exitCode = await runRelease({ version, contentDir: resolveContentDir(opts.content, cwd), cwd });
   });
+
+program
+  .command('snippet')
+  .description('print a static HTML or Markdown snippet of a widget, for wikis that take neither scripts nor iframes')
+  .argument('<widget>', 'level-compare, level, failure-mode, leverage-mechanisms or failure-modes')
+  .argument('[slug]', 'the level or failure mode, for level and failure-mode')
+  .option('--levels <slugs>', 'for level-compare: level slugs, comma-separated, e.g. staff,distinguished')
+  .option('--dimensions <slugs>', 'for level-compare: only these dimensions, comma-separated')
+  .addOption(new Option('--format <format>', 'html or md').choices(['html', 'md']).default('html'))
+  .addOption(contentOption())
+  .action(
+    async (
+      widget: string,
+      slug: string | undefined,
+      opts: { levels?: string; dimensions?: string; format: 'html' | 'md'; content?: string },
+    ) => {
+      const cwd = userCwd();
+      process.exitCode = await runSnippet({
+        widget,
+        ...(slug ? { slug } : {}),
+        ...opts,
+        contentDir: resolveContentDir(opts.content, cwd),
+        cwd,
+      });
+    },
+  );
 
 const positiveInt = (what: string) => (value: string) => {
   const n = Number(value);

@@ -121,6 +121,8 @@ ${htmlSources(framework.leverageMechanisms.flatMap((m) => m.sources))}`,
 /** Plain text safe inside a Markdown table cell or list item. */
 const cell = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();
 const plain = (text: RichText) => cell(text.text);
+/** A headline as the first sentence of a cell: ends with its own ? or ., else gains one. */
+const headline = (text: string) => cell(/[.?!]$/.test(text) ? text : `${text}.`);
 
 function mdSources(citations: readonly Citation[]): string {
   const bySource = new Map<string, { title: string; url: string | null; sections: Set<string> }>();
@@ -156,7 +158,7 @@ export function snippetMarkdown(spec: WidgetSpec, framework: Framework): string 
           `| **${cell(d.title)}** | ${levels
             .map((l) => {
               const e = l.expectations[d.position]!;
-              return `**${cell(e.headline)}** ${plain(e.text)}`;
+              return `**${headline(e.headline)}** ${plain(e.text)}`;
             })
             .join(' | ')} |`,
       );
@@ -181,7 +183,7 @@ export function snippetMarkdown(spec: WidgetSpec, framework: Framework): string 
     case 'level': {
       const level = framework.find('Level', spec.attributes.level!)!;
       return `## ${cell(level.title)}\n\n${plain(level.summary)}\n\n${level.expectations
-        .map((e) => `- **${cell(e.dimension.title)}**: **${cell(e.headline)}** ${plain(e.text)}`)
+        .map((e) => `- **${cell(e.dimension.title)}**: **${headline(e.headline)}** ${plain(e.text)}`)
         .join('\n')}\n\n${mdSources(level.sources)}`;
     }
     case 'failure-mode':

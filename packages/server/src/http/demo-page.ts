@@ -47,7 +47,7 @@ function renderBuilder(framework: Framework, origin: string): string {
     ([id, title, help]) => `<div class="snippet form" data-form="${id}">
     <h3 id="form-${id}-title">${escapeHtml(title)}</h3>
     <p class="help">${escapeHtml(help)}</p>
-    <pre><code id="form-${id}" aria-labelledby="form-${id}-title"></code></pre>
+    <pre tabindex="0" aria-labelledby="form-${id}-title"><code id="form-${id}"></code></pre>
     <button type="button" data-copy="form-${id}">Copy<span class="visually-hidden"> the ${escapeHtml(title.toLowerCase())}</span></button>
     <p class="copied" id="form-${id}-status" role="status"></p>
   </div>`,
@@ -88,7 +88,7 @@ export function renderDemoPage(framework: Framework, origin: string): string {
   <h2 id="${example.id}-title">${escapeHtml(example.title)}</h2>
   <p>${escapeHtml(example.description)}</p>
   <div class="snippet">
-    <pre><code id="${codeId}">${escapeHtml(exampleSnippet(example, origin))}</code></pre>
+    <pre tabindex="0" aria-labelledby="${example.id}-title"><code id="${codeId}">${escapeHtml(exampleSnippet(example, origin))}</code></pre>
     <button type="button" data-copy="${codeId}">Copy<span class="visually-hidden"> the ${escapeHtml(example.title.toLowerCase())} snippet</span></button>
     <p class="copied" id="${codeId}-status" role="status"></p>
   </div>
