@@ -195,6 +195,28 @@ describe('static snippets', () => {
     }
   });
 
+  it.each([
+    ['light', '#ffffff', '#1f2328'],
+    ['dark', '#0d1117', '#e6edf3'],
+  ])('the HTML snippet reads on a %s page (axe finds no contrast or structure problem)', async (_scheme, background, color) => {
+    const snippet = await (await fetch(`${server.url}/snippet/level-compare.html?levels=staff,principal,distinguished`)).text();
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    await page.setContent(
+      `<!doctype html><html lang="en"><title>Wiki</title><body style="background:${background};color:${color};font-family:sans-serif"><main>${snippet}</main></body></html>`,
+    );
+    await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: typeof AxeCore }).axe;
+      const result = await axe.run(document.querySelector('.altitude-snippet')!, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] },
+      });
+      return result.violations.map((v) => `${v.id}: ${v.nodes.length}`);
+    });
+    expect(violations).toEqual([]);
+    await context.close();
+  });
+
   it('renders the comparison as a Markdown table with links to the sources', async () => {
     const md = await (await fetch(`${server.url}/snippet/level-compare.md?levels=staff,distinguished`)).text();
     expect(md).toContain(
