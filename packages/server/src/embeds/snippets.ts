@@ -22,14 +22,34 @@ const STYLE = `<style>
 
 const md = (text: RichText) => text.html;
 
-function htmlSources(citations: readonly Citation[]): string {
+/** Citations grouped by source, each source once with its sections. */
+function groupSources(citations: readonly Citation[]) {
   const bySource = new Map<string, { title: string; url: string | null; sections: Set<string> }>();
   for (const c of citations) {
     const entry = bySource.get(c.source.slug) ?? { title: c.source.title, url: c.source.url, sections: new Set<string>() };
     entry.sections.add(c.section);
     bySource.set(c.source.slug, entry);
   }
-  const items = [...bySource.values()].map((s) => {
+  return [...bySource.values()];
+}
+
+/** What a comparison spec shows: its levels in order, the dimensions asked for, the steps between. */
+function comparison(spec: WidgetSpec, framework: Framework) {
+  const levels = spec.attributes.levels!.split(' ').map((slug) => framework.find('Level', slug)!);
+  const wanted = spec.attributes.dimensions?.split(' ');
+  const low = Math.min(...levels.map((l) => l.rank));
+  const high = Math.max(...levels.map((l) => l.rank));
+  const transitions = framework.transitions.filter((t) => t.from.rank >= low && t.to.rank <= high);
+  return {
+    levels,
+    dimensions: framework.dimensions.filter((d) => !wanted || wanted.includes(d.slug)),
+    transitions,
+    citations: [...levels.flatMap((l) => l.sources), ...transitions.flatMap((t) => t.sources)],
+  };
+}
+
+function htmlSources(citations: readonly Citation[]): string {
+  const items = groupSources(citations).map((s) => {
     const title =
       s.url && /^https?:\/\//.test(s.url)
         ? `<a href="${escapeHtml(s.url)}">${escapeHtml(s.title)}</a>`
@@ -72,12 +92,7 @@ ${htmlSources(level.sources)}`;
 export function snippetHtml(spec: WidgetSpec, framework: Framework): string {
   switch (spec.kind) {
     case 'level-compare': {
-      const levels = spec.attributes.levels!.split(' ').map((slug) => framework.find('Level', slug)!);
-      const wanted = spec.attributes.dimensions?.split(' ');
-      const dimensions = framework.dimensions.filter((d) => !wanted || wanted.includes(d.slug));
-      const low = Math.min(...levels.map((l) => l.rank));
-      const high = Math.max(...levels.map((l) => l.rank));
-      const transitions = framework.transitions.filter((t) => t.from.rank >= low && t.to.rank <= high);
+      const { levels, dimensions, transitions, citations } = comparison(spec, framework);
       return wrap(
         spec.kind,
         `<h2>${escapeHtml(spec.title)}</h2>
@@ -94,7 +109,7 @@ export function snippetHtml(spec: WidgetSpec, framework: Framework): string {
           )
           .join('\n')}</tbody></table>
 ${transitions.length ? `<h3>Moving between these levels</h3><ul>${transitions.map((t) => `<li><strong>${escapeHtml(t.from.title)} → ${escapeHtml(t.to.title)}</strong>${md(t.summary)}</li>`).join('')}</ul>` : ''}
-${htmlSources([...levels.flatMap((l) => l.sources), ...transitions.flatMap((t) => t.sources)])}`,
+${htmlSources(citations)}`,
       );
     }
     case 'level':
@@ -125,13 +140,7 @@ const plain = (text: RichText) => cell(text.text);
 const headline = (text: string) => cell(/[.?!]$/.test(text) ? text : `${text}.`);
 
 function mdSources(citations: readonly Citation[]): string {
-  const bySource = new Map<string, { title: string; url: string | null; sections: Set<string> }>();
-  for (const c of citations) {
-    const entry = bySource.get(c.source.slug) ?? { title: c.source.title, url: c.source.url, sections: new Set<string>() };
-    entry.sections.add(c.section);
-    bySource.set(c.source.slug, entry);
-  }
-  return `Sources: ${[...bySource.values()]
+  return `Sources: ${groupSources(citations)
     .map((s) => `${s.url ? `[${cell(s.title)}](${s.url})` : `*${cell(s.title)}*`} (${cell([...s.sections].join('; '))})`)
     .join('; ')}.\n`;
 }
@@ -147,12 +156,7 @@ function failureModeMd(mode: FailureMode, hashes: string): string {
 export function snippetMarkdown(spec: WidgetSpec, framework: Framework): string {
   switch (spec.kind) {
     case 'level-compare': {
-      const levels = spec.attributes.levels!.split(' ').map((slug) => framework.find('Level', slug)!);
-      const wanted = spec.attributes.dimensions?.split(' ');
-      const dimensions = framework.dimensions.filter((d) => !wanted || wanted.includes(d.slug));
-      const low = Math.min(...levels.map((l) => l.rank));
-      const high = Math.max(...levels.map((l) => l.rank));
-      const transitions = framework.transitions.filter((t) => t.from.rank >= low && t.to.rank <= high);
+      const { levels, dimensions, transitions, citations } = comparison(spec, framework);
       const rows = dimensions.map(
         (d) =>
           `| **${cell(d.title)}** | ${levels
@@ -177,7 +181,7 @@ export function snippetMarkdown(spec: WidgetSpec, framework: Framework): string 
               '',
             ]
           : []),
-        mdSources([...levels.flatMap((l) => l.sources), ...transitions.flatMap((t) => t.sources)]),
+        mdSources(citations),
       ].join('\n');
     }
     case 'level': {
