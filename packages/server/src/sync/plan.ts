@@ -48,6 +48,7 @@ export function planSync(current: FrameworkExportJson, state: SyncState): Planne
     entity: EntityJson,
     previous: string | null,
     hash: string,
+    idSalt: string | null = previous,
   ): PlannedChange => {
     const eventType = `${lowerFirst(type)}.${kind}`;
     return {
@@ -60,12 +61,14 @@ export function planSync(current: FrameworkExportJson, state: SyncState): Planne
       previousContentHash: previous,
       version,
       entity,
-      webhookId: webhookId(eventType, entity.slug, previous, hash),
+      webhookId: webhookId(eventType, entity.slug, idSalt, hash),
     };
   };
   for (const [key, { type, entity }] of items) {
     const seen = state.delivered[key];
-    if (!seen || seen.deleted) plan.push(change('created', key, type, entity, null, entity.contentHash));
+    // Re-created after a deletion: a new event, so its id must not repeat the first creation's.
+    if (!seen || seen.deleted)
+      plan.push(change('created', key, type, entity, null, entity.contentHash, seen ? `after ${seen.webhookId}` : null));
     else if (seen.contentHash !== entity.contentHash) plan.push(change('updated', key, type, entity, seen.contentHash, entity.contentHash));
   }
   for (const [key, seen] of Object.entries(state.delivered)) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { webhookId } from './plan.js';
+import { planSync, webhookId } from './plan.js';
 import { parseRetryAfter } from './webhook-sender.js';
 
 describe('parseRetryAfter', () => {
@@ -21,5 +21,44 @@ describe('webhookId', () => {
     // Changing back to an earlier version is a new change, with a new id.
     expect(webhookId('level.updated', 'staff', 'sha256:b', 'sha256:a')).not.toBe(id);
     expect(webhookId('level.deleted', 'staff', 'sha256:a', 'sha256:b')).not.toBe(id);
+  });
+});
+
+describe('planSync', () => {
+  it('gives an entity re-created after its deletion a new webhook-id', () => {
+    const entity = { slug: 'loneliness', title: 'Loneliness', summary: 's', sources: [], description: 'd', contentHash: 'sha256:a' };
+    const current = {
+      framework: { version: '1.0.0' },
+      sources: [],
+      dimensions: [],
+      levels: [],
+      transitions: [],
+      leverageMechanisms: [],
+      failureModes: [],
+      orgPractices: [],
+      capabilities: [],
+      tensions: [entity],
+      misconceptions: [],
+    };
+    const empty = { format: 'altitude.sync-state' as const, formatVersion: 1 as const, target: 'https://hr.example', delivered: {} };
+    const [created] = planSync(current as never, empty);
+    const afterDelete = {
+      ...empty,
+      delivered: {
+        'Tension/loneliness': {
+          type: 'Tension',
+          slug: 'loneliness',
+          contentHash: 'sha256:a',
+          version: '1.0.0',
+          webhookId: 'msg_deleted',
+          deliveredAt: '',
+          deleted: true,
+          entity,
+        },
+      },
+    };
+    const [recreated] = planSync(current as never, afterDelete);
+    expect(recreated!.kind).toBe('created');
+    expect(recreated!.webhookId).not.toBe(created!.webhookId);
   });
 });
