@@ -1,5 +1,9 @@
 import type { Browser } from 'playwright';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { DEFAULT_CONTENT_DIR } from '@altitude/schema';
 import type AxeCore from 'axe-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.js';
@@ -127,6 +131,7 @@ describe('embed pages', () => {
     ['level-compare?levels=staff', 400, 'levels must name at least two levels'],
     ['level-compare?levels=staff,principal&theme=purple', 400, 'theme must be light or dark, not &quot;purple&quot;.'],
     ['widgets', 404, 'No embed called &quot;widgets&quot;.'],
+    ['%E0%A4%A', 400, 'The address is not valid percent-encoding.'],
   ])('/embed/%s is a clear %i page, never a stack trace', async (path, status, message) => {
     const response = await fetch(`${server.url}/embed/${path}`);
     expect(response.status).toBe(status);
@@ -157,6 +162,12 @@ describe('oEmbed', () => {
     expect(body.html).toBe(
       `<iframe src="${page}" width="500" height="400" title="The super-coder" loading="lazy" style="border:0;max-width:100%"></iframe>`,
     );
+  });
+
+  it('answers malformed addresses without falling over', async () => {
+    expect((await fetch(`${server.url}/snippet/%E0.md`)).status).toBe(404);
+    expect((await oembed(`url=${encodeURIComponent(`${server.url}/embed/%25`)}`)).status).toBe(404);
+    expect((await fetch(`${server.url}/health`)).status).toBe(200);
   });
 
   it('refuses foreign and unknown URLs with 404, and XML with 501', async () => {
@@ -222,7 +233,40 @@ describe('static snippets', () => {
     expect(md).toContain(
       '| Dimension | Staff Engineer | Distinguished Engineer |\n| --- | --- | --- |\n| **Operating scope** | **A team or a few teams.**',
     );
-    expect(md).toContain(`[What Distinguished Engineers Actually Do](${SOURCE_URLS[1]})`);
+    expect(md).toContain(`[What Distinguished Engineers Actually Do](<${SOURCE_URLS[1]}>)`);
+  });
+
+  it('keep hostile content inert: no foreign link, image or raw HTML gets through', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'altitude-snippet-'));
+    await cp(DEFAULT_CONTENT_DIR, dir, { recursive: true });
+    const levels = path.join(dir, 'levels.yaml');
+    const text = await readFile(levels, 'utf8');
+    const hostile = text
+      .replace(/(operating-scope:\n\s+headline: )A team or a few teams/, "$1'A | [c](https://evil.example/a) <b onclick=x>r</b>'")
+      .replace(
+        'A single team or a handful of teams',
+        'A single ![x](https://evil.example/i.png) [click](https://evil.example/b) <b onclick=x>raw</b> team',
+      );
+    expect(hostile).not.toBe(text);
+    await writeFile(levels, hostile);
+    const own = await startCliServer(['--content', dir]);
+    try {
+      for (const extension of ['md', 'html']) {
+        const body = await (await fetch(`${own.url}/snippet/level-compare.${extension}?levels=staff,principal`)).text();
+        // Escaped text (\\[ in Markdown, &lt; in HTML) is fine: it shows as characters. Live syntax is not.
+        const live =
+          extension === 'md'
+            ? /(?<!\\)\]\(https:\/\/evil|(?<!\\)<b onclick|!\[x\]/
+            : /src="https:\/\/evil|href="https:\/\/evil|<b onclick|<img/;
+        expect(body, extension).not.toMatch(live);
+        expect(body).toContain('raw');
+      }
+      const md = await (await fetch(`${own.url}/snippet/level-compare.md?levels=staff,principal`)).text();
+      expect(md).toContain(String.raw`**A \| \[c\]\(https://evil.example/a\) \<b onclick=x\>r\</b\>.**`);
+    } finally {
+      await own.stop();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('are the same from the CLI', async () => {

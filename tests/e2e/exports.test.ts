@@ -50,6 +50,19 @@ describe('CSV: one job profile per level', () => {
     expect(await readFile(path.join(work, 'levels.csv'), 'utf8')).toBe(await exportCli('--format', 'csv'));
   });
 
+  it('quotes fields that hold line breaks, as RFC 4180 requires', async () => {
+    await writeFile(path.join(work, 'altitude.config.json'), JSON.stringify({ jobFamily: 'Software\r\nEngineering, "core"' }));
+    try {
+      const text = await exportCli('--format', 'csv');
+      expect(text).toContain('"Software\r\nEngineering, ""core"""');
+      const rows = parseCsv<Record<string, string>>(text, { columns: true, record_delimiter: '\r\n' });
+      expect(rows).toHaveLength(3);
+      expect(rows[0]!['Job Family']).toBe('Software\r\nEngineering, "core"');
+    } finally {
+      await rm(path.join(work, 'altitude.config.json'));
+    }
+  });
+
   it('takes job codes and family from altitude.config.yaml', async () => {
     await writeFile(
       path.join(work, 'altitude.config.yaml'),
@@ -134,6 +147,11 @@ describe('a bad config', () => {
       /altitude\.config\.yaml:2:3 jobCodes\.staf: unknown level "staf" \(did you mean "staff"\?\); known levels: staff, principal, distinguished/,
     ],
     ['altitude.config.json', '{ "publicUrl": "not a url" }', /altitude\.config\.json:1:16 publicUrl: /],
+    [
+      'altitude.config.yaml',
+      'jobCodes:\n  staff: ENG-1\n  principal: ENG-1\n',
+      /altitude\.config\.yaml:3:\d+ jobCodes\.principal: job code "ENG-1" is already given to level "staff"/,
+    ],
   ])('%s %j is a clear error naming the key, exit 2', async (name, text, message) => {
     await writeFile(path.join(work, name), text);
     try {

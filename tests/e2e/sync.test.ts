@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { once } from 'node:events';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -136,6 +137,28 @@ describe('altitude sync', () => {
     );
     expect(hr.received).toHaveLength(3);
     expect(Object.keys((await state()).delivered)).toHaveLength(2);
+  });
+
+  it('does not follow a redirect or count it as delivered', async () => {
+    const secret = newSecret();
+    const hr = await receiver(secret, () => ({ status: 307, headers: { location: 'https://elsewhere.example/hooks' } }));
+    const run = await sync(hr.url, secret);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('HTTP 307 redirect to https://elsewhere.example/hooks; point --url at the final address');
+    expect(hr.received).toHaveLength(1);
+    // Nothing was acknowledged, so nothing was recorded.
+    expect(existsSync(path.join(work, 'state.json'))).toBe(false);
+  });
+
+  it('reads the secret from ALTITUDE_WEBHOOK_SECRET', async () => {
+    const secret = newSecret();
+    const hr = await receiver(secret);
+    const run = await runCli(['sync', '--url', hr.url, '--content', 'content', '--state', 'state.json', '--dry-run'], {
+      cwd: work,
+      env: { ALTITUDE_WEBHOOK_SECRET: secret },
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Dry run:');
   });
 
   it('retries a delivery that times out', async () => {

@@ -56,10 +56,24 @@ if (form) {
     return params;
   };
 
+  // Same-origin paths (the page's CSP allows only its own origin), whatever
+  // public URL the forms themselves name.
+  const path = (url) => {
+    const parsed = new URL(url);
+    return `${parsed.pathname}${parsed.search}`;
+  };
+
   const update = async () => {
     const mine = ++generation;
-    const response = await fetch(`/embed-forms?${fields()}`);
-    const forms = await response.json();
+    let response;
+    let forms;
+    try {
+      response = await fetch(`/embed-forms?${fields()}`);
+      forms = await response.json();
+    } catch {
+      if (mine === generation) problem.textContent = 'The Altitude server did not answer; try again.';
+      return;
+    }
     if (mine !== generation) return;
     if (!response.ok) {
       problem.textContent = forms.error;
@@ -73,10 +87,17 @@ if (form) {
     show('script', forms.scriptTag);
     show('iframe', forms.iframe);
     show('oembed', forms.oembedUrl);
-    const [html, markdown] = await Promise.all([
-      fetch(forms.snippetHtmlUrl).then((r) => r.text()),
-      fetch(forms.snippetMarkdownUrl).then((r) => r.text()),
-    ]);
+    let html;
+    let markdown;
+    try {
+      [html, markdown] = await Promise.all([
+        fetch(path(forms.snippetHtmlUrl)).then((r) => r.text()),
+        fetch(path(forms.snippetMarkdownUrl)).then((r) => r.text()),
+      ]);
+    } catch {
+      if (mine === generation) problem.textContent = 'The snippets could not be fetched; try again.';
+      return;
+    }
     if (mine !== generation) return;
     show('html', html);
     show('markdown', markdown);

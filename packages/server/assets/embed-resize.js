@@ -5,6 +5,8 @@ window.addEventListener('message', (event) => {
   const message = event.data;
   if (!message || message.type !== 'altitude:resize' || typeof message.height !== 'number') return;
   for (const frame of document.querySelectorAll('iframe')) {
-    if (frame.contentWindow === event.source) frame.style.height = `${Math.ceil(message.height)}px`;
+    // Only the frame that sent it, only if it is an Altitude embed from that origin, and within reason.
+    if (frame.contentWindow !== event.source || new URL(frame.src, location.href).origin !== event.origin) continue;
+    frame.style.height = `${Math.min(Math.max(Math.ceil(message.height), 50), 20000)}px`;
   }
 });

@@ -129,7 +129,11 @@ program
     'push every change since the last sync to an HR system as signed webhooks (Standard Webhooks), remembering what was delivered',
   )
   .requiredOption('--url <url>', 'the receiver, e.g. https://hr.example.com/hooks/altitude')
-  .requiredOption('--secret <secret>', 'the Standard Webhooks signing secret, whsec_…')
+  .addOption(
+    new Option('--secret <secret>', 'the Standard Webhooks signing secret, whsec_… (better: set ALTITUDE_WEBHOOK_SECRET)').env(
+      'ALTITUDE_WEBHOOK_SECRET',
+    ),
+  )
   .option('--state <file>', 'where to remember what the target acknowledged', 'altitude-sync-state.json')
   .option('--dry-run', 'print the plan and send nothing', false)
   .option('--json', 'print one JSON summary instead of the table and progress', false)
@@ -147,7 +151,7 @@ program
   .action(
     async (opts: {
       url: string;
-      secret: string;
+      secret?: string;
       state: string;
       dryRun: boolean;
       json: boolean;
@@ -160,7 +164,7 @@ program
       const cwd = userCwd();
       process.exitCode = await runSync({
         url: opts.url,
-        secret: opts.secret,
+        secret: opts.secret ?? '',
         state: opts.state,
         dryRun: opts.dryRun,
         json: opts.json,

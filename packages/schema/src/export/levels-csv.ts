@@ -18,5 +18,7 @@ export function levelsCsv(framework: Framework, options: JobProfileOptions, { bo
     ...level.expectations.map(expectationText),
     level.description.text,
   ]);
-  return stringify([header, ...rows], { record_delimiter: 'windows', bom });
+  // Quote any field holding a line break or carriage return, which csv-stringify
+  // would otherwise leave bare (RFC 4180 requires quotes for CR and LF).
+  return stringify([header, ...rows], { record_delimiter: 'windows', bom, quoted_match: /[\r\n]/ });
 }

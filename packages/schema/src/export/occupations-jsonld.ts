@@ -23,14 +23,15 @@ export function occupationsJsonLd(framework: Framework, options: JobProfileOptio
     '@context': 'https://schema.org',
     '@graph': framework.levels.map((level) => ({
       '@type': 'Occupation',
-      '@id': `${baseUrl}/levels/${level.slug}`,
+      // The embed page is the level's readable page on this server.
+      '@id': `${baseUrl}/embed/level/${level.slug}`,
+      url: `${baseUrl}/embed/level/${level.slug}`,
       identifier: jobCode(options, level),
       name: level.title,
       description: `${level.summary.text} ${level.description.text}`,
       responsibilities: responsibilities(level),
       skills,
       ...(category ? { occupationalCategory: category } : {}),
-      version: framework.version,
     })),
   };
 }

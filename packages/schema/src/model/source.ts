@@ -12,7 +12,10 @@ export const Source = z
       .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date as YYYY-MM-DD' })
       .optional()
       .meta({ description: 'Publication date, YYYY-MM-DD, when the article gives one.' }),
-    url: z.url().optional().meta({ description: 'Where the article can be read.' }),
+    url: z
+      .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+      .optional()
+      .meta({ description: 'Where the article can be read (http or https).' }),
     summary: Markdown.meta({ description: 'What the article covers, in our words.' }),
     sections: z
       .array(z.string().trim().min(1))

@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from '../config/altitude-config.js';
+import { frameAncestorsProblem } from '../embeds/embed-shell.js';
 import { ContentStore } from '../content/content-store.js';
 import { watchContent, type ContentWatcher } from '../content/watch-content.js';
 import { startServer } from '../http/start-server.js';
@@ -26,6 +27,11 @@ export async function runServe(options: ServeOptions, logger: Logger): Promise<n
     return 1;
   }
   const { store } = opened;
+  const framing = frameAncestorsProblem();
+  if (framing) {
+    process.stderr.write(`altitude: ${framing}\n`);
+    return 2;
+  }
   let config;
   try {
     config = await loadConfig(store.framework, options.cwd, options.config);

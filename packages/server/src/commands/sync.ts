@@ -24,7 +24,8 @@ const usage = (message: string) => {
 /** A Standard Webhooks secret: whsec_ followed by base64 key bytes. */
 function validSecret(secret: string): boolean {
   const key = secret.startsWith('whsec_') ? secret.slice(6) : '';
-  return key.length >= 16 && /^[A-Za-z0-9+/]+={0,2}$/.test(key);
+  // Standard Webhooks recommends keys of 24 to 64 bytes: 32 or more base64 characters.
+  return key.length >= 32 && /^[A-Za-z0-9+/]+={0,2}$/.test(key);
 }
 
 /**
@@ -110,7 +111,7 @@ export async function runSync(options: SyncCommandOptions): Promise<number> {
     for (const change of plan) {
       if (interrupted) {
         reporter.finish(summary({ error: 'Interrupted.' }));
-        return 130;
+        return 1;
       }
       const delivery = await deliver(change);
       if (!delivery.ok) {
@@ -133,7 +134,17 @@ export async function runSync(options: SyncCommandOptions): Promise<number> {
       };
       // Recorded before the next send: a kill now loses nothing, and at most
       // this one change is sent again (with the same webhook-id).
-      await writeSyncState(stateFile, state);
+      try {
+        await writeSyncState(stateFile, state);
+      } catch (error) {
+        outcome.set(change, { status: 'failed', attempts: delivery.attempts, reason: 'delivered, but not recorded' });
+        reporter.finish(
+          summary({
+            error: `${change.eventType} ${change.slug} was delivered but the state file ${stateFile} could not be written (${(error as Error).message}); nothing else was sent.`,
+          }),
+        );
+        return 1;
+      }
       outcome.set(change, { status: 'delivered', attempts: delivery.attempts });
       reporter.delivered(change, delivery);
     }

@@ -76,7 +76,12 @@ export async function loadConfig(framework: Framework, cwd: string, explicit?: s
     if (found.length > 1) throw new ConfigError(`found ${found.join(' and ')} in ${cwd}; keep one, or choose with --config`);
     file = found[0] && path.join(cwd, found[0]);
   }
-  if (!file) return { file: undefined, publicUrl: process.env.ALTITUDE_PUBLIC_URL, jobProfile: DEFAULT_JOB_PROFILE };
+  if (!file)
+    return {
+      file: undefined,
+      publicUrl: process.env.ALTITUDE_PUBLIC_URL?.trim().replace(/\/+$/, '') || undefined,
+      jobProfile: DEFAULT_JOB_PROFILE,
+    };
 
   // JSON is YAML, so one parser gives line and column for both.
   const parsed = parseYamlFile(file, await readFile(file, 'utf8'));
@@ -103,9 +108,21 @@ export async function loadConfig(framework: Framework, cwd: string, explicit?: s
       }),
     );
   }
+  const codes = Object.entries(config.jobCodes ?? {});
+  const duplicates = codes.filter(([slug, code], i) => codes.findIndex(([, other]) => other === code) !== i && slug);
+  if (duplicates.length) {
+    return fail(
+      duplicates.map(([slug, code]) =>
+        yaml.errorAt(
+          ['jobCodes', slug],
+          `job code "${code}" is already given to level "${codes.find(([, other]) => other === code)![0]}"; HR imports need each code once`,
+        ),
+      ),
+    );
+  }
   return {
     file,
-    publicUrl: config.publicUrl?.replace(/\/+$/, '') ?? process.env.ALTITUDE_PUBLIC_URL,
+    publicUrl: config.publicUrl?.replace(/\/+$/, '') ?? process.env.ALTITUDE_PUBLIC_URL?.trim().replace(/\/+$/, ''),
     jobProfile: {
       jobFamily: config.jobFamily ?? DEFAULT_JOB_PROFILE.jobFamily,
       jobCodes: config.jobCodes ?? {},

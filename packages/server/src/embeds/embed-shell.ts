@@ -11,6 +11,14 @@ export function frameAncestors(): string {
   return process.env.ALTITUDE_FRAME_ANCESTORS?.trim() || '*';
 }
 
+/** Why ALTITUDE_FRAME_ANCESTORS cannot go into a CSP header, or nothing. Checked when the server starts. */
+export function frameAncestorsProblem(): string | undefined {
+  const value = frameAncestors();
+  if (/[;,\r\n]/.test(value))
+    return `ALTITUDE_FRAME_ANCESTORS must be CSP sources separated by spaces (e.g. "'self' https://wiki.example.com"), not "${value}"`;
+  return undefined;
+}
+
 /**
  * The strict policy of embed and snippet pages. Lit's server rendering puts
  * each element's styles in a <style> inside its declarative shadow root, so

@@ -30,7 +30,13 @@ export function oembed(params: URLSearchParams, framework: Framework, origin: st
   if (url.origin !== origin || !url.pathname.startsWith('/embed/')) {
     return { status: 404, body: { error: `${raw} is not an Altitude embed page on ${origin}.` } };
   }
-  const parsed = parseWidgetSpec(decodeURIComponent(url.pathname.slice('/embed/'.length)), url.searchParams, framework);
+  let path: string;
+  try {
+    path = decodeURIComponent(url.pathname.slice('/embed/'.length));
+  } catch {
+    return { status: 404, body: { error: `${raw} is not an Altitude embed page on ${origin}.` } };
+  }
+  const parsed = parseWidgetSpec(path, url.searchParams, framework);
   if (!parsed.ok) return { status: 404, body: { error: parsed.message } };
 
   const spec = parsed.spec;

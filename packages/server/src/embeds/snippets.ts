@@ -20,7 +20,12 @@ const STYLE = `<style>
 .altitude-snippet a{color:inherit}
 </style>`;
 
-const md = (text: RichText) => text.html;
+/**
+ * Content HTML for a snippet: the API's sanitised HTML without images or
+ * links, because a snippet promises no requests and no links but to sources.
+ */
+const md = (text: RichText) => text.html.replace(/<img\b[^>]*>/gi, '').replace(/<\/?a\b[^>]*>/gi, '');
+const httpUrl = (url: string | null): string | undefined => (url && /^https?:\/\/[^\s<>"]+$/i.test(url) ? url : undefined);
 
 /** Citations grouped by source, each source once with its sections. */
 function groupSources(citations: readonly Citation[]) {
@@ -133,15 +138,28 @@ ${htmlSources(framework.leverageMechanisms.flatMap((m) => m.sources))}`,
 
 // --- Markdown ---------------------------------------------------------------
 
-/** Plain text safe inside a Markdown table cell or list item. */
-const cell = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();
+/**
+ * Plain text that stays plain in Markdown: every character Markdown or HTML
+ * could read as syntax is escaped (so content cannot become a link, an image,
+ * code or raw HTML), and | for table cells.
+ */
+const cell = (text: string) =>
+  text
+    .replace(/[\\`*_[\]()<>#!|~{}]/g, '\\$&')
+    .replace(/&/g, '&amp;')
+    .replace(/\s+/g, ' ')
+    .trim();
 const plain = (text: RichText) => cell(text.text);
 /** A headline as the first sentence of a cell: ends with its own ? or ., else gains one. */
 const headline = (text: string) => cell(/[.?!]$/.test(text) ? text : `${text}.`);
 
 function mdSources(citations: readonly Citation[]): string {
   return `Sources: ${groupSources(citations)
-    .map((s) => `${s.url ? `[${cell(s.title)}](${s.url})` : `*${cell(s.title)}*`} (${cell([...s.sections].join('; '))})`)
+    .map((s) => {
+      const url = httpUrl(s.url);
+      // <…> keeps a URL with parentheses or spaces whole.
+      return `${url ? `[${cell(s.title)}](<${url}>)` : `*${cell(s.title)}*`} (${cell([...s.sections].join('; '))})`;
+    })
     .join('; ')}.\n`;
 }
 

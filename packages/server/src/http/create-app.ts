@@ -37,6 +37,17 @@ export function createApp(store: ContentStore, logger: Logger, config: ResolvedC
 
   const app = (req: IncomingMessage, res: ServerResponse) => {
     logRequest(req, res, logger);
+    try {
+      route(req, res);
+    } catch (error) {
+      // One bad request must never take the server down with it.
+      logger.error('request failed', { url: req.url, error: String(error) });
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal error; the server log has the details' });
+      else res.destroy();
+    }
+  };
+
+  const route = (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const { pathname } = url;
     const read = req.method === 'GET' || req.method === 'HEAD';

@@ -10,6 +10,17 @@ import type { Logger } from '../logger.js';
 import { etagOf, sendBytes, sendJson } from './send.js';
 
 const pages = new WeakMap<Framework, Map<string, Promise<EmbedPage>>>();
+/** Bounds the rendered pages kept per content version (each Host header could otherwise add one). */
+const MAX_CACHED_PAGES = 200;
+
+/** decodeURIComponent that answers undefined instead of throwing on malformed input. */
+export function safeDecode(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+}
 
 const EMBED_HEADERS = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'strict-origin-when-cross-origin' };
 
@@ -37,7 +48,11 @@ export async function sendEmbed(
   logger: Logger,
 ): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
-  const parsed = parseWidgetSpec(decodeURIComponent(url.pathname.slice('/embed/'.length)), url.searchParams, framework);
+  const path = safeDecode(url.pathname.slice('/embed/'.length));
+  const parsed =
+    path === undefined
+      ? ({ ok: false, status: 400, message: 'The address is not valid percent-encoding.' } as const)
+      : parseWidgetSpec(path, url.searchParams, framework);
   if (!parsed.ok) {
     sendPage(req, res, parsed.status, renderEmbedError(parsed.message));
     return;
@@ -47,6 +62,7 @@ export async function sendEmbed(
   const key = `${parsed.spec.path}?${parsed.spec.query}|${origin}`;
   let page = forFramework.get(key);
   if (!page) {
+    if (forFramework.size >= MAX_CACHED_PAGES) forFramework.clear();
     // Rendered on first request, once per content version: lazy, so the
     // server starts without loading Lit's server renderer.
     page = import('../embeds/embed-page.js').then((m) => m.renderEmbedPage(parsed.spec, framework, origin));
@@ -64,7 +80,7 @@ export async function sendEmbed(
 /** `/snippet/<widget>.html` and `.md`: the same content as static HTML or Markdown to paste. */
 export function sendSnippet(req: IncomingMessage, res: ServerResponse, framework: Framework): void {
   const url = new URL(req.url ?? '/', 'http://localhost');
-  const match = /^\/snippet\/(.+)\.(html|md)$/.exec(decodeURIComponent(url.pathname));
+  const match = /^\/snippet\/(.+)\.(html|md)$/.exec(safeDecode(url.pathname) ?? '');
   const parsed = match
     ? parseWidgetSpec(match[1]!, url.searchParams, framework)
     : ({ ok: false, status: 404, message: 'Snippets end in .html or .md.' } as const);

@@ -35,8 +35,30 @@ export function webhookId(eventType: string, slug: string, previousHash: string 
 /**
  * What to send so the target matches the current content: items it has not
  * seen, items whose hash changed, and items it has that are gone. Creations
- * and updates follow the framework's order; deletions come last.
+ * and updates go in dependency order; deletions come last, in reverse.
  */
+/**
+ * Order in which types are sent: what is referred to before what refers to it
+ * (sources before everything that cites them, org practices before the failure
+ * modes they prevent). Deletions go in the reverse order.
+ */
+const DEPENDENCY_ORDER = [
+  'Source',
+  'Dimension',
+  'Level',
+  'Transition',
+  'OrgPractice',
+  'FailureMode',
+  'Misconception',
+  'LeverageMechanism',
+  'Capability',
+  'Tension',
+];
+const rank = (type: string) => {
+  const i = DEPENDENCY_ORDER.indexOf(type);
+  return i === -1 ? DEPENDENCY_ORDER.length : i;
+};
+
 export function planSync(current: FrameworkExportJson, state: SyncState): PlannedChange[] {
   const version = current.framework.version;
   const items = snapshotItems(current);
@@ -48,7 +70,7 @@ export function planSync(current: FrameworkExportJson, state: SyncState): Planne
     entity: EntityJson,
     previous: string | null,
     hash: string,
-    idSalt: string | null = previous,
+    idSalt: string | null,
   ): PlannedChange => {
     const eventType = `${lowerFirst(type)}.${kind}`;
     return {
@@ -66,14 +88,19 @@ export function planSync(current: FrameworkExportJson, state: SyncState): Planne
   };
   for (const [key, { type, entity }] of items) {
     const seen = state.delivered[key];
-    // Re-created after a deletion: a new event, so its id must not repeat the first creation's.
-    if (!seen || seen.deleted)
-      plan.push(change('created', key, type, entity, null, entity.contentHash, seen ? `after ${seen.webhookId}` : null));
-    else if (seen.contentHash !== entity.contentHash) plan.push(change('updated', key, type, entity, seen.contentHash, entity.contentHash));
+    // Ids are chained on the last delivery of the same item: stable across
+    // retries (the state only moves on an acknowledgement) and never repeated,
+    // even when an item goes back to an earlier version or is re-created.
+    if (!seen || seen.deleted) plan.push(change('created', key, type, entity, null, entity.contentHash, seen?.webhookId ?? null));
+    else if (seen.contentHash !== entity.contentHash) {
+      plan.push(change('updated', key, type, entity, seen.contentHash, entity.contentHash, seen.webhookId));
+    }
   }
   for (const [key, seen] of Object.entries(state.delivered)) {
     if (seen.deleted || items.has(key)) continue;
-    plan.push(change('deleted', key, seen.type, seen.entity as EntityJson, seen.contentHash, seen.contentHash));
+    plan.push(change('deleted', key, seen.type, seen.entity as EntityJson, seen.contentHash, seen.contentHash, seen.webhookId));
   }
-  return plan;
+  const upserts = plan.filter((c) => c.kind !== 'deleted').sort((a, b) => rank(a.type) - rank(b.type));
+  const deletions = plan.filter((c) => c.kind === 'deleted').sort((a, b) => rank(b.type) - rank(a.type));
+  return [...upserts, ...deletions];
 }

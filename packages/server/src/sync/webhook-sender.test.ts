@@ -14,17 +14,81 @@ describe('parseRetryAfter', () => {
 });
 
 describe('webhookId', () => {
-  it('is the same for the same change and differs for any other', () => {
-    const id = webhookId('level.updated', 'staff', 'sha256:a', 'sha256:b');
+  it('is the same for the same inputs and differs for any other', () => {
+    const id = webhookId('level.updated', 'staff', 'msg_previous', 'sha256:b');
     expect(id).toMatch(/^msg_[0-9a-f]{32}$/);
-    expect(webhookId('level.updated', 'staff', 'sha256:a', 'sha256:b')).toBe(id);
-    // Changing back to an earlier version is a new change, with a new id.
-    expect(webhookId('level.updated', 'staff', 'sha256:b', 'sha256:a')).not.toBe(id);
-    expect(webhookId('level.deleted', 'staff', 'sha256:a', 'sha256:b')).not.toBe(id);
+    expect(webhookId('level.updated', 'staff', 'msg_previous', 'sha256:b')).toBe(id);
+    expect(webhookId('level.updated', 'staff', 'msg_other', 'sha256:b')).not.toBe(id);
+    expect(webhookId('level.deleted', 'staff', 'msg_previous', 'sha256:b')).not.toBe(id);
   });
 });
 
 describe('planSync', () => {
+  it('never repeats an id across an item history that goes back and forth', () => {
+    const versions = ['sha256:a', 'sha256:b', 'sha256:a', 'sha256:b', null, 'sha256:a', null, 'sha256:a'];
+    let state = {
+      format: 'altitude.sync-state' as const,
+      formatVersion: 1 as const,
+      target: 'https://hr.example',
+      delivered: {} as Record<string, never>,
+    };
+    const ids: string[] = [];
+    for (const hash of versions) {
+      const tensions = hash ? [{ slug: 'loneliness', title: 'L', summary: 's', sources: [], description: 'd', contentHash: hash }] : [];
+      const current = {
+        framework: { version: '1.0.0' },
+        sources: [],
+        dimensions: [],
+        levels: [],
+        transitions: [],
+        leverageMechanisms: [],
+        failureModes: [],
+        orgPractices: [],
+        capabilities: [],
+        tensions,
+        misconceptions: [],
+      };
+      const [change] = planSync(current as never, state);
+      ids.push(change!.webhookId);
+      // What the sync command records once the receiver acknowledges.
+      state = {
+        ...state,
+        delivered: {
+          'Tension/loneliness': {
+            type: 'Tension',
+            slug: 'loneliness',
+            contentHash: change!.contentHash,
+            version: '1.0.0',
+            webhookId: change!.webhookId,
+            deliveredAt: '',
+            deleted: change!.kind === 'deleted',
+            entity: change!.entity,
+          },
+        } as never,
+      };
+    }
+    expect(new Set(ids).size).toBe(versions.length);
+  });
+
+  it('sends what is referred to before what refers to it, and deletes in reverse', () => {
+    const item = (slug: string) => ({ slug, title: slug, summary: 's', sources: [], description: 'd', contentHash: `sha256:${slug}` });
+    const current = {
+      framework: { version: '1.0.0' },
+      sources: [],
+      dimensions: [],
+      levels: [],
+      transitions: [],
+      leverageMechanisms: [],
+      orgPractices: [{ ...item('practice'), examples: [] }],
+      failureModes: [{ ...item('mode'), preventedBy: ['practice'] }],
+      capabilities: [],
+      tensions: [],
+      misconceptions: [],
+    };
+    const empty = { format: 'altitude.sync-state' as const, formatVersion: 1 as const, target: 'https://hr.example', delivered: {} };
+    expect(planSync(current as never, empty).map((c) => c.eventType)).toEqual(['orgPractice.created', 'failureMode.created']);
+  });
+
   it('gives an entity re-created after its deletion a new webhook-id', () => {
     const entity = { slug: 'loneliness', title: 'Loneliness', summary: 's', sources: [], description: 'd', contentHash: 'sha256:a' };
     const current = {

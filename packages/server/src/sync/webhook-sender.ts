@@ -54,8 +54,11 @@ export function webhookPayload(change: PlannedChange, now: Date): string {
 /** Seconds or an HTTP date, as milliseconds from now; undefined when absent or unreadable. */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
   if (!value) return undefined;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
-  const date = Date.parse(value);
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  // Only an HTTP date (IMF-fixdate) counts; Date.parse would accept far more.
+  if (!/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(text)) return undefined;
+  const date = Date.parse(text);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
@@ -91,10 +94,23 @@ export function createSender(options: SenderOptions) {
           },
           body,
           signal: AbortSignal.timeout(options.retry.timeoutMs),
+          // A redirect is not an acknowledgement, and following one would send
+          // the signed payload to wherever Location points.
+          redirect: 'manual',
         });
         status = response.status;
         const text = await response.text().catch(() => '');
         if (response.ok) return { ok: true, status, attempts: attempt, ms: elapsed() };
+        if (status >= 300 && status < 400) {
+          const location = response.headers.get('location');
+          return {
+            ok: false,
+            reason: `HTTP ${status} redirect${location ? ` to ${location}` : ''}; point --url at the final address`,
+            status,
+            attempts: attempt,
+            ms: elapsed(),
+          };
+        }
         reason = `HTTP ${status}${text ? `: ${text.slice(0, 200).trim()}` : ''}`;
         const retryable = status === 429 || status === 408 || status >= 500;
         if (!retryable) return { ok: false, reason, status, attempts: attempt, ms: elapsed() };
