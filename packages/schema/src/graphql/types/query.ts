@@ -22,8 +22,7 @@ import {
   FrameworkVersionRef,
   ReleaseRef,
 } from '../refs.js';
-import { resolveArrayConnection } from '@pothos/plugin-relay';
-import type { ChangeEvent } from '../../releases/change-feed.js';
+import { ChangePageError, changePage } from '../../releases/change-page.js';
 
 const badInput = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
 
@@ -106,9 +105,16 @@ builder.queryType({
         {
           type: ChangeEventRef,
           description:
-            'The change feed, oldest first: each release against the one before, then unreleased changes. Page with `first` and the `after` cursor of the last edge seen.',
-          resolve: (_r, args, ctx) =>
-            resolveArrayConnection({ args, defaultSize: 50, maxSize: 500 }, ctx.framework.changes as ChangeEvent[]),
+            'The change feed, oldest first: each release against the one before, then unreleased changes. Page forward with `first` and the `after` cursor of the last edge seen; cursors stay valid across releases.',
+          resolve: (_r, args, ctx) => {
+            if (args.last != null || args.before != null) throw badInput('The change feed pages forward only: use first and after.');
+            try {
+              return changePage(ctx.framework.changes, args.first, args.after);
+            } catch (error) {
+              if (error instanceof ChangePageError) throw badInput(error.message);
+              throw error;
+            }
+          },
         },
         { name: 'ChangeEventConnection', description: 'A page of change events.' },
         { name: 'ChangeEventEdge', description: 'A change event and its cursor.' },
