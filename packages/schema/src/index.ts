@@ -9,6 +9,7 @@ export { loadFramework, loadFrameworkOrThrow, type LoadOptions, type LoadResult 
 export { ContentValidationError, formatContentError, sortContentErrors, type ContentError } from './loader/content-error.js';
 export { compareLevels, ComparisonError, type LevelComparison } from './graph/compare-levels.js';
 export { searchFramework, MAX_SEARCH_RESULTS, type SearchHit } from './search/search-framework.js';
+export { escapeHtml } from './search/snippet.js';
 export { schema, printAltitudeSchema } from './graphql/schema.js';
 export type { AltitudeContext } from './graphql/context.js';
 export { exportFramework, exportFrameworkText, canonicalEntity } from './export/canonical.js';
@@ -22,7 +23,7 @@ export {
 } from './export/export-model.js';
 export { levelsCsv } from './export/levels-csv.js';
 export { occupationsJsonLd } from './export/occupations-jsonld.js';
-export { DEFAULT_JOB_PROFILE, jobCode, type JobProfileOptions } from './export/job-profile.js';
+export { DEFAULT_JOB_PROFILE, asSentence, jobCode, type JobProfileOptions } from './export/job-profile.js';
 export { changeFeed, snapshotItems, COLLECTION_TYPE, type ChangeEvent, type ChangeKind } from './releases/change-feed.js';
 export { readReleases, RELEASES_DIR } from './releases/read-releases.js';
 export { ReleaseFile, type Release, type ReleaseFileJson } from './releases/release-model.js';

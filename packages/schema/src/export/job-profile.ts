@@ -16,10 +16,14 @@ export function jobCode(options: JobProfileOptions, level: Level): string {
   return options.jobCodes[level.slug] ?? `ENG-IC-${level.slug.toUpperCase().replace(/-/g, '_')}`;
 }
 
+/** Text ending as a sentence: its own ".", "?" or "!" kept, else a "." added. */
+export function asSentence(text: string): string {
+  return /[.?!]$/.test(text) ? text : `${text}.`;
+}
+
 /** "Headline. What the level expects." as plain text, without doubling a headline's own "?" or ".". */
 export function expectationText(expectation: Expectation): string {
-  const stop = /[.?!]$/.test(expectation.headline) ? '' : '.';
-  return `${expectation.headline}${stop} ${expectation.text.text}`;
+  return `${asSentence(expectation.headline)} ${expectation.text.text}`;
 }
 
 /** One line per dimension: "Dimension: Headline. What the level expects." */

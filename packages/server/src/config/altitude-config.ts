@@ -46,6 +46,11 @@ export interface ResolvedConfig {
   readonly jobProfile: JobProfileOptions;
 }
 
+/** ALTITUDE_PUBLIC_URL without surrounding space or trailing slashes; undefined when unset or blank. */
+export function envPublicUrl(): string | undefined {
+  return process.env.ALTITUDE_PUBLIC_URL?.trim().replace(/\/+$/, '') || undefined;
+}
+
 export const DEFAULT_CONFIG: ResolvedConfig = { file: undefined, publicUrl: undefined, jobProfile: DEFAULT_JOB_PROFILE };
 
 export const CONFIG_FILE_NAMES = ['altitude.config.json', 'altitude.config.yaml', 'altitude.config.yml'];
@@ -79,7 +84,7 @@ export async function loadConfig(framework: Framework, cwd: string, explicit?: s
   if (!file)
     return {
       file: undefined,
-      publicUrl: process.env.ALTITUDE_PUBLIC_URL?.trim().replace(/\/+$/, '') || undefined,
+      publicUrl: envPublicUrl(),
       jobProfile: DEFAULT_JOB_PROFILE,
     };
 
@@ -122,7 +127,7 @@ export async function loadConfig(framework: Framework, cwd: string, explicit?: s
   }
   return {
     file,
-    publicUrl: config.publicUrl?.replace(/\/+$/, '') ?? process.env.ALTITUDE_PUBLIC_URL?.trim().replace(/\/+$/, ''),
+    publicUrl: config.publicUrl?.replace(/\/+$/, '') ?? envPublicUrl(),
     jobProfile: {
       jobFamily: config.jobFamily ?? DEFAULT_JOB_PROFILE.jobFamily,
       jobCodes: config.jobCodes ?? {},

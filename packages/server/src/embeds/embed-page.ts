@@ -1,7 +1,6 @@
-import { schema, type Framework } from '@altitude/schema';
+import { escapeHtml, schema, type Framework } from '@altitude/schema';
 import { renderWidget, widgetRequest } from '@altitude/widgets/ssr';
 import { graphql } from 'graphql';
-import { escapeHtml } from '../http/html.js';
 import { embedCsp, page, scriptJson, type EmbedPage } from './embed-shell.js';
 import { embedForms, type WidgetSpec } from './widget-spec.js';
 

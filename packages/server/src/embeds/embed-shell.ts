@@ -1,5 +1,5 @@
+import { escapeHtml } from '@altitude/schema';
 import { createHash } from 'node:crypto';
-import { escapeHtml } from '../http/html.js';
 
 export interface EmbedPage {
   readonly html: string;

@@ -1,5 +1,5 @@
 import type { Framework } from '@altitude/schema';
-import { DEFAULT_SIZE, iframeHtml, parseWidgetSpec } from './widget-spec.js';
+import { DEFAULT_SIZE, embedUrl, iframeHtml, parseWidgetSpec, safeDecode } from './widget-spec.js';
 
 export type OEmbedResult =
   { readonly status: 200; readonly body: Record<string, unknown> } | { readonly status: 400 | 404 | 501; readonly body: { error: string } };
@@ -30,12 +30,8 @@ export function oembed(params: URLSearchParams, framework: Framework, origin: st
   if (url.origin !== origin || !url.pathname.startsWith('/embed/')) {
     return { status: 404, body: { error: `${raw} is not an Altitude embed page on ${origin}.` } };
   }
-  let path: string;
-  try {
-    path = decodeURIComponent(url.pathname.slice('/embed/'.length));
-  } catch {
-    return { status: 404, body: { error: `${raw} is not an Altitude embed page on ${origin}.` } };
-  }
+  const path = safeDecode(url.pathname.slice('/embed/'.length));
+  if (path === undefined) return { status: 404, body: { error: `${raw} is not an Altitude embed page on ${origin}.` } };
   const parsed = parseWidgetSpec(path, url.searchParams, framework);
   if (!parsed.ok) return { status: 404, body: { error: parsed.message } };
 
@@ -45,7 +41,6 @@ export function oembed(params: URLSearchParams, framework: Framework, origin: st
   const maxheight = positive(params.get('maxheight'));
   const width = Math.min(preferred.width, maxwidth ?? Infinity);
   const height = Math.min(preferred.height, maxheight ?? Infinity);
-  const embedUrl = `${origin}/embed/${spec.path}${spec.query ? `?${spec.query}` : ''}`;
   return {
     status: 200,
     body: {
@@ -55,7 +50,7 @@ export function oembed(params: URLSearchParams, framework: Framework, origin: st
       provider_name: 'Altitude',
       provider_url: `${origin}/`,
       cache_age: 3600,
-      html: iframeHtml(spec, embedUrl, { width, height }),
+      html: iframeHtml(spec, embedUrl(spec, origin), { width, height }),
       width,
       height,
     },

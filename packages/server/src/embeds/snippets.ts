@@ -1,5 +1,4 @@
-import type { Citation, FailureMode, Framework, Level, RichText } from '@altitude/schema';
-import { escapeHtml } from '../http/html.js';
+import { asSentence, escapeHtml, type Citation, type FailureMode, type Framework, type Level, type RichText } from '@altitude/schema';
 import type { WidgetSpec } from './widget-spec.js';
 
 // Static snippets for wikis that take pasted HTML or Markdown but no script:
@@ -55,10 +54,8 @@ function comparison(spec: WidgetSpec, framework: Framework) {
 
 function htmlSources(citations: readonly Citation[]): string {
   const items = groupSources(citations).map((s) => {
-    const title =
-      s.url && /^https?:\/\//.test(s.url)
-        ? `<a href="${escapeHtml(s.url)}">${escapeHtml(s.title)}</a>`
-        : `<cite>${escapeHtml(s.title)}</cite>`;
+    const url = httpUrl(s.url);
+    const title = url ? `<a href="${escapeHtml(url)}">${escapeHtml(s.title)}</a>` : `<cite>${escapeHtml(s.title)}</cite>`;
     return `<li>${title}: ${escapeHtml([...s.sections].join('; '))}</li>`;
   });
   return `<div class="altitude-sources">Sources<ul>${items.join('')}</ul></div>`;
@@ -151,7 +148,7 @@ const cell = (text: string) =>
     .trim();
 const plain = (text: RichText) => cell(text.text);
 /** A headline as the first sentence of a cell: ends with its own ? or ., else gains one. */
-const headline = (text: string) => cell(/[.?!]$/.test(text) ? text : `${text}.`);
+const headline = (text: string) => cell(asSentence(text));
 
 function mdSources(citations: readonly Citation[]): string {
   return `Sources: ${groupSources(citations)

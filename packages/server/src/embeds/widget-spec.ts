@@ -1,4 +1,4 @@
-import type { Framework } from '@altitude/schema';
+import { escapeHtml, type Framework } from '@altitude/schema';
 
 /** The widgets that can be embedded without a script, by their URL name. */
 export const EMBED_KINDS = ['level-compare', 'level', 'failure-mode', 'leverage-mechanisms', 'failure-modes'] as const;
@@ -120,17 +120,17 @@ export function parseWidgetSpec(path: string, params: URLSearchParams, framework
 /** Every way to embed a spec, from this server's public origin. */
 export function embedForms(spec: WidgetSpec, origin: string) {
   const suffix = spec.query ? `?${spec.query}` : '';
-  const embedUrl = `${origin}/embed/${spec.path}${suffix}`;
+  const page = embedUrl(spec, origin);
   const attributes = Object.entries(spec.attributes)
     .map(([name, value]) => ` ${name}="${value}"`)
     .join('');
   return {
-    embedUrl,
-    oembedUrl: `${origin}/oembed?url=${encodeURIComponent(embedUrl)}&format=json`,
+    embedUrl: page,
+    oembedUrl: `${origin}/oembed?url=${encodeURIComponent(page)}&format=json`,
     snippetHtmlUrl: `${origin}/snippet/${spec.path}.html${suffix}`,
     snippetMarkdownUrl: `${origin}/snippet/${spec.path}.md${suffix}`,
     scriptTag: `<script type="module" src="${origin}/widgets.js"></script>\n<${spec.tag}${attributes}></${spec.tag}>`,
-    iframe: iframeHtml(spec, embedUrl, DEFAULT_SIZE[spec.kind]),
+    iframe: iframeHtml(spec, page, DEFAULT_SIZE[spec.kind]),
   };
 }
 
@@ -144,6 +144,19 @@ export const DEFAULT_SIZE: Record<EmbedKind, { width: number; height: number }> 
 };
 
 export function iframeHtml(spec: WidgetSpec, embedUrl: string, size: { width: number; height: number }): string {
-  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-  return `<iframe src="${escape(embedUrl)}" width="${size.width}" height="${size.height}" title="${escape(spec.title)}" loading="lazy" style="border:0;max-width:100%"></iframe>`;
+  return `<iframe src="${escapeHtml(embedUrl)}" width="${size.width}" height="${size.height}" title="${escapeHtml(spec.title)}" loading="lazy" style="border:0;max-width:100%"></iframe>`;
+}
+
+/** The embed page of a spec on this server. */
+export function embedUrl(spec: WidgetSpec, origin: string): string {
+  return `${origin}/embed/${spec.path}${spec.query ? `?${spec.query}` : ''}`;
+}
+
+/** decodeURIComponent that answers undefined instead of throwing on malformed input. */
+export function safeDecode(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
 }

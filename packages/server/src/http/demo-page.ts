@@ -1,6 +1,5 @@
-import type { Framework } from '@altitude/schema';
+import { escapeHtml, type Framework } from '@altitude/schema';
 import { DEMO_EXAMPLES, type DemoExample } from './demo-examples.js';
-import { escapeHtml } from './html.js';
 
 /** The tag as a wiki editor would paste it. */
 export function exampleTag(example: DemoExample): string {

@@ -5,22 +5,13 @@ import { embedCsp, renderEmbedError, type EmbedPage } from '../embeds/embed-shel
 import { oembed } from '../embeds/oembed.js';
 import { snippetHtml, snippetMarkdown } from '../embeds/snippets.js';
 import { specFromBuilder } from '../embeds/builder-params.js';
-import { embedForms, parseWidgetSpec } from '../embeds/widget-spec.js';
+import { embedForms, parseWidgetSpec, safeDecode } from '../embeds/widget-spec.js';
 import type { Logger } from '../logger.js';
 import { etagOf, sendBytes, sendJson } from './send.js';
 
 const pages = new WeakMap<Framework, Map<string, Promise<EmbedPage>>>();
 /** Bounds the rendered pages kept per content version (each Host header could otherwise add one). */
 const MAX_CACHED_PAGES = 200;
-
-/** decodeURIComponent that answers undefined instead of throwing on malformed input. */
-export function safeDecode(text: string): string | undefined {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return undefined;
-  }
-}
 
 const EMBED_HEADERS = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'strict-origin-when-cross-origin' };
 

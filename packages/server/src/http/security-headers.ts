@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import { envPublicUrl } from '../config/altitude-config.js';
 
 /**
  * Headers for every HTML page Altitude serves. The CSP allows only files from
@@ -18,8 +19,8 @@ export const PAGE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
  * (X-Forwarded-Proto), so copied snippets are not mixed content.
  */
 export function publicOrigin(headers: IncomingHttpHeaders): string {
-  const configured = process.env.ALTITUDE_PUBLIC_URL;
-  if (configured) return configured.replace(/\/+$/, '');
+  const configured = envPublicUrl();
+  if (configured) return configured;
   const forwarded = String(headers['x-forwarded-proto'] ?? '')
     .split(',')[0]
     ?.trim();

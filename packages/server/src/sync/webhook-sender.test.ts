@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { FrameworkExportJson } from '@altitude/schema';
 import { planSync, webhookId } from './plan.js';
+import type { SyncState } from './sync-state.js';
 import { parseRetryAfter } from './webhook-sender.js';
 
 describe('parseRetryAfter', () => {
@@ -23,32 +25,34 @@ describe('webhookId', () => {
   });
 });
 
+/** A framework export holding only the given collections, at version 1.0.0. */
+function exportWith(collections: Record<string, unknown[]>): FrameworkExportJson {
+  const none = {
+    sources: [],
+    dimensions: [],
+    levels: [],
+    transitions: [],
+    leverageMechanisms: [],
+    failureModes: [],
+    orgPractices: [],
+    capabilities: [],
+    tensions: [],
+    misconceptions: [],
+  };
+  return { framework: { version: '1.0.0' }, ...none, ...collections } as unknown as FrameworkExportJson;
+}
+
+const emptyState = (): SyncState => ({ format: 'altitude.sync-state', formatVersion: 1, target: 'https://hr.example', delivered: {} });
+
 describe('planSync', () => {
   it('never repeats an id across an item history that goes back and forth', () => {
     const versions = ['sha256:a', 'sha256:b', 'sha256:a', 'sha256:b', null, 'sha256:a', null, 'sha256:a'];
-    let state = {
-      format: 'altitude.sync-state' as const,
-      formatVersion: 1 as const,
-      target: 'https://hr.example',
-      delivered: {} as Record<string, never>,
-    };
+    let state = emptyState();
     const ids: string[] = [];
     for (const hash of versions) {
       const tensions = hash ? [{ slug: 'loneliness', title: 'L', summary: 's', sources: [], description: 'd', contentHash: hash }] : [];
-      const current = {
-        framework: { version: '1.0.0' },
-        sources: [],
-        dimensions: [],
-        levels: [],
-        transitions: [],
-        leverageMechanisms: [],
-        failureModes: [],
-        orgPractices: [],
-        capabilities: [],
-        tensions,
-        misconceptions: [],
-      };
-      const [change] = planSync(current as never, state);
+      const current = exportWith({ tensions });
+      const [change] = planSync(current, state);
       ids.push(change!.webhookId);
       // What the sync command records once the receiver acknowledges.
       state = {
@@ -64,7 +68,7 @@ describe('planSync', () => {
             deleted: change!.kind === 'deleted',
             entity: change!.entity,
           },
-        } as never,
+        },
       };
     }
     expect(new Set(ids).size).toBe(versions.length);
@@ -72,40 +76,18 @@ describe('planSync', () => {
 
   it('sends what is referred to before what refers to it, and deletes in reverse', () => {
     const item = (slug: string) => ({ slug, title: slug, summary: 's', sources: [], description: 'd', contentHash: `sha256:${slug}` });
-    const current = {
-      framework: { version: '1.0.0' },
-      sources: [],
-      dimensions: [],
-      levels: [],
-      transitions: [],
-      leverageMechanisms: [],
+    const current = exportWith({
       orgPractices: [{ ...item('practice'), examples: [] }],
       failureModes: [{ ...item('mode'), preventedBy: ['practice'] }],
-      capabilities: [],
-      tensions: [],
-      misconceptions: [],
-    };
-    const empty = { format: 'altitude.sync-state' as const, formatVersion: 1 as const, target: 'https://hr.example', delivered: {} };
-    expect(planSync(current as never, empty).map((c) => c.eventType)).toEqual(['orgPractice.created', 'failureMode.created']);
+    });
+    expect(planSync(current, emptyState()).map((c) => c.eventType)).toEqual(['orgPractice.created', 'failureMode.created']);
   });
 
   it('gives an entity re-created after its deletion a new webhook-id', () => {
     const entity = { slug: 'loneliness', title: 'Loneliness', summary: 's', sources: [], description: 'd', contentHash: 'sha256:a' };
-    const current = {
-      framework: { version: '1.0.0' },
-      sources: [],
-      dimensions: [],
-      levels: [],
-      transitions: [],
-      leverageMechanisms: [],
-      failureModes: [],
-      orgPractices: [],
-      capabilities: [],
-      tensions: [entity],
-      misconceptions: [],
-    };
-    const empty = { format: 'altitude.sync-state' as const, formatVersion: 1 as const, target: 'https://hr.example', delivered: {} };
-    const [created] = planSync(current as never, empty);
+    const current = exportWith({ tensions: [entity] });
+    const empty = emptyState();
+    const [created] = planSync(current, empty);
     const afterDelete = {
       ...empty,
       delivered: {
@@ -121,7 +103,7 @@ describe('planSync', () => {
         },
       },
     };
-    const [recreated] = planSync(current as never, afterDelete);
+    const [recreated] = planSync(current, afterDelete);
     expect(recreated!.kind).toBe('created');
     expect(recreated!.webhookId).not.toBe(created!.webhookId);
   });
