@@ -6,6 +6,7 @@ import { runRelease } from './commands/release.js';
 import { runSnippet } from './commands/snippet.js';
 import { runSync } from './commands/sync.js';
 import { EXPORT_FORMATS, type ExportFormat } from './exports/export-formats.js';
+import { runBuildStatic } from './commands/build-static.js';
 import { runServe } from './commands/serve.js';
 import { resolveContentDir, userCwd } from './commands/user-cwd.js';
 import { createLogger, parseLogLevel } from './logger.js';
@@ -66,6 +67,31 @@ program
       { contentDir: resolveContentDir(opts.content, cwd), cwd, port: opts.port, host: opts.host, watch: opts.watch },
       logger,
     );
+  });
+
+program
+  .command('build-static')
+  .description(
+    'write widgets.js, every export, embed page and snippet, and every persisted answer as plain files for any static host or CDN',
+  )
+  .requiredOption('--out <dir>', 'folder to write; replaced as a whole when the build succeeds')
+  .option(
+    '--public-url <url>',
+    'origin the files will be served from, e.g. https://altitude-static.example.com (default: ALTITUDE_PUBLIC_URL, then publicUrl in the config)',
+  )
+  .option('--force', 'replace --out even when it holds something other than an earlier static build', false)
+  .addOption(contentOption())
+  .option('--config <file>', 'altitude.config.json or .yaml (default: the one here)')
+  .action(async (opts: { out: string; publicUrl?: string; force: boolean; content?: string; config?: string }) => {
+    const cwd = userCwd();
+    process.exitCode = await runBuildStatic({
+      contentDir: resolveContentDir(opts.content, cwd),
+      cwd,
+      out: opts.out,
+      publicUrl: opts.publicUrl,
+      config: opts.config,
+      force: opts.force,
+    });
   });
 
 program

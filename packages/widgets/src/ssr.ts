@@ -8,6 +8,7 @@ import './define.js';
 import type { AltitudeElement, DataRequest } from './shared/altitude-element.js';
 
 export type { CacheEntry };
+export { staticOperationPath } from './client/operation-url.js';
 
 /** The GraphQL request a widget with these attributes would make. */
 export function widgetRequest(tag: string, attributes: Readonly<Record<string, string>>): DataRequest<unknown> | string {
@@ -32,10 +33,10 @@ export async function renderWidget(
   request: DataRequest<unknown>,
   data: unknown,
 ): Promise<{ html: string; cache: CacheEntry }> {
-  clientFor(endpoint).prime(request.query, request.variables, data);
+  clientFor(endpoint).prime(request.operation, request.variables, data);
   const attrs = Object.entries({ ...attributes, endpoint })
     .map(([name, value]) => ` ${name}="${value.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`)
     .join('');
   const markup = await collectResult(render(html`${unsafeStatic(`<${tag}${attrs}></${tag}>`)}`));
-  return { html: markup, cache: { endpoint, query: request.query, variables: request.variables, data } };
+  return { html: markup, cache: { endpoint, operation: request.operation, variables: request.variables, data } };
 }

@@ -70,6 +70,14 @@ describe('each class of bad content gets its precise message', () => {
     expect(errors[0]).toMatch(new RegExp(`^tensions\\.yaml:${line + 1}:\\d+ YAML syntax error: `));
   });
 
+  it('an alias to no anchor (found by the property test), located at the alias', async () => {
+    const d = await contentWith({ 'tensions.yaml': once('  - slug: loneliness', '  - slug: *nowhere') });
+    const line = await lineOf('tensions.yaml', '*nowhere');
+    expect(await messages(d)).toEqual([
+      `tensions.yaml:${line}:11 YAML could not be read: Unresolved alias (the anchor must be set before the alias): nowhere`,
+    ]);
+  });
+
   it('unknown field, with a suggestion and the allowed fields', async () => {
     const d = await contentWith({ 'levels.yaml': once('    rank: 1\n', '    rank: 1\n    rnak: 1\n') });
     const line = await lineOf('levels.yaml', 'rnak:');

@@ -1,4 +1,4 @@
-import { LineCounter, isMap, isScalar, parseDocument, type Document, type Node } from 'yaml';
+import { LineCounter, isMap, isScalar, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { ContentError } from './content-error.js';
 import { formatFieldPath, type PathSegment } from './field-path.js';
 
@@ -55,9 +55,28 @@ export function parseYamlFile(file: string, text: string): ParseResult {
     return positionOf(path);
   };
 
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // Aliases are resolved only here: an alias to no anchor, or too many
+    // (a "billion laughs" file), is reported where the first alias sits.
+    let where = { line: 1, column: 1 };
+    visit(doc, {
+      Alias(_key, node) {
+        if (node.range) where = at(node.range[0]);
+        return visit.BREAK;
+      },
+    });
+    return {
+      ok: false,
+      errors: [{ file, ...where, field: '', message: `YAML could not be read: ${firstLine((error as Error).message)}` }],
+    };
+  }
+
   const yaml: YamlFile = {
     file,
-    data: doc.toJS({ maxAliasCount: 100 }) as unknown,
+    data,
     positionOf,
     keyPositionOf,
     errorAt: (path, message, where = 'value') => ({

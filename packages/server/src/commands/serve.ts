@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from '../config/altitude-config.js';
+import { readServerOptions, ServerOptionsError, type ServerOptions } from '../config/server-options.js';
 import { frameAncestorsProblem } from '../embeds/embed-shell.js';
 import { ContentStore } from '../content/content-store.js';
 import { watchContent, type ContentWatcher } from '../content/watch-content.js';
@@ -32,6 +33,14 @@ export async function runServe(options: ServeOptions, logger: Logger): Promise<n
     process.stderr.write(`altitude: ${framing}\n`);
     return 2;
   }
+  let serverOptions: ServerOptions;
+  try {
+    serverOptions = readServerOptions();
+  } catch (error) {
+    if (!(error instanceof ServerOptionsError)) throw error;
+    process.stderr.write(`altitude: ${error.message}\n`);
+    return 2;
+  }
   let config;
   try {
     config = await loadConfig(store.framework, options.cwd, options.config);
@@ -43,7 +52,7 @@ export async function runServe(options: ServeOptions, logger: Logger): Promise<n
 
   let running;
   try {
-    running = await startServer(store, logger, { port: options.port, host: options.host, config });
+    running = await startServer(store, logger, { port: options.port, host: options.host, config, serverOptions });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
@@ -63,6 +72,8 @@ export async function runServe(options: ServeOptions, logger: Logger): Promise<n
     url: running.url,
     graphql: `${running.url}/graphql`,
     content: summarise(store.framework),
+    production: serverOptions.production,
+    introspection: serverOptions.introspection,
     watch: options.watch,
   });
 

@@ -1,6 +1,7 @@
 import { escapeHtml, schema, type Framework } from '@altitude/schema';
 import { renderWidget, widgetRequest } from '@altitude/widgets/ssr';
 import { graphql } from 'graphql';
+import { persistedOperation } from '../graphql/persisted-operations.js';
 import { embedCsp, page, scriptJson, type EmbedPage } from './embed-shell.js';
 import { embedForms, type WidgetSpec } from './widget-spec.js';
 
@@ -15,9 +16,11 @@ export async function renderEmbedPage(spec: WidgetSpec, framework: Framework, or
   const endpoint = new URL('/graphql', origin).href;
   const request = widgetRequest(spec.tag, spec.attributes);
   if (typeof request === 'string') throw new Error(request);
+  const operation = persistedOperation(request.operation);
+  if (!operation) throw new Error(`the widget asked for persisted operation ${request.operation}, which this server does not know`);
   const result = await graphql({
     schema,
-    source: request.query,
+    source: operation.text,
     variableValues: request.variables as Record<string, unknown>,
     contextValue: { framework },
   });

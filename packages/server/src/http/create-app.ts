@@ -2,7 +2,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ContentStore } from '../content/content-store.js';
 import type { Logger } from '../logger.js';
 import { sendGraphiql, wantsGraphiql } from './graphiql-page.js';
-import { GRAPHQL_PATH, createGraphqlHandler } from './graphql-handler.js';
+import { GRAPHQL_PATH, createGraphqlYoga } from '../graphql/yoga.js';
+import { readServerOptions, type ServerOptions } from '../config/server-options.js';
+import { createGraphqlRoute, yogaExecutor } from './graphql-route.js';
 import { sendHealth, sendReadiness } from './health.js';
 import { DEFAULT_CONFIG, type ResolvedConfig } from '../config/altitude-config.js';
 import { sendDemoCss, sendDemoJs, sendEmbedCss, sendEmbedResize } from './demo-assets.js';
@@ -31,8 +33,13 @@ const ASSETS = new Map<string, (req: IncomingMessage, res: ServerResponse) => Pr
 ]);
 
 /** Routes every HTTP surface of Altitude. */
-export function createApp(store: ContentStore, logger: Logger, config: ResolvedConfig = DEFAULT_CONFIG): App {
-  const graphql = createGraphqlHandler(store, logger);
+export function createApp(
+  store: ContentStore,
+  logger: Logger,
+  config: ResolvedConfig = DEFAULT_CONFIG,
+  options: ServerOptions = readServerOptions(),
+): App {
+  const graphql = createGraphqlRoute(store, logger, options, yogaExecutor(createGraphqlYoga(store, logger, options)));
   let draining = false;
 
   const app = (req: IncomingMessage, res: ServerResponse) => {
@@ -48,13 +55,15 @@ export function createApp(store: ContentStore, logger: Logger, config: ResolvedC
   };
 
   const route = (req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    const url = URL.parse(req.url ?? '/', 'http://localhost');
+    // Request targets like `//` or `*` are not paths on this server.
+    if (!url) return sendJson(res, 400, { error: `${String(req.url).slice(0, 100)} is not a path on this server` });
     const { pathname } = url;
     const read = req.method === 'GET' || req.method === 'HEAD';
     if (pathname === GRAPHQL_PATH && wantsGraphiql(req, url)) {
       sendGraphiql(req, res, GRAPHQL_PATH);
     } else if (pathname === GRAPHQL_PATH) {
-      void graphql(req, res);
+      graphql(req, res, url);
     } else if (pathname === '/health' && read) {
       sendHealth(res);
     } else if (pathname === '/ready' && read) {

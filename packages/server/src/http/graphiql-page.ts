@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { EXAMPLE_QUERIES } from './graphiql-examples.js';
+import { GRAPHIQL_SECURITY_HEADERS } from './security-headers.js';
 import { etagOf, sendBytes, type Representation } from './send.js';
 
 let page: Representation | undefined;
@@ -24,10 +25,15 @@ function build(endpoint: string): Representation {
 
 /** True for a browser navigating to the endpoint: GET, wants HTML, carries no query. */
 export function wantsGraphiql(req: IncomingMessage, url: URL): boolean {
-  return req.method === 'GET' && (req.headers.accept ?? '').includes('text/html') && !url.searchParams.has('query');
+  return (
+    req.method === 'GET' &&
+    (req.headers.accept ?? '').includes('text/html') &&
+    !url.searchParams.has('query') &&
+    !url.searchParams.has('id')
+  );
 }
 
 export function sendGraphiql(req: IncomingMessage, res: ServerResponse, endpoint: string): void {
   page ??= build(endpoint);
-  sendBytes(req, res, page, { 'cache-control': 'no-cache', 'content-type': 'text/html; charset=utf-8' });
+  sendBytes(req, res, page, { 'cache-control': 'no-cache', 'content-type': 'text/html; charset=utf-8', ...GRAPHIQL_SECURITY_HEADERS });
 }

@@ -8,10 +8,9 @@ export function logRequest(req: IncomingMessage, res: ServerResponse, logger: Lo
   const done = () => {
     if (logged) return;
     logged = true;
-    const url = new URL(req.url ?? '/', 'http://localhost');
     logger.info('request', {
       method: req.method,
-      path: url.pathname,
+      path: URL.parse(req.url ?? '/', 'http://localhost')?.pathname ?? String(req.url).slice(0, 200),
       status: res.statusCode,
       durationMs: Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100,
       bytes: Number(res.getHeader('content-length') ?? 0) || undefined,

@@ -14,6 +14,16 @@ export const PAGE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
 };
 
 /**
+ * GraphiQL is one self-contained page of inline script and style (render-graphiql),
+ * so its policy cannot list scripts; it still refuses framing, plugins and
+ * form posts elsewhere, and the other headers are the same.
+ */
+export const GRAPHIQL_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  ...PAGE_SECURITY_HEADERS,
+  'content-security-policy': "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'",
+};
+
+/**
  * The origin readers reach this server at: ALTITUDE_PUBLIC_URL when set,
  * else the request's Host, over https when a TLS-terminating proxy says so
  * (X-Forwarded-Proto), so copied snippets are not mixed content.

@@ -43,7 +43,8 @@ export function sendBytes(
 ): void {
   const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
   const etag = gzip ? representation.etag.replace(/"$/, '-gz"') : representation.etag;
-  const all = { ...headers, etag, vary: 'accept-encoding' };
+  // Callers that vary on more (Accept, Origin) name accept-encoding themselves.
+  const all = { vary: 'accept-encoding', ...headers, etag };
   const tags = String(req.headers['if-none-match'] ?? '')
     .split(',')
     .map((t) => t.trim().replace(/^W\//, ''));

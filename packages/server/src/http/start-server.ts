@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { ContentStore } from '../content/content-store.js';
 import type { Logger } from '../logger.js';
 import type { ResolvedConfig } from '../config/altitude-config.js';
+import type { ServerOptions } from '../config/server-options.js';
 import { createApp } from './create-app.js';
 
 export interface RunningServer {
@@ -15,12 +16,15 @@ export interface RunningServer {
 export async function startServer(
   store: ContentStore,
   logger: Logger,
-  options: { port: number; host: string; config?: ResolvedConfig },
+  options: { port: number; host: string; config?: ResolvedConfig; serverOptions?: ServerOptions },
 ): Promise<RunningServer> {
-  const app = createApp(store, logger, options.config);
+  const app = createApp(store, logger, options.config, options.serverOptions);
   const server = createServer(app);
   // Keep-alive sockets from browsers would otherwise hold a shutdown open.
   server.keepAliveTimeout = 5_000;
+  // A client that trickles its headers or body must not hold a socket for long.
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 30_000;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -9,7 +9,8 @@ export function resolveEndpoint(attribute: string | null | undefined, scriptUrl:
   // No document on a server rendering the widgets: there, the endpoint is always given.
   const page = typeof document === 'undefined' ? undefined : document;
   const chosen = attribute?.trim() || page?.querySelector<HTMLMetaElement>('meta[name="altitude-endpoint"]')?.content.trim();
-  const url = chosen ? new URL(chosen, page?.baseURI) : new URL('graphql', scriptUrl);
+  // `altitude build-static` rewrites this one literal to './graphql/' in its copy of the bundle.
+  const url = chosen ? new URL(chosen, page?.baseURI) : new URL('./graphql', scriptUrl);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new Error(
       chosen

@@ -1,12 +1,13 @@
 import { AltitudeRequestError } from './request-error.js';
-import type { TypedQuery } from './typed-query.js';
+import { isStaticEndpoint, operationUrl } from './operation-url.js';
+import type { PersistedOperation } from './persisted-operation.js';
 
 /** How long a widget waits for an answer before saying the API did not answer. */
 export const REQUEST_TIMEOUT_MS = 15_000;
 
 /**
- * A deliberately small GraphQL client. One instance per endpoint is shared by
- * every widget on the page: identical requests in flight are sent once, and
+ * A deliberately small client for persisted operations. One instance per
+ * endpoint is shared by every widget on the page: identical requests in flight are sent once, and
  * answers are kept for the life of the page. Failures are not kept, so a
  * widget re-rendered later tries again.
  */
@@ -26,11 +27,11 @@ export class GraphqlClient {
     return this.#sent;
   }
 
-  request<TResult, TVariables>(query: TypedQuery<TResult, TVariables>, variables: TVariables): Promise<TResult> {
-    const key = JSON.stringify([query, variables]);
+  request<TResult, TVariables>(operation: PersistedOperation<TResult, TVariables>, variables: TVariables): Promise<TResult> {
+    const key = operationUrl(this.endpoint, operation, variables);
     let result = this.#results.get(key) as Promise<TResult> | undefined;
     if (!result) {
-      result = this.#send<TResult>(query, variables);
+      result = this.#send<TResult>(key);
       this.#results.set(key, result);
       result.then(
         (data) => this.#settled.set(key, data),
@@ -41,25 +42,25 @@ export class GraphqlClient {
   }
 
   /** The answer to this exact request if it is already known, without waiting. */
-  peek<TResult, TVariables>(query: TypedQuery<TResult, TVariables>, variables: TVariables): TResult | undefined {
-    return this.#settled.get(JSON.stringify([query, variables])) as TResult | undefined;
+  peek<TResult, TVariables>(operation: PersistedOperation<TResult, TVariables>, variables: TVariables): TResult | undefined {
+    return this.#settled.get(operationUrl(this.endpoint, operation, variables)) as TResult | undefined;
   }
 
   /** Records an answer obtained elsewhere (a server-rendered page ships the data it rendered). */
-  prime<TResult, TVariables>(query: TypedQuery<TResult, TVariables>, variables: TVariables, data: TResult): void {
-    const key = JSON.stringify([query, variables]);
+  prime<TResult, TVariables>(operation: PersistedOperation<TResult, TVariables>, variables: TVariables, data: TResult): void {
+    const key = operationUrl(this.endpoint, operation, variables);
     this.#settled.set(key, data);
     this.#results.set(key, Promise.resolve(data));
   }
 
-  async #send<TResult>(query: string, variables: unknown): Promise<TResult> {
+  async #send<TResult>(url: string): Promise<TResult> {
     this.#sent++;
     let response: Response;
     try {
-      response = await this.fetchImpl(this.endpoint, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
-        body: JSON.stringify({ query, variables }),
+      // A plain GET with only safelisted headers: no CORS preflight, and the
+      // browser, a CDN and the server can all answer it from cache.
+      response = await this.fetchImpl(url, {
+        headers: { accept: 'application/graphql-response+json, application/json' },
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
     } catch (error) {
@@ -70,6 +71,14 @@ export class GraphqlClient {
         timedOut
           ? `The Altitude API at ${this.endpoint} did not answer within ${REQUEST_TIMEOUT_MS / 1000} seconds.`
           : `Could not reach the Altitude API at ${this.endpoint}.`,
+      );
+    }
+    if (response.status === 404 && isStaticEndpoint(this.endpoint)) {
+      throw new AltitudeRequestError(
+        'http',
+        this.endpoint,
+        `The static Altitude files at ${this.endpoint} have no answer for these attributes (${url} was not found); check the slugs.`,
+        404,
       );
     }
     let body: unknown;
@@ -122,7 +131,7 @@ const clients = new Map<string, GraphqlClient>();
 /** What a server-rendered page embeds, as `<script type="application/json" data-altitude-cache>`. */
 export interface CacheEntry {
   readonly endpoint: string;
-  readonly query: string;
+  readonly operation: string;
   readonly variables: unknown;
   readonly data: unknown;
 }
@@ -137,7 +146,7 @@ export function clientFor(endpoint: string): GraphqlClient {
       for (const script of document.querySelectorAll('script[type="application/json"][data-altitude-cache]')) {
         try {
           const entries = JSON.parse(script.textContent ?? '[]') as CacheEntry[];
-          for (const entry of entries) if (entry.endpoint === endpoint) client.prime(entry.query, entry.variables, entry.data);
+          for (const entry of entries) if (entry.endpoint === endpoint) client.prime(entry.operation, entry.variables, entry.data);
         } catch {
           // A damaged cache only costs a request.
         }

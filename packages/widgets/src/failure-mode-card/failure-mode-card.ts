@@ -1,5 +1,5 @@
 import type { TemplateResult } from 'lit';
-import { FailureModeCardDocument, type FailureModeCardQuery } from '../queries/generated.js';
+import { FailureModeCardOperation, type FailureModeCardQuery } from '../queries/generated.js';
 import { AltitudeElement, dataRequest, slugOf, unknownSlugMessage, type DataRequest } from '../shared/altitude-element.js';
 import { stateStyles } from '../shared/states.styles.js';
 import { themeStyles } from '../shared/theme.styles.js';
@@ -47,7 +47,7 @@ export class FailureModeCard extends AltitudeElement<FailureModeCardQuery> {
   protected override readonly label = 'Failure mode';
 
   protected override prepare(): DataRequest<FailureModeCardQuery> {
-    return dataRequest(FailureModeCardDocument, { slug: slugOf(this.mode) });
+    return dataRequest(FailureModeCardOperation, { slug: slugOf(this.mode) });
   }
 
   protected override validate(data: FailureModeCardQuery): string | undefined {

@@ -1,7 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import { failureModeCardStyles } from '../failure-mode-card/failure-mode-card.styles.js';
 import { renderFailureMode, renderFailureModeLoading } from '../failure-mode-card/render-failure-mode.js';
-import { FailureModeGridDocument, type FailureModeGridQuery } from '../queries/generated.js';
+import { FailureModeGridOperation, type FailureModeGridQuery } from '../queries/generated.js';
 import { AltitudeElement, dataRequest, type DataRequest } from '../shared/altitude-element.js';
 import { stateStyles } from '../shared/states.styles.js';
 import { heading } from '../shared/templates.js';
@@ -41,7 +41,7 @@ export class FailureModeGrid extends AltitudeElement<FailureModeGridQuery> {
   protected override readonly label = 'Failure modes';
 
   protected override prepare(): DataRequest<FailureModeGridQuery> {
-    return dataRequest(FailureModeGridDocument, {});
+    return dataRequest(FailureModeGridOperation, {});
   }
 
   protected override renderLoading(): TemplateResult {

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { LevelCardDocument, type LevelCardQuery } from '../queries/generated.js';
+import { LevelCardOperation, type LevelCardQuery } from '../queries/generated.js';
 import { AltitudeElement, dataRequest, slugOf, unknownSlugMessage, type DataRequest } from '../shared/altitude-element.js';
 import { stateStyles } from '../shared/states.styles.js';
 import { heading, rich, sources } from '../shared/templates.js';
@@ -47,7 +47,7 @@ export class LevelCard extends AltitudeElement<LevelCardQuery> {
   protected override readonly label = 'Level';
 
   protected override prepare(): DataRequest<LevelCardQuery> {
-    return dataRequest(LevelCardDocument, { slug: slugOf(this.level) });
+    return dataRequest(LevelCardOperation, { slug: slugOf(this.level) });
   }
 
   protected override validate(data: LevelCardQuery): string | undefined {

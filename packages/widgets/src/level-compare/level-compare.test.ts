@@ -15,6 +15,7 @@ import {
   isAnnounced,
   headingLevel,
 } from '../../test/fixture.js';
+import { clientFor } from '../client/graphql-client.js';
 import './define.js';
 import type { LevelCompare } from './level-compare.js';
 
@@ -94,6 +95,24 @@ describe('<de-level-compare>', () => {
     expect(await again).toBe('load');
     expect(parts(element, 'row-header').map((th) => th.textContent?.trim())).toEqual(['Primary output']);
     expect(parts(element, 'column-header')).toHaveLength(4);
+  });
+
+  it('chooses dimensions from one cached answer: the same request whatever the dimensions', async () => {
+    const endpoint = `${altitudeUrl()}?dimensions-share`;
+    const all = mount<LevelCompare>(`<de-level-compare endpoint="${endpoint}" levels="staff principal"></de-level-compare>`);
+    const some = mount<LevelCompare>(
+      `<de-level-compare endpoint="${endpoint}" levels="staff principal" dimensions="time-horizon"></de-level-compare>`,
+    );
+    expect([await settled(all), await settled(some)]).toEqual(['load', 'load']);
+    expect(parts(some, 'row-header').map((th) => th.textContent?.trim())).toEqual(['Time horizon']);
+    expect(parts(all, 'row-header')).toHaveLength(7);
+    expect(clientFor(endpoint).requestCount).toBe(1);
+  });
+
+  it('names an unknown dimension and lists the valid ones', async () => {
+    const element = await compare('levels="staff principal" dimensions="time-horizon charisma"');
+    expect(text(part(element, 'error'))).toContain('Unknown dimension slug "charisma". Valid dimension slugs: ');
+    expect(text(part(element, 'error'))).toContain('time-horizon');
   });
 
   it('says which slug is unknown and lists the valid ones, in an announced alert', async () => {

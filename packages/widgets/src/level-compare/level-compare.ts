@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { LevelComparisonDocument, type LevelComparisonQuery } from '../queries/generated.js';
+import { LevelComparisonOperation, type LevelComparisonQuery } from '../queries/generated.js';
 import { AltitudeElement, dataRequest, slugList, type DataRequest } from '../shared/altitude-element.js';
 import { stateStyles } from '../shared/states.styles.js';
 import { heading, rich, sources } from '../shared/templates.js';
@@ -87,9 +87,25 @@ export class LevelCompare extends AltitudeElement<LevelComparisonQuery> {
     }
   }
 
+  // Every comparison of the same levels is one request (one cached URL, one
+  // file in a static build); the dimensions are chosen from its rows here.
   protected override prepare(): DataRequest<LevelComparisonQuery> {
-    const dimensions = slugList(this.dimensions);
-    return dataRequest(LevelComparisonDocument, { slugs: slugList(this.levels), dimensions: dimensions.length ? dimensions : null });
+    return {
+      ...dataRequest(LevelComparisonOperation, { slugs: slugList(this.levels), dimensions: null }),
+      view: slugList(this.dimensions),
+    };
+  }
+
+  protected override validate({ compareLevels }: LevelComparisonQuery): string | undefined {
+    const known = compareLevels.rows.map((row) => row.dimension.slug);
+    const unknown = slugList(this.dimensions).find((slug) => !known.includes(slug));
+    return unknown === undefined ? undefined : `Unknown dimension slug "${unknown}". Valid dimension slugs: ${known.join(', ')}.`;
+  }
+
+  /** The rows asked for by the dimensions attribute (all when it is empty), in the framework's order. */
+  #rows(comparison: Comparison): Comparison['rows'] {
+    const chosen = slugList(this.dimensions);
+    return chosen.length ? comparison.rows.filter((row) => chosen.includes(row.dimension.slug)) : comparison.rows;
   }
 
   protected override renderLoading(): TemplateResult {
@@ -120,7 +136,7 @@ export class LevelCompare extends AltitudeElement<LevelComparisonQuery> {
             </tr>
           </thead>
           <tbody>
-            ${comparison.rows.map(
+            ${this.#rows(comparison).map(
               (row) =>
                 html`<tr>
                   <th scope="row" part="row-header">${row.dimension.title}</th>
@@ -131,7 +147,7 @@ export class LevelCompare extends AltitudeElement<LevelComparisonQuery> {
         </table>
       </div>
       <div class="cards">
-        ${comparison.rows.map(
+        ${this.#rows(comparison).map(
           (row) =>
             html`<section class="card" part="card">
               ${heading(Math.min(level + 1, 6), row.dimension.title, 'card-heading', 'section')}

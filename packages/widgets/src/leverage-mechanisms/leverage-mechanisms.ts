@@ -1,5 +1,5 @@
 import { html, type TemplateResult } from 'lit';
-import { LeverageMechanismsDocument, type LeverageMechanismsQuery } from '../queries/generated.js';
+import { LeverageMechanismsOperation, type LeverageMechanismsQuery } from '../queries/generated.js';
 import { AltitudeElement, dataRequest, type DataRequest } from '../shared/altitude-element.js';
 import { stateStyles } from '../shared/states.styles.js';
 import { heading, rich, sources } from '../shared/templates.js';
@@ -36,7 +36,7 @@ export class LeverageMechanisms extends AltitudeElement<LeverageMechanismsQuery>
   protected override readonly label = 'Leverage mechanisms';
 
   protected override prepare(): DataRequest<LeverageMechanismsQuery> {
-    return dataRequest(LeverageMechanismsDocument, {});
+    return dataRequest(LeverageMechanismsOperation, {});
   }
 
   protected override renderLoading(): TemplateResult {

@@ -1,17 +1,22 @@
 import { LitElement, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { resolveEndpoint } from '../client/endpoint.js';
 import { clientFor } from '../client/graphql-client.js';
-import type { TypedQuery } from '../client/typed-query.js';
+import type { PersistedOperation } from '../client/persisted-operation.js';
 import { errorMessage } from './templates.js';
 
 export interface DataRequest<TData> {
-  readonly query: TypedQuery<TData, unknown>;
+  readonly operation: PersistedOperation<TData, unknown>;
   readonly variables: unknown;
+  /** Attributes applied to the answer in the browser (not sent): a change re-renders and re-validates without a new request. */
+  readonly view?: unknown;
 }
 
 /** A request whose variables are checked against the query's generated types. */
-export function dataRequest<TData, TVariables>(query: TypedQuery<TData, TVariables>, variables: TVariables): DataRequest<TData> {
-  return { query: query, variables };
+export function dataRequest<TData, TVariables>(
+  operation: PersistedOperation<TData, TVariables>,
+  variables: TVariables,
+): DataRequest<TData> {
+  return { operation, variables };
 }
 
 type Status<TData> = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; data: TData };
@@ -111,11 +116,11 @@ export abstract class AltitudeElement<TData> extends LitElement {
       return;
     }
     const client = clientFor(endpoint);
-    const known = client.peek(prepared.query, prepared.variables);
+    const known = client.peek(prepared.operation, prepared.variables);
     if (known !== undefined && this.#accept(known, generation)) return;
     this.status = { kind: 'loading' };
     client
-      .request(prepared.query, prepared.variables)
+      .request(prepared.operation, prepared.variables)
       .then((data) => {
         if (generation === this.#generation) this.#accept(data, generation);
       })

@@ -1,0 +1,204 @@
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
+import path from 'node:path';
+import type { Framework } from '@altitude/schema';
+import { staticOperationPath } from '@altitude/widgets/ssr';
+import { ConfigError, envPublicUrl, loadConfig } from '../config/altitude-config.js';
+import { readServerOptions } from '../config/server-options.js';
+import { ContentStore } from '../content/content-store.js';
+import { PERSISTED_OPERATIONS, persistedOperationNamed } from '../graphql/persisted-operations.js';
+import { EXPORT_PATHS, EXPORT_SCHEMA_PATH_URL } from '../http/export-routes.js';
+import { startServer } from '../http/start-server.js';
+import { createLogger } from '../logger.js';
+
+export interface BuildStaticOptions {
+  readonly contentDir: string;
+  readonly cwd: string;
+  readonly out: string;
+  readonly publicUrl?: string;
+  readonly config?: string;
+  readonly force: boolean;
+}
+
+/** Written into every build, so a later build may replace the folder without asking. */
+const MARKER = '.altitude-static';
+const WIDGETS_ACCEPT = 'application/graphql-response+json, application/json';
+// The one place the bundle names its default endpoint (src/client/endpoint.ts),
+// in whichever quotes the minifier chose.
+const SERVER_DEFAULT = /(["'`])\.\/graphql\1/g;
+
+interface File {
+  /** Path on the running server. */
+  readonly from: string;
+  /** Path in the output folder. */
+  readonly to: string;
+  readonly accept?: string;
+  readonly edit?: (body: Buffer) => Buffer;
+}
+
+/**
+ * `altitude build-static --out DIR`: every file a reader needs, fetched from
+ * an Altitude server started in this process (so the bytes are the server's
+ * own), and written to a fresh folder that then replaces DIR in one rename.
+ */
+export async function runBuildStatic(options: BuildStaticOptions): Promise<number> {
+  const fail = (code: number, message: string) => {
+    process.stderr.write(`altitude: ${message}\n`);
+    return code;
+  };
+  const opened = await ContentStore.open(options.contentDir, options.cwd);
+  if (!opened.ok) {
+    for (const message of opened.messages) process.stderr.write(`${message}\n`);
+    return 1;
+  }
+  let configured: string | undefined;
+  try {
+    configured = (await loadConfig(opened.store.framework, options.cwd, options.config)).publicUrl;
+  } catch (error) {
+    if (error instanceof ConfigError) return fail(2, error.message);
+    throw error;
+  }
+  const publicUrl = options.publicUrl ?? envPublicUrl() ?? configured;
+  if (!publicUrl)
+    return fail(2, 'build-static needs the URL the files will be served from: --public-url https://altitude-static.example.com');
+  const origin = URL.parse(publicUrl);
+  if (!origin || (origin.protocol !== 'https:' && origin.protocol !== 'http:') || origin.pathname.replace(/\/+$/, '') !== '')
+    return fail(2, `--public-url must be an http(s) origin with no path, such as https://altitude-static.example.com, not "${publicUrl}"`);
+
+  const out = path.resolve(options.cwd, options.out);
+  const refusal = await refuseToReplace(out, options.force);
+  if (refusal) return fail(2, refusal);
+
+  const files = plan(opened.store.framework, origin.origin);
+  const server = await startServer(opened.store, createLogger({ level: 'error', write: () => {} }), {
+    port: 0,
+    host: '127.0.0.1',
+    serverOptions: { ...readServerOptions(), production: true },
+  });
+  const staging = `${out}.partial-${process.pid}`;
+  let bytes = 0;
+  try {
+    await rm(staging, { recursive: true, force: true });
+    let done = 0;
+    for (const file of files) {
+      const { status, body } = await get(server.url, file.from, origin, file.accept);
+      if (status !== 200) throw new Error(`${file.from} answered ${status}: ${body.toString().slice(0, 300)}`);
+      const target = path.join(staging, file.to);
+      await mkdir(path.dirname(target), { recursive: true });
+      const written = file.edit ? file.edit(body) : body;
+      await writeFile(target, written);
+      bytes += written.length;
+      done++;
+      // A counter on a terminal; logs and CI get only the summary line.
+      if (process.stderr.isTTY && (done % 10 === 0 || done === files.length)) process.stderr.write(`\r${done}/${files.length} files`);
+    }
+    if (process.stderr.isTTY) process.stderr.write('\n');
+    await writeFile(
+      path.join(staging, MARKER),
+      `Written by altitude build-static for ${origin.origin}; content ${opened.store.framework.contentHash}\n`,
+    );
+    await rm(out, { recursive: true, force: true });
+    await rename(staging, out);
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    return fail(1, `build-static failed, nothing was changed in ${options.out}: ${(error as Error).message}`);
+  } finally {
+    await server.close();
+  }
+  process.stderr.write(
+    `Wrote ${files.length} files (${(bytes / 1024 / 1024).toFixed(1)} MB) to ${path.relative(options.cwd, out) || '.'} for ${origin.origin}\n`,
+  );
+  return 0;
+}
+
+async function refuseToReplace(out: string, force: boolean): Promise<string | undefined> {
+  const entries = await readdir(out).catch(() => undefined);
+  if (!entries || entries.length === 0 || force) return undefined;
+  const marked = await stat(path.join(out, MARKER)).then(
+    () => true,
+    () => false,
+  );
+  return marked
+    ? undefined
+    : `${out} is not empty and is not an earlier static build; choose an empty folder or pass --force to replace it`;
+}
+
+/** Every file of a static build, from the content. */
+function plan(framework: Framework, origin: string): File[] {
+  const levels = framework.levels.map((l) => l.slug);
+  const modes = framework.failureModes.map((m) => m.slug);
+  const staticEndpoint = (body: Buffer) => Buffer.from(body.toString().replaceAll(`${origin}/graphql"`, `${origin}/graphql/"`));
+  const files: File[] = [
+    { from: '/widgets.js', to: 'widgets.js', edit: pointAtStaticFiles },
+    { from: '/altitude-widgets.js.map', to: 'altitude-widgets.js.map' },
+    { from: '/embed.js', to: 'embed.js', edit: pointAtStaticFiles },
+    { from: '/embed.css', to: 'embed.css' },
+    { from: '/embed-resize.js', to: 'embed-resize.js' },
+    ...[...EXPORT_PATHS.keys(), EXPORT_SCHEMA_PATH_URL].map((p) => ({ from: p, to: p.slice(1) })),
+  ];
+  // Static hosts ignore query strings, so a comparison's levels become the file name.
+  const embeds = [
+    ...levels.map((l) => ({ server: `level/${l}`, file: `level/${l}` })),
+    ...modes.map((m) => ({ server: `failure-mode/${m}`, file: `failure-mode/${m}` })),
+    { server: 'failure-modes', file: 'failure-modes' },
+    { server: 'leverage-mechanisms', file: 'leverage-mechanisms' },
+    ...sequences(levels).map((s) => ({ server: `level-compare?levels=${s.join(',')}`, file: `level-compare/${s.join(',')}` })),
+  ];
+  for (const { server, file } of embeds) {
+    const [pathPart, query] = server.split('?');
+    const suffix = query ? `?${query}` : '';
+    files.push({ from: `/embed/${server}`, to: `embed/${file}.html`, edit: staticEndpoint });
+    files.push({ from: `/snippet/${pathPart}.html${suffix}`, to: `snippet/${file}.html` });
+    files.push({ from: `/snippet/${pathPart}.md${suffix}`, to: `snippet/${file}.md` });
+  }
+  const operation = (name: string, variables: Record<string, unknown>) => {
+    const { id } = persistedOperationNamed(name);
+    const search = Object.keys(variables).length ? `&variables=${encodeURIComponent(JSON.stringify(variables))}` : '';
+    files.push({ from: `/graphql?id=${id}${search}`, to: `graphql/${staticOperationPath(id, variables)}`, accept: WIDGETS_ACCEPT });
+  };
+  operation('FailureModeGrid', {});
+  operation('LeverageMechanisms', {});
+  for (const slug of levels) operation('LevelCard', { slug });
+  for (const slug of modes) operation('FailureModeCard', { slug });
+  for (const slugs of sequences(levels)) operation('LevelComparison', { slugs });
+  if (files.filter((f) => f.from.startsWith('/graphql')).length < PERSISTED_OPERATIONS.size)
+    throw new Error('a persisted operation has no static file; add it to build-static');
+  return files;
+}
+
+/** Every ordering of every choice of two or more distinct levels: the columns a comparison may have. */
+export function sequences(items: readonly string[]): string[][] {
+  const result: string[][] = [];
+  const extend = (prefix: string[]) => {
+    if (prefix.length >= 2) result.push(prefix);
+    for (const item of items) if (!prefix.includes(item)) extend([...prefix, item]);
+  };
+  extend([]);
+  return result;
+}
+
+/** The bundle, defaulting to the static answers beside it instead of a server's /graphql. */
+function pointAtStaticFiles(body: Buffer): Buffer {
+  const text = body.toString();
+  const count = [...text.matchAll(SERVER_DEFAULT)].length;
+  if (count !== 1) throw new Error(`expected the bundle to name its default endpoint "./graphql" once, found it ${count} times`);
+  return Buffer.from(text.replace(SERVER_DEFAULT, '$1./graphql/$1'));
+}
+
+function get(base: string, target: string, origin: URL, accept?: string): Promise<{ status: number; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      `${base}${target}`,
+      // As if the reader had asked the public origin, so the pages' links point there.
+      { headers: { host: origin.host, 'x-forwarded-proto': origin.protocol.slice(0, -1), ...(accept ? { accept } : {}) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}

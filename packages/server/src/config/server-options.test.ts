@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { readServerOptions } from './server-options.js';
+
+describe('readServerOptions', () => {
+  it('defaults: development, introspection on, any origin, 1 MiB bodies, 10 s queries', () => {
+    expect(readServerOptions({})).toEqual({
+      production: false,
+      introspection: true,
+      corsOrigins: '*',
+      maxBodyBytes: 1_048_576,
+      queryTimeoutMs: 10_000,
+    });
+  });
+
+  it('turns introspection off in production unless ALTITUDE_INTROSPECTION enables it', () => {
+    expect(readServerOptions({ NODE_ENV: 'production' })).toMatchObject({ production: true, introspection: false });
+    expect(readServerOptions({ NODE_ENV: 'production', ALTITUDE_INTROSPECTION: 'true' }).introspection).toBe(true);
+    expect(readServerOptions({ ALTITUDE_INTROSPECTION: 'off' }).introspection).toBe(false);
+  });
+
+  it('reads origins, limits and timeouts', () => {
+    const options = readServerOptions({
+      ALTITUDE_CORS_ORIGINS: 'https://wiki.example.com, http://localhost:8080',
+      ALTITUDE_MAX_BODY_BYTES: '4096',
+      ALTITUDE_QUERY_TIMEOUT_MS: '250',
+    });
+    expect(options).toMatchObject({
+      corsOrigins: ['https://wiki.example.com', 'http://localhost:8080'],
+      maxBodyBytes: 4096,
+      queryTimeoutMs: 250,
+    });
+    expect(readServerOptions({ ALTITUDE_CORS_ORIGINS: '*' }).corsOrigins).toBe('*');
+  });
+
+  it.each([
+    [{ ALTITUDE_INTROSPECTION: 'maybe' }, 'ALTITUDE_INTROSPECTION must be true or false, not "maybe"'],
+    [{ ALTITUDE_MAX_BODY_BYTES: '1MB' }, 'ALTITUDE_MAX_BODY_BYTES must be a whole number greater than 0, not "1MB"'],
+    [{ ALTITUDE_QUERY_TIMEOUT_MS: '0' }, 'ALTITUDE_QUERY_TIMEOUT_MS must be a whole number greater than 0, not "0"'],
+    [{ ALTITUDE_CORS_ORIGINS: 'wiki.example.com' }, 'ALTITUDE_CORS_ORIGINS: "wiki.example.com" is not an origin'],
+    [{ ALTITUDE_CORS_ORIGINS: 'https://wiki.example.com/path' }, 'scheme, host and port only'],
+  ])('refuses %o with a message naming the variable', (env, message) => {
+    expect(() => readServerOptions(env)).toThrow(message);
+  });
+});

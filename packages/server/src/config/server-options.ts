@@ -1,0 +1,71 @@
+/**
+ * How the HTTP server guards itself, from the environment. Production means
+ * NODE_ENV=production: introspection and field suggestions are then off
+ * unless asked for. Every value is checked when the server starts, so a typo
+ * stops it with a message instead of silently weakening a limit.
+ */
+export interface ServerOptions {
+  readonly production: boolean;
+  /** Whether `__schema` and `__type` may be queried (GraphiQL needs them). */
+  readonly introspection: boolean;
+  /** `*` for any origin, else the exact origins allowed to read responses. */
+  readonly corsOrigins: '*' | readonly string[];
+  /** Larger request bodies are refused with 413. */
+  readonly maxBodyBytes: number;
+  /** A query still executing after this long is abandoned with an error. */
+  readonly queryTimeoutMs: number;
+}
+
+export class ServerOptionsError extends Error {
+  override readonly name = 'ServerOptionsError';
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+export const DEFAULT_QUERY_TIMEOUT_MS = 10_000;
+
+export function readServerOptions(env: Env = process.env): ServerOptions {
+  const production = env.NODE_ENV === 'production';
+  return {
+    production,
+    introspection: flag(env, 'ALTITUDE_INTROSPECTION', !production),
+    corsOrigins: origins(env.ALTITUDE_CORS_ORIGINS),
+    maxBodyBytes: positiveInteger(env, 'ALTITUDE_MAX_BODY_BYTES', DEFAULT_MAX_BODY_BYTES),
+    queryTimeoutMs: positiveInteger(env, 'ALTITUDE_QUERY_TIMEOUT_MS', DEFAULT_QUERY_TIMEOUT_MS),
+  };
+}
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const value = env[name]?.trim().toLowerCase();
+  if (!value) return fallback;
+  if (['1', 'true', 'on', 'yes'].includes(value)) return true;
+  if (['0', 'false', 'off', 'no'].includes(value)) return false;
+  throw new ServerOptionsError(`${name} must be true or false, not "${env[name]}"`);
+}
+
+function positiveInteger(env: Env, name: string, fallback: number): number {
+  const value = env[name]?.trim();
+  if (!value) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) < 1 || !Number.isSafeInteger(Number(value)))
+    throw new ServerOptionsError(`${name} must be a whole number greater than 0, not "${env[name]}"`);
+  return Number(value);
+}
+
+function origins(value: string | undefined): '*' | readonly string[] {
+  const list = (value ?? '').split(/[\s,]+/).filter(Boolean);
+  if (list.length === 0 || list.includes('*')) return '*';
+  return list.map((entry) => {
+    let url: URL;
+    try {
+      url = new URL(entry);
+    } catch {
+      throw new ServerOptionsError(`ALTITUDE_CORS_ORIGINS: "${entry}" is not an origin such as https://wiki.example.com`);
+    }
+    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== entry.replace(/\/$/, ''))
+      throw new ServerOptionsError(
+        `ALTITUDE_CORS_ORIGINS: "${entry}" is not an origin such as https://wiki.example.com (scheme, host and port only)`,
+      );
+    return url.origin;
+  });
+}

@@ -1,0 +1,44 @@
+import { EnvelopArmor } from '@escape.tech/graphql-armor';
+import type { GraphQLArmorConfig } from '@escape.tech/graphql-armor-types';
+import { GraphQLError, type ValidationContext } from 'graphql';
+
+const ADVICE = 'Split the query into smaller ones (the limits are listed in the README).';
+
+/**
+ * Limits on the shape of a query. Each sits well above what the widgets, the
+ * GraphiQL and README examples and the tests ask (armor.test.ts measures
+ * them all), and far below what it takes to make the server work hard.
+ * Fragments are expanded before counting, so they cannot hide depth or cost.
+ */
+export const QUERY_LIMITS = {
+  // The deepest document in use nests 5 levels.
+  maxDepth: 8,
+  maxAliases: 15,
+  maxTokens: 1000,
+  maxDirectives: 20,
+  // Lists count as many times as `first` asks: the change feed's documented
+  // 500-event page with every field costs about 30 000; the widgets' at most 163.
+  maxCost: 50_000,
+} as const;
+
+export function armorPlugins(options: { production: boolean }) {
+  // Reported as validation errors (not thrown), so yoga answers them as it
+  // answers any invalid query: 400 with code GRAPHQL_VALIDATION_FAILED.
+  const reported = {
+    propagateOnRejection: false,
+    onReject: [
+      (context: ValidationContext | null, error: GraphQLError) =>
+        context?.reportError(new GraphQLError(`${error.message.replace(/^Syntax Error: /, '')} ${ADVICE}`)),
+    ],
+  };
+  const config: GraphQLArmorConfig = {
+    maxDepth: { n: QUERY_LIMITS.maxDepth, flattenFragments: true, ...reported },
+    maxAliases: { n: QUERY_LIMITS.maxAliases, ...reported },
+    maxTokens: { n: QUERY_LIMITS.maxTokens, errorMessage: `Query validation error. ${ADVICE}` },
+    maxDirectives: { n: QUERY_LIMITS.maxDirectives, ...reported },
+    costLimit: { maxCost: QUERY_LIMITS.maxCost, flattenFragments: true, ...reported },
+    // "Did you mean …?" maps a hidden schema for whoever asks; in development it is a help.
+    blockFieldSuggestion: { enabled: options.production },
+  };
+  return new EnvelopArmor(config).protect().plugins;
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { ResponseCache } from './response-cache.js';
+
+const json = (value: unknown) => Buffer.from(JSON.stringify(value));
+
+describe('ResponseCache', () => {
+  it('keeps answers per content version and forgets them all when the version changes', () => {
+    const cache = new ResponseCache();
+    const entry = cache.set('v1', 'a', json({ data: { a: 1 } }), 'application/json');
+    expect(cache.get('v1', 'a')).toBe(entry);
+    expect(cache.get('v2', 'a')).toBeUndefined();
+    cache.set('v2', 'b', json({ data: { b: 1 } }), 'application/json');
+    expect(cache.get('v1', 'a')).toBeUndefined();
+    expect(cache.size).toBe(1);
+  });
+
+  it('gives equal bytes equal strong ETags, and different bytes different ones', () => {
+    const one = new ResponseCache().set('v', 'k', json({ data: 1 }), 'application/json');
+    const two = new ResponseCache().set('v', 'other', json({ data: 1 }), 'application/json');
+    const three = new ResponseCache().set('v', 'k', json({ data: 2 }), 'application/json');
+    expect(one.etag).toMatch(/^"[\w-]{27}"$/);
+    expect(two.etag).toBe(one.etag);
+    expect(three.etag).not.toBe(one.etag);
+  });
+
+  it('drops the least recently used answer beyond its entry and byte bounds', () => {
+    const cache = new ResponseCache(2, 10_000);
+    cache.set('v', 'a', json('a'), 't');
+    cache.set('v', 'b', json('b'), 't');
+    cache.get('v', 'a');
+    cache.set('v', 'c', json('c'), 't');
+    expect([cache.get('v', 'a') !== undefined, cache.get('v', 'b') !== undefined, cache.get('v', 'c') !== undefined]).toEqual([
+      true,
+      false,
+      true,
+    ]);
+    const small = new ResponseCache(100, 200);
+    for (let i = 0; i < 50; i++) small.set('v', String(i), json('x'.repeat(40 + i)), 't');
+    expect(small.size).toBeLessThan(5);
+    expect(small.get('v', '49')).toBeDefined();
+  });
+});

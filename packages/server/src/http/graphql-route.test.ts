@@ -1,0 +1,274 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DEFAULT_CONTENT_DIR } from '@altitude/schema';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readServerOptions, type ServerOptions } from '../config/server-options.js';
+import { ContentStore } from '../content/content-store.js';
+import { persistedOperationNamed } from '../graphql/persisted-operations.js';
+import { createLogger } from '../logger.js';
+import { createGraphqlRoute } from './graphql-route.js';
+import { startServer, type RunningServer } from './start-server.js';
+
+let store: ContentStore;
+const lines: Record<string, unknown>[] = [];
+const logger = createLogger({ write: (line) => void lines.push(JSON.parse(line) as Record<string, unknown>) });
+const running: RunningServer[] = [];
+
+beforeAll(async () => {
+  store = await open(DEFAULT_CONTENT_DIR);
+});
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((server) => server.close()));
+});
+
+async function open(dir: string): Promise<ContentStore> {
+  const opened = await ContentStore.open(dir, process.cwd());
+  if (!opened.ok) throw new Error(opened.messages.join('\n'));
+  return opened.store;
+}
+
+async function start(options: Partial<ServerOptions> = {}, from: ContentStore = store): Promise<string> {
+  const server = await startServer(from, logger, {
+    port: 0,
+    host: '127.0.0.1',
+    serverOptions: { ...readServerOptions({}), ...options },
+  });
+  running.push(server);
+  return server.url;
+}
+
+const comparison = persistedOperationNamed('LevelComparison');
+const persistedUrl = (base: string, slugs = ['staff', 'principal']) =>
+  `${base}/graphql?id=${comparison.id}&variables=${encodeURIComponent(JSON.stringify({ slugs }))}`;
+
+const post = (base: string, query: string, headers: Record<string, string> = {}) =>
+  fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query }),
+  });
+
+describe('persisted operations and the response cache', () => {
+  it('answers GET ?id=…&variables=… with the same data as the document sent in full, cacheable by a CDN', async () => {
+    const base = await start();
+    const response = await fetch(persistedUrl(base));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('etag')).toMatch(/^"[\w-]{27}(-gz)?"$/);
+    expect(response.headers.get('cache-control')).toBe('public, max-age=60, s-maxage=300, stale-while-revalidate=86400');
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    const body = (await response.json()) as { data: unknown };
+    const full = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: comparison.text, variables: { slugs: ['staff', 'principal'] } }),
+    });
+    expect(full.headers.get('cache-control')).toBe('no-store');
+    expect(((await full.json()) as { data: unknown }).data).toEqual(body.data);
+  });
+
+  it('revalidates with 304 Not Modified, and gives gzip its own ETag', async () => {
+    const base = await start();
+    const first = await fetch(persistedUrl(base), { headers: { 'accept-encoding': 'identity' } });
+    const etag = first.headers.get('etag')!;
+    const again = await fetch(persistedUrl(base), { headers: { 'if-none-match': etag, 'accept-encoding': 'identity' } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    const other = await fetch(persistedUrl(base, ['principal', 'staff']), {
+      headers: { 'if-none-match': etag, 'accept-encoding': 'identity' },
+    });
+    expect(other.status).toBe(200);
+    const zipped = await rawGet(persistedUrl(base), { 'accept-encoding': 'gzip' });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.etag).not.toBe(etag);
+  });
+
+  it('serves identical bytes and ETags from independent replicas', async () => {
+    const [a, b] = [await start(), await start({}, await open(DEFAULT_CONTENT_DIR))];
+    const [one, two] = await Promise.all([fetch(persistedUrl(a)), fetch(persistedUrl(b))]);
+    expect(one.headers.get('etag')).toBe(two.headers.get('etag'));
+    expect(Buffer.from(await one.arrayBuffer()).equals(Buffer.from(await two.arrayBuffer()))).toBe(true);
+  });
+
+  it('forgets every cached answer when the content is reloaded with a change', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'altitude-cache-'));
+    try {
+      await cp(DEFAULT_CONTENT_DIR, dir, { recursive: true });
+      const own = await open(dir);
+      const base = await start({}, own);
+      const before = await fetch(persistedUrl(base));
+      const etag = before.headers.get('etag')!;
+      const file = path.join(dir, 'levels.yaml');
+      await writeFile(file, (await readFile(file, 'utf8')).replace('title: Staff Engineer', 'title: Staff Engineer (IC6)'));
+      expect((await own.reload()).ok).toBe(true);
+      const after = await fetch(persistedUrl(base), { headers: { 'if-none-match': etag } });
+      expect(after.status).toBe(200);
+      expect(after.headers.get('etag')).not.toBe(etag);
+      expect(JSON.stringify(await after.json())).toContain('Staff Engineer (IC6)');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('says which ids it knows when given an unknown one, and refuses id with query', async () => {
+    const base = await start();
+    const unknown = await fetch(`${base}/graphql?id=nope`);
+    expect(unknown.status).toBe(400);
+    const body = (await unknown.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(body.errors[0]!.extensions.code).toBe('PERSISTED_OPERATION_NOT_FOUND');
+    expect(body.errors[0]!.message).toContain(`LevelComparison (${comparison.id})`);
+    const both = await fetch(`${base}/graphql?id=${comparison.id}&query=${encodeURIComponent('{ levels { slug } }')}`);
+    expect(both.status).toBe(400);
+    expect(await both.text()).toContain('either id');
+  });
+
+  it('still runs any query an API user sends, by GET or POST', async () => {
+    const base = await start();
+    const got = await fetch(`${base}/graphql?query=${encodeURIComponent('{ levels { slug } }')}`);
+    expect(await got.json()).toEqual({ data: { levels: [{ slug: 'staff' }, { slug: 'principal' }, { slug: 'distinguished' }] } });
+    const posted = await post(base, '{ level(slug: "staff") { title } }');
+    expect(await posted.json()).toEqual({ data: { level: { title: 'Staff Engineer' } } });
+  });
+});
+
+describe('abuse and bad input', () => {
+  it('refuses POSTs a plain form could forge, and accepts them with JSON or the CSRF header', async () => {
+    const base = await start();
+    const body = JSON.stringify({ query: '{ levels { slug } }' });
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
+      const refused = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': type }, body });
+      expect(refused.status, type).toBe(403);
+      expect(((await refused.json()) as { errors: { message: string }[] }).errors[0]!.message).toContain('X-Altitude-CSRF');
+    }
+    const withHeader = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-altitude-csrf': '1' },
+      body,
+    });
+    expect(withHeader.status).toBe(200);
+  });
+
+  it('refuses bodies over the limit with 413, declared or streamed', async () => {
+    const base = await start({ maxBodyBytes: 2000 });
+    const big = JSON.stringify({ query: `{ levels { slug } }${' '.repeat(3000)}` });
+    const declared = await post(base, big);
+    expect(declared.status).toBe(413);
+    expect(((await declared.json()) as { errors: { message: string }[] }).errors[0]!.message).toContain('larger than 2000 bytes');
+    const streamed = await rawPost(base, [Buffer.from('{"query":"'), Buffer.alloc(3000, 32), Buffer.from('"}')]);
+    expect(streamed.status).toBe(413);
+    expect((await post(base, '{ levels { slug } }')).status).toBe(200);
+  });
+
+  it('allows only the configured origins to read, and answers their preflights', async () => {
+    const base = await start({ corsOrigins: ['https://wiki.example.com'] });
+    const allowed = await fetch(persistedUrl(base), { headers: { origin: 'https://wiki.example.com' } });
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://wiki.example.com');
+    expect(allowed.headers.get('vary')).toContain('origin');
+    const other = await fetch(persistedUrl(base), { headers: { origin: 'https://evil.example' } });
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+    const preflight = await fetch(`${base}/graphql`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://wiki.example.com',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-headers')).toContain('content-type');
+  });
+
+  it('turns introspection off in production unless enabled, and hides field suggestions there', async () => {
+    const introspect = '{ __schema { queryType { name } } }';
+    const production = await start({ production: true, introspection: false });
+    const refused = (await (await post(production, introspect)).json()) as { errors: { message: string }[] };
+    expect(refused.errors[0]!.message).toContain('introspection');
+    expect(await (await post(production, '{ __typename }')).json()).toEqual({ data: { __typename: 'Query' } });
+    const typo = (await (await post(production, '{ levls { slug } }')).json()) as { errors: { message: string }[] };
+    expect(typo.errors[0]!.message).not.toContain('Did you mean');
+
+    const enabled = await start({ production: true, introspection: true });
+    expect(await (await post(enabled, introspect)).json()).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
+    const development = await start({ production: false, introspection: true });
+    const helped = (await (await post(development, '{ levls { slug } }')).json()) as { errors: { message: string }[] };
+    expect(helped.errors[0]!.message).toContain('Did you mean "levels"');
+  });
+
+  it('masks unexpected errors: no message, no stack, no internals', async () => {
+    const broken = Object.create(store) as ContentStore;
+    Object.defineProperty(broken, 'framework', {
+      get: () => new Proxy(store.framework, { get: (target, key) => (key === 'levels' ? boom() : Reflect.get(target, key)) }),
+    });
+    const base = await start({ production: true }, broken);
+    const response = await post(base, '{ levels { slug } }');
+    const text = await response.text();
+    expect(response.status).toBeLessThan(500);
+    expect(JSON.parse(text)).toMatchObject({ errors: [{ message: 'Unexpected error.' }] });
+    expect(text).not.toContain('/etc/secret');
+    expect(text).not.toMatch(/at .*\.js:\d+/);
+  });
+});
+
+describe('the execution timeout', () => {
+  it('stops waiting for a query that runs too long and says so as a GraphQL error', async () => {
+    const route = createGraphqlRoute(
+      store,
+      logger,
+      { ...readServerOptions({}), queryTimeoutMs: 150 },
+      () => new Promise<Response>(() => {}),
+    );
+    const server = createServer((req, res) => route(req, res, new URL(req.url ?? '/', 'http://localhost')));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const started = Date.now();
+      const response = await post(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, '{ levels { slug } }');
+      expect(Date.now() - started).toBeLessThan(2000);
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({
+        data: null,
+        errors: [
+          {
+            message: 'The query did not finish within 150 ms and was stopped. Ask for fewer fields or fewer items.',
+            extensions: { code: 'QUERY_TIMEOUT' },
+          },
+        ],
+      });
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
+
+function boom(): never {
+  throw new Error('database password in /etc/secret');
+}
+
+/** A GET without fetch's automatic decompression, to see the bytes and headers as sent. */
+function rawGet(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined> }> {
+  return new Promise((resolve, reject) => {
+    httpRequest(url, { headers }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers }));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+/** A POST with no Content-Length (chunked), so the limit must be enforced while reading. */
+function rawPost(base: string, chunks: Buffer[]): Promise<{ status: number }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
+      res.resume();
+      resolve({ status: res.statusCode! });
+    });
+    req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'ECONNRESET' || error.code === 'EPIPE' ? undefined : reject(error)));
+    for (const chunk of chunks) req.write(chunk);
+    req.end();
+  });
+}
