@@ -37,7 +37,9 @@ beforeAll(async () => {
   files = createServer((req, res) => {
     if (req.url === '/wiki.html') return void res.writeHead(200, { 'content-type': 'text/html' }).end(PAGE);
     if (!serveStatic) return void res.writeHead(503).end();
-    serveStatic(req, res, () => res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'));
+    serveStatic(req, res, () => {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    });
   });
   await new Promise<void>((resolve) => files.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(files.address() as AddressInfo).port}`;
@@ -58,7 +60,9 @@ afterAll(async () => {
 async function listFiles(dir: string, prefix = ''): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   const nested = await Promise.all(
-    entries.map((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`])),
+    entries.map((e) =>
+      e.isDirectory() ? listFiles(path.join(dir, e.name), `${prefix}${e.name}/`) : Promise.resolve([`${prefix}${e.name}`]),
+    ),
   );
   return nested.flat().sort();
 }
