@@ -1,0 +1,231 @@
+// `pnpm bench`: Altitude in production against the practical limit (raw
+// node:http sending precomputed bytes) and the peer a user would pick (bare
+// graphql-yoga with the same schema), all in one run on this machine, driven
+// by autocannon for a bounded time. Writes bench/RESULTS.md.
+//
+//   pnpm bench [--duration 10] [--soak 60] [--connections 10] [--out bench/RESULTS.md]
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '10' },
+    soak: { type: 'string', default: '60' },
+    connections: { type: 'string', default: '10' },
+    out: { type: 'string', default: 'bench/RESULTS.md' },
+  },
+});
+const duration = Number(args.duration);
+const soakSeconds = Number(args.soak);
+const connections = Number(args.connections);
+for (const [name, value] of [
+  ['duration', duration],
+  ['soak', soakSeconds],
+  ['connections', connections],
+]) {
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a whole number of at least 1`);
+}
+
+const manifest = JSON.parse(readFileSync(path.join(root, 'packages/widgets/persisted-operations.json'), 'utf8'));
+const [id, document] = Object.entries(manifest).find(([, text]) => text.startsWith('query LevelComparison'));
+const variables = { slugs: ['staff', 'principal', 'distinguished'] };
+const variablesParam = encodeURIComponent(JSON.stringify(variables));
+const ACCEPT = 'application/graphql-response+json, application/json';
+
+async function freePort() {
+  const probe = createServer().listen(0, '127.0.0.1');
+  await once(probe, 'listening');
+  const { port } = probe.address();
+  probe.close();
+  return port;
+}
+
+/** Starts a server process and resolves when it answers. */
+async function start(name, commandArgs, env = {}) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [...commandArgs(port)], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 200; i++) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}`);
+    try {
+      await fetch(`${url}/health`);
+      return { name, url, child, stop: () => (child.kill('SIGTERM'), once(child, 'exit')) };
+    } catch {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  throw new Error(`${name} did not start`);
+}
+
+function rssMiB(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)[1]) / 1024;
+}
+
+/** Unrecorded load first, so the JIT has settled before anything is measured. */
+async function warmUp(options) {
+  await autocannon({ connections, duration: Math.min(3, duration), ...options });
+}
+
+async function drive(label, options) {
+  process.stderr.write(`  ${label} … `);
+  const result = await autocannon({ connections, duration, ...options });
+  const ok = options.expectStatus === 304 ? result['3xx'] : result['2xx'];
+  const wrong = result.requests.total - ok;
+  if (result.errors > 0 || wrong > 0)
+    throw new Error(`${label}: ${result.errors} errors, ${wrong} answers not ${options.expectStatus ?? '2xx'}`);
+  process.stderr.write(`${Math.round(result.requests.average)} req/s\n`);
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, total: result.requests.total };
+}
+
+const getAltitude = (base) => ({ url: `${base}/graphql?id=${id}&variables=${variablesParam}`, headers: { accept: ACCEPT } });
+const getYoga = (base) => ({
+  url: `${base}/graphql?query=${encodeURIComponent(document)}&variables=${variablesParam}`,
+  headers: { accept: ACCEPT },
+});
+const post = (base) => ({
+  url: `${base}/graphql`,
+  method: 'POST',
+  headers: { accept: ACCEPT, 'content-type': 'application/json' },
+  body: JSON.stringify({ query: document, variables }),
+});
+/** Fresh variables on every request (an unused extra key), so no cache can answer. */
+const miss = (base, path) => {
+  let n = 0;
+  return {
+    url: base,
+    headers: { accept: ACCEPT },
+    requests: [
+      {
+        setupRequest: (req) => ({
+          ...req,
+          path: `${path}&variables=${encodeURIComponent(JSON.stringify({ ...variables, nonce: n++ }))}`,
+        }),
+      },
+    ],
+  };
+};
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'altitude-bench-'));
+const results = {};
+const servers = [];
+try {
+  process.stderr.write(`pnpm bench: ${duration} s per run, ${connections} connections, ${soakSeconds} s soak\n`);
+  const altitude = await start('altitude', (port) => ['packages/server/dist/cli.js', 'serve', '--port', String(port)], {
+    NODE_ENV: 'production',
+  });
+  servers.push(altitude);
+  // The raw server sends exactly Altitude's answer.
+  const answer = await fetch(getAltitude(altitude.url).url, { headers: { accept: ACCEPT, 'accept-encoding': 'identity' } });
+  const etag = answer.headers.get('etag');
+  const bodyFile = path.join(tmp, 'answer.json');
+  writeFileSync(bodyFile, Buffer.from(await answer.arrayBuffer()));
+
+  const raw = await start('raw', (port) => ['bench/servers.mjs', 'raw', String(port), bodyFile]);
+  servers.push(raw);
+  const yoga = await start('yoga', (port) => ['bench/servers.mjs', 'yoga', String(port)]);
+  servers.push(yoga);
+
+  process.stderr.write('raw node:http\n');
+  await warmUp(getAltitude(raw.url));
+  results.raw = {
+    get: await drive('GET', getAltitude(raw.url)),
+    post: await drive('POST', post(raw.url)),
+    revalidate: await drive('304', { ...getAltitude(raw.url), headers: { accept: ACCEPT, 'if-none-match': etag }, expectStatus: 304 }),
+  };
+  await raw.stop();
+  process.stderr.write('bare graphql-yoga\n');
+  await warmUp(post(yoga.url));
+  results.yoga = {
+    get: await drive('GET', getYoga(yoga.url)),
+    post: await drive('POST', post(yoga.url)),
+    miss: await drive('cache miss', miss(yoga.url, `/graphql?query=${encodeURIComponent(document)}`)),
+  };
+  await yoga.stop();
+  process.stderr.write('Altitude (NODE_ENV=production)\n');
+  await warmUp(getAltitude(altitude.url));
+  await warmUp(post(altitude.url));
+  results.altitude = {
+    get: await drive('GET', getAltitude(altitude.url)),
+    post: await drive('POST', post(altitude.url)),
+    revalidate: await drive('304', { ...getAltitude(altitude.url), headers: { accept: ACCEPT, 'if-none-match': etag }, expectStatus: 304 }),
+    miss: await drive('cache miss', miss(altitude.url, `/graphql?id=${id}`)),
+  };
+
+  process.stderr.write(`soak: ${soakSeconds} s of cached GETs and fresh-variable misses\n`);
+  const rssStart = rssMiB(altitude.child.pid);
+  let rssPeak = rssStart;
+  const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, rssMiB(altitude.child.pid))), 1000);
+  const soakGet = autocannon({ connections: Math.max(1, connections / 2), duration: soakSeconds, ...getAltitude(altitude.url) });
+  const soakMiss = autocannon({
+    connections: Math.max(1, connections / 2),
+    duration: soakSeconds,
+    ...miss(altitude.url, `/graphql?id=${id}`),
+  });
+  const [g, m] = await Promise.all([soakGet, soakMiss]);
+  clearInterval(sampler);
+  const rssEnd = rssMiB(altitude.child.pid);
+  results.soak = {
+    seconds: soakSeconds,
+    requests: g.requests.total + m.requests.total,
+    errors: g.errors + m.errors,
+    rssStart,
+    rssEnd,
+    rssPeak,
+  };
+  process.stderr.write(`  RSS ${rssStart.toFixed(1)} → ${rssEnd.toFixed(1)} MiB (peak ${rssPeak.toFixed(1)})\n`);
+} finally {
+  await Promise.all(servers.filter((s) => s.child.exitCode === null).map((s) => s.stop()));
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+const fmt = (n) => Math.round(n).toLocaleString('en-US');
+const ratio = (a, b) => (a && b ? `${(a / b).toFixed(2)}×` : '—');
+const row = (scenario, key, rawKey = key) => {
+  const a = results.altitude[key];
+  const r = rawKey ? results.raw[rawKey] : undefined;
+  const y = results.yoga[key];
+  const cell = (x) => (x ? `${fmt(x.rps)} (${x.p50} / ${x.p99} ms)` : '—');
+  return `| ${scenario} | ${cell(r)} | ${cell(y)} | ${cell(a)} | ${ratio(a?.rps, r?.rps)} | ${ratio(a?.rps, y?.rps)} |`;
+};
+const cpus = os.cpus();
+const autocannonVersion = JSON.parse(readFileSync(path.join(root, 'node_modules/autocannon/package.json'), 'utf8')).version;
+const command = `pnpm bench${process.argv.slice(2).length ? ` ${process.argv.slice(2).join(' ')}` : ''}`;
+const soak = results.soak;
+const report = `# Benchmark results
+
+Written by \`${command}\` on ${new Date().toISOString()}.
+
+Machine: ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}, autocannon ${autocannonVersion}.
+Each run: ${duration} s after an unrecorded warm-up, ${connections} connections, no pipelining; every server in its own process, autocannon in another. Altitude runs with its defaults (JSON request log on, here to /dev/null).
+Query: the level comparison of staff, principal and distinguished (the widgets' \`LevelComparison\`; the same answer bytes from every server).
+
+Requests per second (p50 / p99 latency):
+
+| Scenario | raw node:http | bare graphql-yoga | Altitude (production) | Altitude / raw | Altitude / yoga |
+| --- | --- | --- | --- | --- | --- |
+${row('Cached GET (`?id=…` for Altitude, `?query=…` for yoga)', 'get')}
+${row('POST', 'post')}
+${row('304 revalidation (`If-None-Match`)', 'revalidate')}
+${row('Cache miss (fresh variables each request)', 'miss', null)}
+
+- raw node:http sends precomputed bytes whatever is asked: the practical limit, not a GraphQL server.
+- bare graphql-yoga has no ETag, so it has no 304 row; it executes every request, so its GET and cache-miss rows do the same work.
+- Aims: cached GET ≥ 0.8× raw — ${ratio(results.altitude.get.rps, results.raw.get.rps)}; POST ≥ 1.0× yoga — ${ratio(results.altitude.post.rps, results.yoga.post.rps)}.
+
+Soak: ${soak.seconds} s of cached GETs and cache misses together (${fmt(soak.requests)} requests, ${soak.errors} errors). Altitude's RSS: ${soak.rssStart.toFixed(1)} MiB at the start, ${soak.rssEnd.toFixed(1)} MiB at the end, ${soak.rssPeak.toFixed(1)} MiB at the peak.
+`;
+writeFileSync(path.resolve(root, args.out), report);
+process.stderr.write(`wrote ${args.out}\n`);

@@ -1,0 +1,34 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../support/cli.js';
+
+// `pnpm bench` at its smallest, so the script cannot rot between real runs;
+// its figures here mean nothing (the machine is busy with other tests).
+describe('pnpm bench', () => {
+  it('runs all three servers and writes a report with every row, the command and the machine', { timeout: 120_000 }, async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'altitude-bench-'));
+    try {
+      const out = path.join(dir, 'RESULTS.md');
+      const child = spawn(process.execPath, ['bench/bench.mjs', '--duration', '1', '--soak', '1', '--connections', '2', '--out', out], {
+        cwd: REPO_ROOT,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const [code] = (await once(child, 'exit')) as [number | null];
+      expect(code, stderr).toBe(0);
+      const report = await readFile(out, 'utf8');
+      expect(report).toContain('Written by `pnpm bench --duration 1 --soak 1 --connections 2 --out');
+      expect(report).toMatch(/Machine: \d+ × .+, \d+ GiB, .+, Node v\d+/);
+      for (const row of ['| Cached GET', '| POST', '| 304 revalidation', '| Cache miss'])
+        expect(report).toMatch(new RegExp(`${row.replace('|', '\\|')}.*\\| [\\d,]+ \\(`));
+      expect(report).toMatch(/RSS: [\d.]+ MiB at the start, [\d.]+ MiB at the end/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
