@@ -133,7 +133,7 @@ try {
   const bodyFile = path.join(tmp, 'answer.json');
   writeFileSync(bodyFile, Buffer.from(await answer.arrayBuffer()));
 
-  const raw = await start('raw', (port) => ['bench/servers.mjs', 'raw', String(port), bodyFile]);
+  const raw = await start('raw', (port) => ['bench/servers.mjs', 'raw', String(port), bodyFile, etag]);
   servers.push(raw);
   const yoga = await start('yoga', (port) => ['bench/servers.mjs', 'yoga', String(port)]);
   servers.push(yoga);

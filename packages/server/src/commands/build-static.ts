@@ -161,8 +161,8 @@ function plan(framework: Framework, origin: string): File[] {
   for (const slug of levels) operation('LevelCard', { slug });
   for (const slug of modes) operation('FailureModeCard', { slug });
   for (const slugs of sequences(levels)) operation('LevelComparison', { slugs });
-  if (files.filter((f) => f.from.startsWith('/graphql')).length < PERSISTED_OPERATIONS.size)
-    throw new Error('a persisted operation has no static file; add it to build-static');
+  const unplanned = [...PERSISTED_OPERATIONS.values()].filter((o) => !files.some((f) => f.to.startsWith(`graphql/${o.id}/`)));
+  if (unplanned.length) throw new Error(`no static files for ${unplanned.map((o) => o.name).join(', ')}; add them to build-static`);
   return files;
 }
 

@@ -43,9 +43,13 @@ export function createApp(
   let draining = false;
 
   const app = (req: IncomingMessage, res: ServerResponse) => {
-    logRequest(req, res, logger);
+    // Parsed once, for the router and the request log.
+    const url = URL.parse(req.url ?? '/', 'http://localhost');
+    logRequest(req, res, logger, url?.pathname ?? String(req.url).slice(0, 200));
     try {
-      route(req, res);
+      // Request targets like `//` or `*` are not paths on this server.
+      if (!url) sendJson(res, 400, { error: `${String(req.url).slice(0, 100)} is not a path on this server` });
+      else route(req, res, url);
     } catch (error) {
       // One bad request must never take the server down with it.
       logger.error('request failed', { url: req.url, error: String(error) });
@@ -54,10 +58,7 @@ export function createApp(
     }
   };
 
-  const route = (req: IncomingMessage, res: ServerResponse) => {
-    const url = URL.parse(req.url ?? '/', 'http://localhost');
-    // Request targets like `//` or `*` are not paths on this server.
-    if (!url) return sendJson(res, 400, { error: `${String(req.url).slice(0, 100)} is not a path on this server` });
+  const route = (req: IncomingMessage, res: ServerResponse, url: URL) => {
     const { pathname } = url;
     const read = req.method === 'GET' || req.method === 'HEAD';
     if (pathname === GRAPHQL_PATH && wantsGraphiql(req, url)) {

@@ -28,9 +28,12 @@ export function createGraphqlRoute(store: ContentStore, logger: Logger, options:
   const cache = new ResponseCache();
   const cors: CorsPolicy = corsPolicy(options.corsOrigins);
 
-  const answer = async (req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer | undefined) => {
+  /**
+   * The cached answer when there is one; else `check` (a GET's parameters are
+   * checked only then: a cached key already passed), then yoga.
+   */
+  const answer = async (req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer | undefined, check?: () => void) => {
     const shared = body === undefined;
-    const persisted = shared && url.searchParams.has('id');
     const version = store.framework.contentHash;
     const accept = req.headers.accept ?? '';
     // The raw query string (or body) is the key: the widgets always send the
@@ -39,6 +42,8 @@ export function createGraphqlRoute(store: ContentStore, logger: Logger, options:
     const hit = cache.get(version, key);
     if (hit) return send(req, res, hit, shared);
 
+    check?.();
+    const persisted = shared && url.searchParams.has('id');
     const stop = new AbortController();
     const response = await withTimeout(execute(toFetchRequest(req, url, body, persisted, stop.signal)), options.queryTimeoutMs);
     if (!response) {
@@ -83,10 +88,11 @@ export function createGraphqlRoute(store: ContentStore, logger: Logger, options:
       });
     }
     if (method !== 'POST') {
-      const id = url.searchParams.get('id');
-      if (id !== null) checkPersisted(id, url);
-      checkJsonParams(url);
-      return answer(req, res, url, undefined);
+      return answer(req, res, url, undefined, () => {
+        const id = url.searchParams.get('id');
+        if (id !== null) checkPersisted(id, url);
+        checkJsonParams(url);
+      });
     }
     if (!isPreflighted(req)) {
       throw new GraphqlHttpError(

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../logger.js';
 
 /** One structured line per request, written when the response has been sent (or the client went away). */
-export function logRequest(req: IncomingMessage, res: ServerResponse, logger: Logger): void {
+export function logRequest(req: IncomingMessage, res: ServerResponse, logger: Logger, path: string): void {
   const started = process.hrtime.bigint();
   let logged = false;
   const done = () => {
@@ -10,7 +10,7 @@ export function logRequest(req: IncomingMessage, res: ServerResponse, logger: Lo
     logged = true;
     logger.info('request', {
       method: req.method,
-      path: URL.parse(req.url ?? '/', 'http://localhost')?.pathname ?? String(req.url).slice(0, 200),
+      path,
       status: res.statusCode,
       durationMs: Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100,
       bytes: Number(res.getHeader('content-length') ?? 0) || undefined,
