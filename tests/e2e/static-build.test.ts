@@ -167,6 +167,13 @@ describe('altitude build-static', () => {
     expect(await readFile(path.join(other, 'notes.txt'), 'utf8')).toBe('keep me');
     const again = await runCli(['build-static', '--out', out, '--public-url', origin]);
     expect(again.code, again.stderr).toBe(0);
+    const badEnv = await runCli(['build-static', '--out', path.join(work, 'x'), '--public-url', origin], {
+      env: { ALTITUDE_CORS_ORIGINS: 'wiki.example.com' },
+    });
+    expect([badEnv.code, badEnv.stderr]).toEqual([
+      2,
+      'altitude: ALTITUDE_CORS_ORIGINS: "wiki.example.com" is not an origin such as https://wiki.example.com\n',
+    ]);
     const noUrl = await runCli(['build-static', '--out', path.join(work, 'x')]);
     expect(noUrl.code).toBe(2);
     expect(noUrl.stderr).toContain('--public-url');

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Framework } from '@altitude/schema';
 import { staticOperationPath } from '@altitude/widgets/ssr';
 import { ConfigError, envPublicUrl, loadConfig } from '../config/altitude-config.js';
-import { readServerOptions } from '../config/server-options.js';
+import { readServerOptions, type ServerOptions } from '../config/server-options.js';
 import { ContentStore } from '../content/content-store.js';
 import { PERSISTED_OPERATIONS, persistedOperationNamed } from '../graphql/persisted-operations.js';
 import { EXPORT_PATHS, EXPORT_SCHEMA_PATH_URL } from '../http/export-routes.js';
@@ -52,7 +52,9 @@ export async function runBuildStatic(options: BuildStaticOptions): Promise<numbe
     return 1;
   }
   let configured: string | undefined;
+  let serverOptions: ServerOptions;
   try {
+    serverOptions = { ...readServerOptions(), production: true };
     configured = (await loadConfig(opened.store.framework, options.cwd, options.config)).publicUrl;
   } catch (error) {
     if (error instanceof ConfigError) return fail(2, error.message);
@@ -73,7 +75,7 @@ export async function runBuildStatic(options: BuildStaticOptions): Promise<numbe
   const server = await startServer(opened.store, createLogger({ level: 'error', write: () => {} }), {
     port: 0,
     host: '127.0.0.1',
-    serverOptions: { ...readServerOptions(), production: true },
+    serverOptions,
   });
   const staging = `${out}.partial-${process.pid}`;
   let bytes = 0;

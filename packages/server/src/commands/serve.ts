@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from '../config/altitude-config.js';
-import { readServerOptions, ServerOptionsError, type ServerOptions } from '../config/server-options.js';
+import { readServerOptions } from '../config/server-options.js';
 import { frameAncestorsProblem } from '../embeds/embed-shell.js';
 import { ContentStore } from '../content/content-store.js';
 import { watchContent, type ContentWatcher } from '../content/watch-content.js';
@@ -33,16 +33,10 @@ export async function runServe(options: ServeOptions, logger: Logger): Promise<n
     process.stderr.write(`altitude: ${framing}\n`);
     return 2;
   }
-  let serverOptions: ServerOptions;
-  try {
-    serverOptions = readServerOptions();
-  } catch (error) {
-    if (!(error instanceof ServerOptionsError)) throw error;
-    process.stderr.write(`altitude: ${error.message}\n`);
-    return 2;
-  }
+  let serverOptions;
   let config;
   try {
+    serverOptions = readServerOptions();
     config = await loadConfig(store.framework, options.cwd, options.config);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;

@@ -1,8 +1,11 @@
+import { ConfigError } from './altitude-config.js';
+
 /**
  * How the HTTP server guards itself, from the environment. Production means
  * NODE_ENV=production: introspection and field suggestions are then off
  * unless asked for. Every value is checked when the server starts, so a typo
- * stops it with a message instead of silently weakening a limit.
+ * stops it with a message instead of silently weakening a limit: a
+ * ConfigError, like a bad altitude.config file, so the commands report both alike.
  */
 export interface ServerOptions {
   readonly production: boolean;
@@ -14,10 +17,6 @@ export interface ServerOptions {
   readonly maxBodyBytes: number;
   /** A query still executing after this long is abandoned with an error. */
   readonly queryTimeoutMs: number;
-}
-
-export class ServerOptionsError extends Error {
-  override readonly name = 'ServerOptionsError';
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -41,14 +40,14 @@ function flag(env: Env, name: string, fallback: boolean): boolean {
   if (!value) return fallback;
   if (['1', 'true', 'on', 'yes'].includes(value)) return true;
   if (['0', 'false', 'off', 'no'].includes(value)) return false;
-  throw new ServerOptionsError(`${name} must be true or false, not "${env[name]}"`);
+  throw new ConfigError(`${name} must be true or false, not "${env[name]}"`);
 }
 
 function positiveInteger(env: Env, name: string, fallback: number): number {
   const value = env[name]?.trim();
   if (!value) return fallback;
   if (!/^\d+$/.test(value) || Number(value) < 1 || !Number.isSafeInteger(Number(value)))
-    throw new ServerOptionsError(`${name} must be a whole number greater than 0, not "${env[name]}"`);
+    throw new ConfigError(`${name} must be a whole number greater than 0, not "${env[name]}"`);
   return Number(value);
 }
 
@@ -60,10 +59,10 @@ function origins(value: string | undefined): '*' | readonly string[] {
     try {
       url = new URL(entry);
     } catch {
-      throw new ServerOptionsError(`ALTITUDE_CORS_ORIGINS: "${entry}" is not an origin such as https://wiki.example.com`);
+      throw new ConfigError(`ALTITUDE_CORS_ORIGINS: "${entry}" is not an origin such as https://wiki.example.com`);
     }
     if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== entry.replace(/\/$/, ''))
-      throw new ServerOptionsError(
+      throw new ConfigError(
         `ALTITUDE_CORS_ORIGINS: "${entry}" is not an origin such as https://wiki.example.com (scheme, host and port only)`,
       );
     return url.origin;
