@@ -6,7 +6,8 @@ import { ResponseCache, type CachedResponse } from '../graphql/response-cache.js
 import type { GraphqlYoga } from '../graphql/yoga.js';
 import type { Logger } from '../logger.js';
 import { CSRF_HEADERS, corsPolicy, type CorsPolicy } from './cors.js';
-import { GraphqlHttpError, readBody, sendGraphqlError } from './graphql-errors.js';
+import { GraphqlHttpError, sendGraphqlError } from './graphql-errors.js';
+import { readBody } from './read-body.js';
 import { sendBytes } from './send.js';
 
 /**
