@@ -3,7 +3,7 @@
 // graphql-yoga with the same schema), all in one run on this machine, driven
 // by autocannon for a bounded time. Writes bench/RESULTS.md.
 //
-//   pnpm bench [--duration 10] [--soak 60] [--connections 10] [--out bench/RESULTS.md]
+//   pnpm bench [--duration 5] [--rounds 3] [--soak 60] [--connections 10] [--out bench/RESULTS.md]
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
@@ -17,19 +17,22 @@ import autocannon from 'autocannon';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values: args } = parseArgs({
   options: {
-    duration: { type: 'string', default: '10' },
+    duration: { type: 'string', default: '5' },
     soak: { type: 'string', default: '60' },
     connections: { type: 'string', default: '10' },
+    rounds: { type: 'string', default: '3' },
     out: { type: 'string', default: 'bench/RESULTS.md' },
   },
 });
 const duration = Number(args.duration);
 const soakSeconds = Number(args.soak);
 const connections = Number(args.connections);
+const rounds = Number(args.rounds);
 for (const [name, value] of [
   ['duration', duration],
   ['soak', soakSeconds],
   ['connections', connections],
+  ['rounds', rounds],
 ]) {
   if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a whole number of at least 1`);
 }
@@ -72,6 +75,11 @@ async function start(name, commandArgs, env = {}) {
 function rssMiB(pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)[1]) / 1024;
+}
+
+/** The run with the median requests per second. */
+function median(list) {
+  return [...list].sort((a, b) => a.rps - b.rps)[Math.floor(list.length / 2)];
 }
 
 /** Unrecorded load first, so the JIT has settled before anything is measured. */
@@ -122,7 +130,7 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), 'altitude-bench-'));
 const results = {};
 const servers = [];
 try {
-  process.stderr.write(`pnpm bench: ${duration} s per run, ${connections} connections, ${soakSeconds} s soak\n`);
+  process.stderr.write(`pnpm bench: ${rounds} rounds of ${duration} s runs, ${connections} connections, ${soakSeconds} s soak\n`);
   const altitude = await start('altitude', (port) => ['packages/server/dist/cli.js', 'serve', '--port', String(port)], {
     NODE_ENV: 'production',
   });
@@ -138,31 +146,39 @@ try {
   const yoga = await start('yoga', (port) => ['bench/servers.mjs', 'yoga', String(port)]);
   servers.push(yoga);
 
-  process.stderr.write('raw node:http\n');
+  // Interleaved: every round runs each scenario on each server in turn, so a
+  // slow spell on a shared machine falls on all servers alike; medians are reported.
+  const revalidate = (base) => ({ ...getAltitude(base), headers: { accept: ACCEPT, 'if-none-match': etag }, expectStatus: 304 });
+  const scenarios = [
+    { key: 'get', label: 'GET', raw: getAltitude(raw.url), yoga: getYoga(yoga.url), altitude: getAltitude(altitude.url) },
+    { key: 'post', label: 'POST', raw: post(raw.url), yoga: post(yoga.url), altitude: post(altitude.url) },
+    { key: 'revalidate', label: '304', raw: revalidate(raw.url), altitude: revalidate(altitude.url) },
+    {
+      key: 'miss',
+      label: 'cache miss',
+      yoga: miss(yoga.url, `/graphql?query=${encodeURIComponent(document)}`),
+      altitude: miss(altitude.url, `/graphql?id=${id}`),
+    },
+  ];
+  process.stderr.write('warm-up\n');
   await warmUp(getAltitude(raw.url));
-  results.raw = {
-    get: await drive('GET', getAltitude(raw.url)),
-    post: await drive('POST', post(raw.url)),
-    revalidate: await drive('304', { ...getAltitude(raw.url), headers: { accept: ACCEPT, 'if-none-match': etag }, expectStatus: 304 }),
-  };
-  await raw.stop();
-  process.stderr.write('bare graphql-yoga\n');
   await warmUp(post(yoga.url));
-  results.yoga = {
-    get: await drive('GET', getYoga(yoga.url)),
-    post: await drive('POST', post(yoga.url)),
-    miss: await drive('cache miss', miss(yoga.url, `/graphql?query=${encodeURIComponent(document)}`)),
-  };
-  await yoga.stop();
-  process.stderr.write('Altitude (NODE_ENV=production)\n');
   await warmUp(getAltitude(altitude.url));
   await warmUp(post(altitude.url));
-  results.altitude = {
-    get: await drive('GET', getAltitude(altitude.url)),
-    post: await drive('POST', post(altitude.url)),
-    revalidate: await drive('304', { ...getAltitude(altitude.url), headers: { accept: ACCEPT, 'if-none-match': etag }, expectStatus: 304 }),
-    miss: await drive('cache miss', miss(altitude.url, `/graphql?id=${id}`)),
-  };
+  const runs = { raw: {}, yoga: {}, altitude: {} };
+  for (let round = 1; round <= rounds; round++) {
+    process.stderr.write(`round ${round} of ${rounds}\n`);
+    for (const scenario of scenarios) {
+      for (const name of ['raw', 'yoga', 'altitude']) {
+        if (!scenario[name]) continue;
+        (runs[name][scenario.key] ??= []).push(await drive(`${name} ${scenario.label}`, scenario[name]));
+      }
+    }
+  }
+  for (const [name, byScenario] of Object.entries(runs)) {
+    results[name] = Object.fromEntries(Object.entries(byScenario).map(([key, list]) => [key, median(list)]));
+  }
+  await Promise.all([raw.stop(), yoga.stop()]);
 
   process.stderr.write(`soak: ${soakSeconds} s of cached GETs and fresh-variable misses\n`);
   const rssStart = rssMiB(altitude.child.pid);
@@ -209,7 +225,7 @@ const report = `# Benchmark results
 Written by \`${command}\` on ${new Date().toISOString()}.
 
 Machine: ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}, autocannon ${autocannonVersion}.
-Each run: ${duration} s after an unrecorded warm-up, ${connections} connections, no pipelining; every server in its own process, autocannon in another. Altitude runs with its defaults (JSON request log on, here to /dev/null).
+Each figure is the median of ${rounds} runs of ${duration} s, the servers taking turns in every round (after an unrecorded warm-up), ${connections} connections, no pipelining; every server in its own process, autocannon in another. Altitude runs with its defaults (JSON request log on, here to /dev/null).
 Query: the level comparison of staff, principal and distinguished (the widgets' \`LevelComparison\`; the same answer bytes from every server).
 
 Requests per second (p50 / p99 latency):

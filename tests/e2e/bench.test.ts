@@ -13,16 +13,20 @@ describe('pnpm bench', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'altitude-bench-'));
     try {
       const out = path.join(dir, 'RESULTS.md');
-      const child = spawn(process.execPath, ['bench/bench.mjs', '--duration', '1', '--soak', '1', '--connections', '2', '--out', out], {
-        cwd: REPO_ROOT,
-        stdio: ['ignore', 'ignore', 'pipe'],
-      });
+      const child = spawn(
+        process.execPath,
+        ['bench/bench.mjs', '--duration', '1', '--rounds', '1', '--soak', '1', '--connections', '2', '--out', out],
+        {
+          cwd: REPO_ROOT,
+          stdio: ['ignore', 'ignore', 'pipe'],
+        },
+      );
       let stderr = '';
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       const [code] = (await once(child, 'exit')) as [number | null];
       expect(code, stderr).toBe(0);
       const report = await readFile(out, 'utf8');
-      expect(report).toContain('Written by `pnpm bench --duration 1 --soak 1 --connections 2 --out');
+      expect(report).toContain('Written by `pnpm bench --duration 1 --rounds 1 --soak 1 --connections 2 --out');
       expect(report).toMatch(/Machine: \d+ × .+, \d+ GiB, .+, Node v\d+/);
       for (const row of ['| Cached GET', '| POST', '| 304 revalidation', '| Cache miss'])
         expect(report).toMatch(new RegExp(`${row.replace('|', '\\|')}.*\\| [\\d,]+ \\(`));
