@@ -32,4 +32,19 @@ describe('createLogger', () => {
     logger.error('loud');
     expect(lines.map((l) => (JSON.parse(l) as { msg: string }).msg)).toEqual(['loud']);
   });
+
+  it('writes each line as one JSON object, whatever the message holds', () => {
+    const lines: string[] = [];
+    const logger = createLogger({ write: (line) => lines.push(line) });
+    logger.info('say "hi"\nthen go', { path: '/a"b', n: undefined });
+    logger.warn('bare');
+    expect(lines.every((l) => l.endsWith('\n') && !l.slice(0, -1).includes('\n'))).toBe(true);
+    expect(JSON.parse(lines[0]!)).toEqual({
+      time: expect.stringMatching(/^\d{4}-\d\d-\d\dT[\d:.]+Z$/),
+      level: 'info',
+      msg: 'say "hi"\nthen go',
+      path: '/a"b',
+    });
+    expect(JSON.parse(lines[1]!)).toEqual({ time: expect.any(String), level: 'warn', msg: 'bare' });
+  });
 });

@@ -39,4 +39,17 @@ describe('ResponseCache', () => {
     expect(small.size).toBeLessThan(5);
     expect(small.get('v', '49')).toBeDefined();
   });
+
+  it('keeps an answer that is read often, however many others come and go', () => {
+    const cache = new ResponseCache(10, 1_000_000);
+    cache.set('v', 'hot', json('hot'), 't');
+    for (let i = 0; i < 1000; i++) {
+      cache.set('v', `cold ${i}`, json(i), 't');
+      expect(cache.get('v', 'hot'), `after ${i + 1} others`).toBeDefined();
+    }
+    expect(cache.size).toBe(10);
+    // The oldest of the cold ones went first.
+    expect(cache.get('v', 'cold 990')).toBeUndefined();
+    expect(cache.get('v', 'cold 991')).toBeDefined();
+  });
 });

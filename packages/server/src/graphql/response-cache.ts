@@ -1,8 +1,16 @@
 import { gzipSync } from 'node:zlib';
-import { etagOf, type Representation } from '../http/send.js';
+import { etagOf, type PreparedBytes, type Representation } from '../http/send.js';
 
 export interface CachedResponse extends Representation {
   readonly contentType: string;
+  /** Its headers, laid out by the route on the first send when they are the same for every request. */
+  prepared?: PreparedBytes;
+}
+
+interface Slot {
+  readonly entry: CachedResponse;
+  /** The clock when it was last put at the young end. */
+  stamp: number;
 }
 
 /**
@@ -14,7 +22,10 @@ export interface CachedResponse extends Representation {
 export class ResponseCache {
   #version = '';
   #bytes = 0;
-  readonly #entries = new Map<string, CachedResponse>();
+  /** Counts insertions and moves: at most `#clock - stamp` slots are younger than a slot. */
+  #clock = 0;
+  /** Oldest first: a Map iterates in insertion order. */
+  readonly #slots = new Map<string, Slot>();
 
   constructor(
     readonly maxEntries = 2000,
@@ -22,39 +33,43 @@ export class ResponseCache {
   ) {}
 
   get size(): number {
-    return this.#entries.size;
+    return this.#slots.size;
   }
 
   get(version: string, key: string): CachedResponse | undefined {
     if (version !== this.#version) return undefined;
-    const entry = this.#entries.get(key);
-    if (entry) {
-      this.#entries.delete(key);
-      this.#entries.set(key, entry);
+    const slot = this.#slots.get(key);
+    if (slot === undefined) return undefined;
+    // Moved to the young end only once it has aged past the young half: a hot
+    // answer then costs one lookup per hit, and still never nears eviction.
+    if (this.#clock - slot.stamp >= this.maxEntries / 2) {
+      this.#slots.delete(key);
+      this.#slots.set(key, slot);
+      slot.stamp = ++this.#clock;
     }
-    return entry;
+    return slot.entry;
   }
 
   set(version: string, key: string, body: Buffer, contentType: string): CachedResponse {
     if (version !== this.#version) {
-      this.#entries.clear();
+      this.#slots.clear();
       this.#bytes = 0;
       this.#version = version;
     }
     const entry: CachedResponse = { body, gzip: gzipSync(body), etag: etagOf(body), contentType };
-    const previous = this.#entries.get(key);
+    const previous = this.#slots.get(key);
     if (previous) this.#forget(key, previous);
-    this.#entries.set(key, entry);
+    this.#slots.set(key, { entry, stamp: ++this.#clock });
     this.#bytes += entry.body.length + entry.gzip.length;
-    for (const [oldest, value] of this.#entries) {
-      if (this.#entries.size <= this.maxEntries && this.#bytes <= this.maxBytes) break;
-      this.#forget(oldest, value);
+    for (const [oldest, slot] of this.#slots) {
+      if (this.#slots.size <= this.maxEntries && this.#bytes <= this.maxBytes) break;
+      this.#forget(oldest, slot);
     }
     return entry;
   }
 
-  #forget(key: string, entry: CachedResponse): void {
-    this.#entries.delete(key);
-    this.#bytes -= entry.body.length + entry.gzip.length;
+  #forget(key: string, slot: Slot): void {
+    this.#slots.delete(key);
+    this.#bytes -= slot.entry.body.length + slot.entry.gzip.length;
   }
 }

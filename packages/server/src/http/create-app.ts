@@ -32,6 +32,14 @@ const ASSETS = new Map<string, (req: IncomingMessage, res: ServerResponse) => Pr
   ['/embed-resize.js', sendEmbedResize],
 ]);
 
+const GRAPHQL_QUERY = `${GRAPHQL_PATH}?`;
+
+/** The path of a request target as the client wrote it, for the log. */
+function pathOf(target: string): string {
+  const end = target.indexOf('?');
+  return (end === -1 ? target : target.slice(0, end)).slice(0, 200);
+}
+
 /** Routes every HTTP surface of Altitude. */
 export function createApp(
   store: ContentStore,
@@ -43,12 +51,14 @@ export function createApp(
   let draining = false;
 
   const app = (req: IncomingMessage, res: ServerResponse) => {
-    // Parsed once, for the router and the request log.
-    const url = URL.parse(req.url ?? '/', 'http://localhost');
-    logRequest(req, res, logger, url?.pathname ?? String(req.url).slice(0, 200));
+    const target = req.url ?? '/';
+    logRequest(req, res, logger, pathOf(target));
     try {
+      // The widgets' traffic, answered from memory before any URL parsing.
+      if (target.startsWith(GRAPHQL_QUERY) && graphql.answerFromCache(req, res)) return;
+      const url = URL.parse(target, 'http://localhost');
       // Request targets like `//` or `*` are not paths on this server.
-      if (!url) sendJson(res, 400, { error: `${String(req.url).slice(0, 100)} is not a path on this server` });
+      if (!url) sendJson(res, 400, { error: `${target.slice(0, 100)} is not a path on this server` });
       else route(req, res, url);
     } catch (error) {
       // One bad request must never take the server down with it.

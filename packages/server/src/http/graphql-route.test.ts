@@ -80,9 +80,33 @@ describe('persisted operations and the response cache', () => {
       headers: { 'if-none-match': etag, 'accept-encoding': 'identity' },
     });
     expect(other.status).toBe(200);
-    const zipped = await rawGet(persistedUrl(base), { 'accept-encoding': 'gzip' });
+    const zipped = await rawGet(base, persistedUrl(''), { 'accept-encoding': 'gzip' });
     expect(zipped.headers['content-encoding']).toBe('gzip');
     expect(zipped.headers.etag).not.toBe(etag);
+  });
+
+  it('answers a query string however it is spelled, and the same from the cache on every repeat, HEAD included', async () => {
+    const base = await start();
+    const spellings = [
+      persistedUrl(''),
+      // Quotes and brackets left bare: a URL parser would escape them, the cache keeps them as sent.
+      `/graphql?id=${comparison.id}&variables={"slugs":["staff","principal"]}`,
+    ];
+    const answers = [];
+    for (const target of spellings) {
+      for (let i = 0; i < 3; i++) answers.push(await rawGet(base, target, { 'accept-encoding': 'identity' }));
+    }
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    expect(new Set(answers.map((a) => a.headers.etag)).size).toBe(1);
+    expect(answers.every((a) => a.body.equals(answers[0]!.body))).toBe(true);
+    const head = await rawGet(base, spellings[1]!, { 'accept-encoding': 'identity' }, 'HEAD');
+    expect(head).toMatchObject({
+      status: 200,
+      headers: { etag: answers[0]!.headers.etag, 'content-length': String(answers[0]!.body.length) },
+    });
+    expect(head.body.length).toBe(0);
+    const logged = lines.filter((l) => l.msg === 'request' && l.method === 'HEAD');
+    expect(logged.at(-1)).toMatchObject({ path: '/graphql', status: 200 });
   });
 
   it('serves identical bytes and ETags from independent replicas', async () => {
@@ -245,15 +269,22 @@ function boom(): never {
   throw new Error('database password in /etc/secret');
 }
 
-/** A GET without fetch's automatic decompression, to see the bytes and headers as sent. */
+/**
+ * A request without fetch's URL normalising and automatic decompression, to
+ * send a target exactly as written and see the bytes and headers as sent.
+ */
 function rawGet(
-  url: string,
+  base: string,
+  target: string,
   headers: Record<string, string>,
-): Promise<{ status: number; headers: Record<string, string | string[] | undefined> }> {
+  method = 'GET',
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+  const { hostname, port } = new URL(base);
   return new Promise((resolve, reject) => {
-    httpRequest(url, { headers }, (res) => {
-      res.resume();
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers }));
+    httpRequest({ hostname, port, path: target, method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
     })
       .on('error', reject)
       .end();

@@ -8,7 +8,7 @@ import type { Logger } from '../logger.js';
 import { CSRF_HEADERS, corsPolicy, type CorsPolicy } from './cors.js';
 import { GraphqlHttpError, sendGraphqlError } from './graphql-errors.js';
 import { readBody } from './read-body.js';
-import { sendBytes } from './send.js';
+import { prepareBytes, sendPrepared } from './send.js';
 
 /**
  * How long shared caches (a CDN) may serve an answer, and then serve it stale
@@ -29,21 +29,27 @@ export function createGraphqlRoute(store: ContentStore, logger: Logger, options:
   const cache = new ResponseCache();
   const cors: CorsPolicy = corsPolicy(options.corsOrigins);
 
-  /**
-   * The cached answer when there is one; else `check` (a GET's parameters are
-   * checked only then: a cached key already passed), then yoga.
-   */
-  const answer = async (req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer | undefined, check?: () => void) => {
-    const shared = body === undefined;
-    const version = store.framework.contentHash;
-    const accept = req.headers.accept ?? '';
-    // The raw query string (or body) is the key: the widgets always send the
-    // canonical form, and any other spelling only costs its own entry.
-    const key = `${req.method === 'POST' ? 'P' : 'G'}\n${accept}\n${body ? body.toString('latin1') : url.search}`;
-    const hit = cache.get(version, key);
-    if (hit) return send(req, res, hit, shared);
+  // With one CORS answer for every origin, a cached answer's headers are the
+  // same for every request: they are laid out once, on its first send.
+  const sameForAll = !cors.vary;
 
-    check?.();
+  const send = (req: IncomingMessage, res: ServerResponse, entry: CachedResponse, cacheable: boolean) => {
+    if (sameForAll && entry.prepared) return sendPrepared(req, res, entry.prepared);
+    const prepared = prepareBytes(entry, {
+      ...cors.headers(req),
+      'content-type': entry.contentType,
+      // Only GETs can be held by shared caches; a POST answer is the reader's alone.
+      'cache-control': cacheable ? GRAPHQL_CACHE_CONTROL : 'no-store',
+      vary: cors.vary ? 'accept, accept-encoding, origin' : 'accept, accept-encoding',
+    });
+    if (sameForAll) entry.prepared = prepared;
+    sendPrepared(req, res, prepared);
+  };
+
+  /** Runs the request through yoga, and keeps a successful answer for the next request with the same key. */
+  const answer = async (req: IncomingMessage, res: ServerResponse, url: URL, key: string, body: Buffer | undefined) => {
+    const version = store.framework.contentHash;
+    const shared = body === undefined;
     const persisted = shared && url.searchParams.has('id');
     const stop = new AbortController();
     const response = await withTimeout(execute(toFetchRequest(req, url, body, persisted, stop.signal)), options.queryTimeoutMs);
@@ -70,29 +76,26 @@ export function createGraphqlRoute(store: ContentStore, logger: Logger, options:
     res.writeHead(response.status, { ...headers, 'content-length': String(bytes.length) }).end(req.method === 'HEAD' ? undefined : bytes);
   };
 
-  const send = (req: IncomingMessage, res: ServerResponse, entry: CachedResponse, cacheable: boolean) => {
-    sendBytes(req, res, entry, {
-      ...cors.headers(req),
-      'content-type': entry.contentType,
-      // Only GETs can be held by shared caches; a POST answer is the reader's alone.
-      'cache-control': cacheable ? GRAPHQL_CACHE_CONTROL : 'no-store',
-      vary: cors.vary ? 'accept, accept-encoding, origin' : 'accept, accept-encoding',
-    });
-  };
-
-  const route = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
+  /**
+   * Synchronous up to the cache: a cached GET is answered without a promise.
+   * A GET's parameters are checked only on a miss, since a cached key has
+   * already passed the same checks.
+   */
+  const route = (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> | void => {
     const method = req.method ?? '';
+    if (method === 'GET' || method === 'HEAD') {
+      const key = cacheKey('G', req, searchOf(req));
+      const hit = cache.get(store.framework.contentHash, key);
+      if (hit) return send(req, res, hit, true);
+      const id = url.searchParams.get('id');
+      if (id !== null) checkPersisted(id, url);
+      checkJsonParams(url);
+      return answer(req, res, url, key, undefined);
+    }
     if (method === 'OPTIONS') return cors.preflight(req, res);
-    if (method !== 'GET' && method !== 'HEAD' && method !== 'POST') {
+    if (method !== 'POST') {
       throw new GraphqlHttpError(405, `${method} is not allowed on /graphql; use GET or POST.`, 'METHOD_NOT_ALLOWED', false, {
         allow: 'GET, HEAD, POST, OPTIONS',
-      });
-    }
-    if (method !== 'POST') {
-      return answer(req, res, url, undefined, () => {
-        const id = url.searchParams.get('id');
-        if (id !== null) checkPersisted(id, url);
-        checkJsonParams(url);
       });
     }
     if (!isPreflighted(req)) {
@@ -103,21 +106,62 @@ export function createGraphqlRoute(store: ContentStore, logger: Logger, options:
         'CSRF_PREVENTED',
       );
     }
-    return answer(req, res, url, await readBody(req, options.maxBodyBytes));
-  };
-
-  return (req: IncomingMessage, res: ServerResponse, url: URL): void => {
-    route(req, res, url).catch((error: unknown) => {
-      if (error instanceof GraphqlHttpError) return sendGraphqlError(req, res, error, cors.headers(req));
-      logger.error('graphql request failed', { error: String(error), stack: (error as Error).stack });
-      sendGraphqlError(
-        req,
-        res,
-        new GraphqlHttpError(400, 'The request could not be processed; the server log has the details.', 'BAD_REQUEST'),
-        cors.headers(req),
-      );
+    return readBody(req, options.maxBodyBytes).then((body) => {
+      const key = cacheKey('P', req, body.toString('latin1'));
+      const hit = cache.get(store.framework.contentHash, key);
+      return hit ? send(req, res, hit, false) : answer(req, res, url, key, body);
     });
   };
+
+  const fail = (req: IncomingMessage, res: ServerResponse, error: unknown) => {
+    if (error instanceof GraphqlHttpError) return sendGraphqlError(req, res, error, cors.headers(req));
+    logger.error('graphql request failed', { error: String(error), stack: (error as Error).stack });
+    sendGraphqlError(
+      req,
+      res,
+      new GraphqlHttpError(400, 'The request could not be processed; the server log has the details.', 'BAD_REQUEST'),
+      cors.headers(req),
+    );
+  };
+
+  const handle = (req: IncomingMessage, res: ServerResponse, url: URL): void => {
+    try {
+      route(req, res, url)?.catch((error: unknown) => fail(req, res, error));
+    } catch (error) {
+      fail(req, res, error);
+    }
+  };
+
+  /**
+   * Sends the cached answer to a GET when there is one, and says whether it
+   * did: the app asks this before it parses the URL, as the key is the raw
+   * query string. Only a request the route answered before can be in the cache.
+   */
+  const answerFromCache = (req: IncomingMessage, res: ServerResponse): boolean => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+    const hit = cache.get(store.framework.contentHash, cacheKey('G', req, searchOf(req)));
+    if (hit) send(req, res, hit, true);
+    return hit !== undefined;
+  };
+
+  return Object.assign(handle, { answerFromCache });
+}
+
+/** The query string as the client wrote it, `?` included. */
+function searchOf(req: IncomingMessage): string {
+  const target = req.url ?? '';
+  const start = target.indexOf('?');
+  return start === -1 ? '' : target.slice(start);
+}
+
+/**
+ * What a cached answer is filed under. The raw query string (or body) as the
+ * client sent it is the key: the widgets always send the canonical form, and any other spelling
+ * only costs its own entry. Accept is part of it, as yoga's answer (its
+ * content type) depends on it.
+ */
+function cacheKey(method: 'G' | 'P', req: IncomingMessage, request: string): string {
+  return `${method}\n${req.headers.accept ?? ''}\n${request}`;
 }
 
 /**

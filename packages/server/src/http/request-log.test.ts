@@ -1,0 +1,50 @@
+import { createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createLogger } from '../logger.js';
+import { logRequest } from './request-log.js';
+
+let server: Server | undefined;
+afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+
+/** A server that logs every request: /full answers "hello", /hang sends a first chunk and never ends. */
+async function logged(lines: Record<string, unknown>[]): Promise<string> {
+  const logger = createLogger({ write: (line) => void lines.push(JSON.parse(line) as Record<string, unknown>) });
+  server = createServer((req, res) => {
+    logRequest(req, res, logger, req.url!);
+    if (req.url === '/full') res.writeHead(200, { 'content-type': 'text/plain', 'content-length': '5' }).end('hello');
+    else res.writeHead(200, { 'content-type': 'text/plain' }).write('first');
+  });
+  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+describe('logRequest', () => {
+  it('writes one line for a response sent in full, with the bytes that went out', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const base = await logged(lines);
+    expect(await (await fetch(`${base}/full`)).text()).toBe('hello');
+    await settle();
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ msg: 'request', method: 'GET', path: '/full', status: 200, remote: '127.0.0.1' });
+    expect(lines[0]!.aborted).toBeUndefined();
+    // The status line and headers, then the five bytes of body.
+    expect(lines[0]!.bytes).toBeGreaterThan(5 + 'HTTP/1.1 200 OK\r\n'.length);
+    expect(typeof lines[0]!.durationMs).toBe('number');
+  });
+
+  it('writes one line marked aborted when the client goes away first', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const base = await logged(lines);
+    await new Promise<void>((resolve) => {
+      const req = request(`${base}/hang`, (res) => res.once('data', () => (req.destroy(), resolve())));
+      req.end();
+    });
+    for (let i = 0; i < 40 && lines.length === 0; i++) await settle();
+    await settle();
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ path: '/hang', status: 200, aborted: true });
+  });
+});
