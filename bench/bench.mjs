@@ -20,7 +20,7 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: '5' },
     soak: { type: 'string', default: '60' },
     connections: { type: 'string', default: '10' },
-    rounds: { type: 'string', default: '3' },
+    rounds: { type: 'string', default: '5' },
     // On a shared virtual machine the hypervisor can take the CPUs away for a
     // while; a run during which it took more than this percentage is run again.
     'max-steal': { type: 'string', default: '5' },
@@ -210,6 +210,7 @@ try {
   for (const [name, byScenario] of Object.entries(runs)) {
     results[name] = Object.fromEntries(Object.entries(byScenario).map(([key, list]) => [key, median(list)]));
   }
+  results.rounds = runs;
   await Promise.all([raw.stop(), yoga.stop()]);
 
   process.stderr.write(`soak: ${soakSeconds} s of cached GETs and fresh-variable misses\n`);
@@ -248,6 +249,8 @@ const row = (scenario, key, rawKey = key) => {
   const cell = (x) => (x ? `${fmt(x.rps)} (${x.p50} / ${x.p99} ms)` : '—');
   return `| ${scenario} | ${cell(r)} | ${cell(y)} | ${cell(a)} | ${ratio(a?.rps, r?.rps)} | ${ratio(a?.rps, y?.rps)} |`;
 };
+/** Altitude's ratio to another server in each round, in round order. */
+const byRound = (key, other) => results.rounds.altitude[key].map((run, i) => ratio(run.rps, results.rounds[other][key][i].rps)).join(', ');
 const cpus = os.cpus();
 const autocannonVersion = JSON.parse(readFileSync(path.join(root, 'node_modules/autocannon/package.json'), 'utf8')).version;
 const command = `pnpm bench${process.argv.slice(2).length ? ` ${process.argv.slice(2).join(' ')}` : ''}`;
@@ -273,6 +276,7 @@ ${row('Cache miss (fresh variables each request)', 'miss', null)}
 - raw node:http sends precomputed bytes whatever is asked: the practical limit, not a GraphQL server.
 - bare graphql-yoga has no ETag, so it has no 304 row; it executes every request, so its GET and cache-miss rows do the same work.
 - Aims: cached GET ≥ 0.8× raw — ${ratio(results.altitude.get.rps, results.raw.get.rps)}; POST ≥ 1.0× yoga — ${ratio(results.altitude.post.rps, results.yoga.post.rps)}.
+- Round by round (each pair ran back to back): cached GET Altitude/raw ${byRound('get', 'raw')}; POST Altitude/yoga ${byRound('post', 'yoga')}.
 
 Soak: ${soak.seconds} s of cached GETs and cache misses together (${fmt(soak.requests)} requests, ${soak.errors} errors). Altitude's RSS: ${soak.rssStart.toFixed(1)} MiB at the start, ${soak.rssEnd.toFixed(1)} MiB at the end, ${soak.rssPeak.toFixed(1)} MiB at the peak.
 `;

@@ -15,7 +15,7 @@ describe('pnpm bench', () => {
       const out = path.join(dir, 'RESULTS.md');
       const child = spawn(
         process.execPath,
-        ['bench/bench.mjs', '--duration', '1', '--rounds', '1', '--soak', '1', '--connections', '2', '--out', out],
+        ['bench/bench.mjs', '--duration', '1', '--rounds', '1', '--soak', '1', '--connections', '2', '--max-steal', '100', '--out', out],
         {
           cwd: REPO_ROOT,
           stdio: ['ignore', 'ignore', 'pipe'],
@@ -26,11 +26,15 @@ describe('pnpm bench', () => {
       const [code] = (await once(child, 'exit')) as [number | null];
       expect(code, stderr).toBe(0);
       const report = await readFile(out, 'utf8');
-      expect(report).toContain('Written by `pnpm bench --duration 1 --rounds 1 --soak 1 --connections 2 --out');
+      expect(report).toContain('Written by `pnpm bench --duration 1 --rounds 1 --soak 1 --connections 2 --max-steal 100 --out');
       expect(report).toMatch(/Machine: \d+ × .+, \d+ GiB, .+, Node v\d+/);
       for (const row of ['| Cached GET', '| POST', '| 304 revalidation', '| Cache miss'])
         expect(report).toMatch(new RegExp(`${row.replace('|', '\\|')}.*\\| [\\d,]+ \\(`));
       expect(report).toMatch(/RSS: [\d.]+ MiB at the start, [\d.]+ MiB at the end/);
+      expect(report).toMatch(/cached GET Altitude\/raw [\d.]+×; POST Altitude\/yoga [\d.]+×\./);
+      expect(report).toMatch(
+        /more than 100% of the CPUs .* \d+ runs? (was|were) run again, and the most taken during a run kept was [\d.]+%/,
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
