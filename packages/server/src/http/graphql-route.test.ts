@@ -92,7 +92,7 @@ describe('persisted operations and the response cache', () => {
       // Quotes and brackets left bare: a URL parser would escape them, the cache keeps them as sent.
       `/graphql?id=${comparison.id}&variables={"slugs":["staff","principal"]}`,
     ];
-    const answers = [];
+    const answers: Awaited<ReturnType<typeof rawGet>>[] = [];
     for (const target of spellings) {
       for (let i = 0; i < 3; i++) answers.push(await rawGet(base, target, { 'accept-encoding': 'identity' }));
     }
