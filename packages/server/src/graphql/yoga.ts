@@ -20,7 +20,7 @@ const disableIntrospection: Plugin = {
  * at that moment. HTTP concerns (CORS, CSRF, body size, caching, timeouts)
  * are handled in front of it by graphql-route.ts.
  */
-export function createGraphqlYoga(store: ContentStore, logger: Logger, options: ServerOptions) {
+export function createGraphqlYoga(store: ContentStore, logger: Logger, options: ServerOptions, extraPlugins: Plugin[] = []) {
   const yogaLogger: YogaLogger = {
     debug: () => {},
     info: (...args: unknown[]) => logger.info('graphql', { detail: args.map(String) }),
@@ -40,7 +40,12 @@ export function createGraphqlYoga(store: ContentStore, logger: Logger, options: 
     maskedErrors: { isDev: false },
     // Browsers are answered by graphiql-page.ts before reaching yoga.
     graphiql: false,
-    plugins: [useExecutionCancellation(), ...armorPlugins(options), ...(options.introspection ? [] : [disableIntrospection])],
+    plugins: [
+      useExecutionCancellation(),
+      ...armorPlugins(options),
+      ...(options.introspection ? [] : [disableIntrospection]),
+      ...extraPlugins,
+    ],
   });
 }
 

@@ -3,6 +3,7 @@ import type { ContentStore } from '../content/content-store.js';
 import type { Logger } from '../logger.js';
 import { sendGraphiql, wantsGraphiql } from './graphiql-page.js';
 import { GRAPHQL_PATH, createGraphqlYoga } from '../graphql/yoga.js';
+import { CompleteAnswers } from '../graphql/complete-answers.js';
 import { readServerOptions, type ServerOptions } from '../config/server-options.js';
 import { createGraphqlRoute, yogaExecutor } from './graphql-route.js';
 import { sendHealth, sendReadiness } from './health.js';
@@ -47,7 +48,13 @@ export function createApp(
   config: ResolvedConfig = DEFAULT_CONFIG,
   options: ServerOptions = readServerOptions(),
 ): App {
-  const graphql = createGraphqlRoute(store, logger, options, yogaExecutor(createGraphqlYoga(store, logger, options)));
+  const answers = new CompleteAnswers();
+  const graphql = createGraphqlRoute(
+    store,
+    logger,
+    options,
+    yogaExecutor(createGraphqlYoga(store, logger, options, [answers.plugin]), answers),
+  );
   let draining = false;
 
   const app = (req: IncomingMessage, res: ServerResponse) => {

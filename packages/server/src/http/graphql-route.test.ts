@@ -9,7 +9,7 @@ import { readServerOptions, type ServerOptions } from '../config/server-options.
 import { ContentStore } from '../content/content-store.js';
 import { persistedOperationNamed } from '../graphql/persisted-operations.js';
 import { createLogger } from '../logger.js';
-import { createGraphqlRoute } from './graphql-route.js';
+import { createGraphqlRoute, GRAPHQL_CACHE_CONTROL, type Executed } from './graphql-route.js';
 import { startServer, type RunningServer } from './start-server.js';
 
 let store: ContentStore;
@@ -136,6 +136,21 @@ describe('persisted operations and the response cache', () => {
     }
   });
 
+  it('keeps only complete answers: one with an error is worked out afresh every time and never held by a CDN', async () => {
+    const base = await start();
+    const get = (slugs: string[]) => rawGet(base, persistedUrl('', slugs), { 'accept-encoding': 'identity' });
+    for (let i = 0; i < 2; i++) {
+      const failed = await get(['staff', 'nope']);
+      expect(failed.status).toBe(200);
+      expect(JSON.parse(failed.body.toString())).toMatchObject({ errors: [{ extensions: { code: 'BAD_USER_INPUT' } }] });
+      expect(failed.headers).toMatchObject({ 'cache-control': 'no-store' });
+      expect(failed.headers.etag).toBeUndefined();
+    }
+    const complete = await get(['staff', 'principal']);
+    expect(JSON.parse(complete.body.toString())).toMatchObject({ data: { compareLevels: expect.any(Object) } });
+    expect(complete.headers).toMatchObject({ 'cache-control': GRAPHQL_CACHE_CONTROL, etag: expect.stringMatching(/^"/) });
+  });
+
   it('says which ids it knows when given an unknown one, and refuses id with query', async () => {
     const base = await start();
     const unknown = await fetch(`${base}/graphql?id=nope`);
@@ -241,7 +256,7 @@ describe('the execution timeout', () => {
       store,
       logger,
       { ...readServerOptions({}), queryTimeoutMs: 150 },
-      () => new Promise<Response>(() => {}),
+      () => new Promise<Executed>(() => {}),
     );
     const server = createServer((req, res) => route(req, res, new URL(req.url ?? '/', 'http://localhost')));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

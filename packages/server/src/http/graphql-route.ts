@@ -3,6 +3,7 @@ import type { ServerOptions } from '../config/server-options.js';
 import type { ContentStore } from '../content/content-store.js';
 import { persistedOperation, PERSISTED_OPERATIONS } from '../graphql/persisted-operations.js';
 import { ResponseCache, type CachedResponse } from '../graphql/response-cache.js';
+import type { CompleteAnswers } from '../graphql/complete-answers.js';
 import type { GraphqlYoga } from '../graphql/yoga.js';
 import type { Logger } from '../logger.js';
 import { CSRF_HEADERS, corsPolicy, type CorsPolicy } from './cors.js';
@@ -16,8 +17,14 @@ import { prepareBytes, sendPrepared } from './send.js';
  */
 export const GRAPHQL_CACHE_CONTROL = 'public, max-age=60, s-maxage=300, stale-while-revalidate=86400';
 
+/** Yoga's answer, and whether it was complete (data, no errors), so worth keeping. */
+export interface Executed {
+  readonly response: Response;
+  readonly complete: boolean;
+}
+
 /** Runs a GraphQL request through yoga; separate so the timeout can be tested with a slow one. */
-export type Execute = (request: Request) => Promise<Response>;
+export type Execute = (request: Request) => Promise<Executed>;
 
 /**
  * `/graphql`, in front of yoga: CORS, CSRF prevention, the body limit, the
@@ -52,8 +59,8 @@ export function createGraphqlRoute(store: ContentStore, logger: Logger, options:
     const shared = body === undefined;
     const persisted = shared && url.searchParams.has('id');
     const stop = new AbortController();
-    const response = await withTimeout(execute(toFetchRequest(req, url, body, persisted, stop.signal)), options.queryTimeoutMs);
-    if (!response) {
+    const executed = await withTimeout(execute(toFetchRequest(req, url, body, persisted, stop.signal)), options.queryTimeoutMs);
+    if (!executed) {
       // Yoga's execution cancellation stops resolving at the next field.
       stop.abort();
       logger.warn('query timed out', { timeoutMs: options.queryTimeoutMs, operation: operationNameOf(url, body) });
@@ -64,9 +71,10 @@ export function createGraphqlRoute(store: ContentStore, logger: Logger, options:
         true,
       );
     }
+    const { response } = executed;
     const bytes = Buffer.from(await response.arrayBuffer());
     const contentType = response.headers.get('content-type') ?? 'application/json; charset=utf-8';
-    if (response.status === 200 && succeeded(bytes)) {
+    if (response.status === 200 && executed.complete) {
       return send(req, res, cache.set(version, key, bytes, contentType), shared);
     }
     if (bytes.length === 0 && response.status >= 400) throw emptyRefusal(response.status);
@@ -241,16 +249,6 @@ function toFetchRequest(req: IncomingMessage, url: URL, body: Buffer | undefined
   return new Request(target, { method, headers, body: method === 'POST' && body ? new Uint8Array(body) : null, signal });
 }
 
-/** An answer worth keeping: valid JSON with data and no errors (errors may depend on a passing condition). */
-function succeeded(bytes: Buffer): boolean {
-  try {
-    const parsed = JSON.parse(bytes.toString('utf8')) as { data?: unknown; errors?: unknown };
-    return parsed.errors === undefined && parsed.data !== undefined && parsed.data !== null;
-  } catch {
-    return false;
-  }
-}
-
 function operationNameOf(url: URL, body: Buffer | undefined): string | undefined {
   const id = url.searchParams.get('id');
   if (id) return persistedOperation(id)?.name;
@@ -273,7 +271,10 @@ async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | undefin
   }
 }
 
-/** Yoga's fetch, as the route's executor. */
-export function yogaExecutor(yoga: GraphqlYoga): Execute {
-  return (request) => Promise.resolve(yoga.fetch(request, {}));
+/** Yoga's fetch, as the route's executor; `answers` is the plugin yoga was created with. */
+export function yogaExecutor(yoga: GraphqlYoga, answers: CompleteAnswers): Execute {
+  return async (request) => {
+    const response = await yoga.fetch(request, {});
+    return { response, complete: answers.has(request) };
+  };
 }
