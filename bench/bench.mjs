@@ -3,7 +3,7 @@
 // graphql-yoga with the same schema), all in one run on this machine, driven
 // by autocannon for a bounded time. Writes bench/RESULTS.md.
 //
-//   pnpm bench [--duration 5] [--rounds 3] [--soak 60] [--connections 10] [--max-steal 5] [--out bench/RESULTS.md]
+//   pnpm bench [--duration 5] [--rounds 5] [--soak 60] [--connections 10] [--max-steal 5] [--out bench/RESULTS.md]
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
@@ -276,7 +276,7 @@ ${row('Cache miss (fresh variables each request)', 'miss', null)}
 - raw node:http sends precomputed bytes whatever is asked: the practical limit, not a GraphQL server.
 - bare graphql-yoga has no ETag, so it has no 304 row; it executes every request, so its GET and cache-miss rows do the same work.
 - Aims: cached GET ≥ 0.8× raw — ${ratio(results.altitude.get.rps, results.raw.get.rps)}; POST ≥ 1.0× yoga — ${ratio(results.altitude.post.rps, results.yoga.post.rps)}.
-- Round by round (each pair ran back to back): cached GET Altitude/raw ${byRound('get', 'raw')}; POST Altitude/yoga ${byRound('post', 'yoga')}.
+- Round by round (the servers of a round ran one after another): cached GET Altitude/raw ${byRound('get', 'raw')}; POST Altitude/yoga ${byRound('post', 'yoga')}.
 
 Soak: ${soak.seconds} s of cached GETs and cache misses together (${fmt(soak.requests)} requests, ${soak.errors} errors). Altitude's RSS: ${soak.rssStart.toFixed(1)} MiB at the start, ${soak.rssEnd.toFixed(1)} MiB at the end, ${soak.rssPeak.toFixed(1)} MiB at the peak.
 `;

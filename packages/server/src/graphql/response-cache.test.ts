@@ -52,4 +52,16 @@ describe('ResponseCache', () => {
     expect(cache.get('v', 'cold 990')).toBeUndefined();
     expect(cache.get('v', 'cold 991')).toBeDefined();
   });
+
+  it('keeps an answer that is read often when the byte bound, not the entry bound, is what fills', () => {
+    const big = (n: number) => json({ n, pad: 'x'.repeat(4000) });
+    // Room for about a dozen of these, far fewer than the 2000 entries allowed.
+    const cache = new ResponseCache(2000, 12 * (4100 + 150));
+    cache.set('v', 'hot', big(-1), 't');
+    for (let i = 0; i < 200; i++) {
+      cache.set('v', `cold ${i}`, big(i), 't');
+      expect(cache.get('v', 'hot'), `after ${i + 1} others`).toBeDefined();
+    }
+    expect(cache.size).toBeLessThan(20);
+  });
 });

@@ -17,7 +17,8 @@ interface Slot {
  * Answers already computed, for the content version being served. Content
  * only changes by a reload, so an answer stays right until then; a new
  * version empties the cache. Bounded in entries and bytes, least recently
- * used out first, so a stream of distinct queries cannot exhaust memory.
+ * used out first (nearly: see get), so a stream of distinct queries cannot
+ * exhaust memory.
  */
 export class ResponseCache {
   #version = '';
@@ -40,9 +41,10 @@ export class ResponseCache {
     if (version !== this.#version) return undefined;
     const slot = this.#slots.get(key);
     if (slot === undefined) return undefined;
-    // Moved to the young end only once it has aged past the young half: a hot
-    // answer then costs one lookup per hit, and still never nears eviction.
-    if (this.#clock - slot.stamp >= this.maxEntries / 2) {
+    // Moved to the young end only once it has aged out of the young half of
+    // what is held now (the byte bound may hold far fewer than maxEntries): a
+    // hot answer then costs one lookup per hit, and still never nears eviction.
+    if (this.#clock - slot.stamp >= this.#slots.size / 2) {
       this.#slots.delete(key);
       this.#slots.set(key, slot);
       slot.stamp = ++this.#clock;

@@ -66,6 +66,10 @@ export function createApp(
       const url = URL.parse(target, 'http://localhost');
       // Request targets like `//` or `*` are not paths on this server.
       if (!url) sendJson(res, 400, { error: `${target.slice(0, 100)} is not a path on this server` });
+      // Nor is one with a fragment, which HTTP never sends: yoga would read
+      // the query string with it, the router without, and the two must agree.
+      else if (target.includes('#'))
+        sendJson(res, 400, { error: `${target.slice(0, 100)} has a fragment (#…); send the path and query only` });
       else route(req, res, url);
     } catch (error) {
       // One bad request must never take the server down with it.

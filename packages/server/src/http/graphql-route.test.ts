@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEFAULT_CONTENT_DIR } from '@altitude/schema';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readServerOptions, type ServerOptions } from '../config/server-options.js';
 import { ContentStore } from '../content/content-store.js';
 import { persistedOperationNamed } from '../graphql/persisted-operations.js';
@@ -93,9 +93,13 @@ describe('persisted operations and the response cache', () => {
       `/graphql?id=${comparison.id}&variables={"slugs":["staff","principal"]}`,
     ];
     const answers: Awaited<ReturnType<typeof rawGet>>[] = [];
+    // A repeat is answered from the cache before the app even parses its URL.
+    const parse = vi.spyOn(URL, 'parse');
     for (const target of spellings) {
       for (let i = 0; i < 3; i++) answers.push(await rawGet(base, target, { 'accept-encoding': 'identity' }));
     }
+    expect(parse.mock.calls.filter(([target]) => String(target).startsWith('/graphql?'))).toHaveLength(spellings.length);
+    parse.mockRestore();
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 200]);
     expect(new Set(answers.map((a) => a.headers.etag)).size).toBe(1);
     expect(answers.every((a) => a.body.equals(answers[0]!.body))).toBe(true);
@@ -107,6 +111,16 @@ describe('persisted operations and the response cache', () => {
     expect(head.body.length).toBe(0);
     const logged = lines.filter((l) => l.msg === 'request' && l.method === 'HEAD');
     expect(logged.at(-1)).toMatchObject({ path: '/graphql', status: 200 });
+  });
+
+  it('refuses a request target with a fragment, so a cached answer can never stand in for GraphiQL', async () => {
+    const base = await start();
+    const target = `/graphql?#&query=${encodeURIComponent('{ __typename }')}`;
+    const browser = { accept: 'text/html,application/json' };
+    for (const method of ['HEAD', 'GET']) expect((await rawGet(base, target, browser, method)).status, method).toBe(400);
+    expect((await rawGet(base, target, browser)).body.toString()).toContain('has a fragment');
+    const graphiql = await rawGet(base, '/graphql', { ...browser, 'accept-encoding': 'identity' });
+    expect(graphiql).toMatchObject({ status: 200, headers: { 'content-type': 'text/html; charset=utf-8' } });
   });
 
   it('serves identical bytes and ETags from independent replicas', async () => {

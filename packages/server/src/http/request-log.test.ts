@@ -1,5 +1,5 @@
 import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../logger.js';
 import { logRequest } from './request-log.js';
@@ -7,12 +7,13 @@ import { logRequest } from './request-log.js';
 let server: Server | undefined;
 afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
 
-/** A server that logs every request: /full answers "hello", /hang sends a first chunk and never ends. */
+/** A server that logs every request: /full answers "hello", /long 1000 bytes, /hang sends a first chunk and never ends. */
 async function logged(lines: Record<string, unknown>[]): Promise<string> {
   const logger = createLogger({ write: (line) => void lines.push(JSON.parse(line) as Record<string, unknown>) });
   server = createServer((req, res) => {
     logRequest(req, res, logger, req.url!);
     if (req.url === '/full') res.writeHead(200, { 'content-type': 'text/plain', 'content-length': '5' }).end('hello');
+    else if (req.url === '/long') res.writeHead(200, { 'content-type': 'text/plain' }).end('x'.repeat(1000));
     else res.writeHead(200, { 'content-type': 'text/plain' }).write('first');
   });
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
@@ -46,5 +47,31 @@ describe('logRequest', () => {
     await settle();
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ path: '/hang', status: 200, aborted: true });
+  });
+
+  it('counts each pipelined response on a shared socket as its own', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const { port } = new URL(await logged(lines));
+    const received = await new Promise<number>((resolve, reject) => {
+      let total = 0;
+      const socket = connect(Number(port), '127.0.0.1', () =>
+        // Three requests in one write: the server answers them one after another on this socket.
+        socket.write(
+          ['/long', '/full', '/long']
+            .map((p, i) => `GET ${p} HTTP/1.1\r\nhost: x\r\n${i === 2 ? 'connection: close\r\n' : ''}\r\n`)
+            .join(''),
+        ),
+      );
+      socket.on('data', (chunk: Buffer) => (total += chunk.length));
+      socket.on('end', () => resolve(total));
+      socket.on('error', reject);
+    });
+    for (let i = 0; i < 40 && lines.length < 3; i++) await settle();
+    expect(lines.map((l) => l.path)).toEqual(['/long', '/full', '/long']);
+    const bytes = lines.map((l) => l.bytes as number);
+    expect(bytes.reduce((a, b) => a + b)).toBe(received);
+    expect(bytes[0]).toBeGreaterThan(1000);
+    expect(bytes[1]).toBeLessThan(500);
+    expect(bytes[2]).toBeGreaterThan(1000);
   });
 });
