@@ -32,6 +32,8 @@ describe('pnpm bench', () => {
         expect(report).toMatch(new RegExp(`${row.replace('|', '\\|')}.*\\| [\\d,]+ \\(`));
       expect(report).toMatch(/RSS: [\d.]+ MiB at the start, [\d.]+ MiB at the end/);
       expect(report).toMatch(/cached GET Altitude\/raw [\d.]+×; POST Altitude\/yoga [\d.]+×\./);
+      expect(report).toMatch(/CPU time per request .*: cached GET vs raw — [\d.]+×; POST vs yoga — [\d.]+×\./);
+      expect(report).toMatch(/\| Cached GET .*\| [\d,]+ \([\d.]+ \/ [\d.]+ ms; [\d.]+ µs\) \| [\d.]+× \|/);
       expect(report).toMatch(
         /more than 100% of the CPUs .* \d+ runs? (was|were) run again, and the most taken during a run kept was [\d.]+%/,
       );
