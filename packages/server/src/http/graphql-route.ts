@@ -163,10 +163,10 @@ function searchOf(req: IncomingMessage): string {
 }
 
 /**
- * What a cached answer is filed under. The raw query string (or body) as the
- * client sent it is the key: the widgets always send the canonical form, and any other spelling
- * only costs its own entry. Accept is part of it, as yoga's answer (its
- * content type) depends on it.
+ * What a cached answer is filed under. The query string (or body) as the
+ * client sent it is the key: the widgets always send the canonical form, and
+ * any other spelling only costs its own entry. Accept is part of it, as
+ * yoga's answer (its content type) depends on it.
  */
 function cacheKey(method: 'G' | 'P', req: IncomingMessage, request: string): string {
   return `${method}\n${req.headers.accept ?? ''}\n${request}`;
