@@ -59,10 +59,17 @@ export function prepareBytes(representation: Representation, headers: Record<str
       notModified: Object.entries(all).flat(),
     };
   };
+  // Each laid out when first asked for: a one-off send (sendBytes) needs only one.
+  let identity: Variant | undefined;
+  let gzip: Variant | undefined;
   return {
-    identity: variant(representation.body, representation.etag, {}),
-    // The gzip variant gets its own ETag (RFC 9110 §8.8.3).
-    gzip: variant(representation.gzip, representation.etag.replace(/"$/, '-gz"'), { 'content-encoding': 'gzip' }),
+    get identity() {
+      return (identity ??= variant(representation.body, representation.etag, {}));
+    },
+    get gzip() {
+      // The gzip variant gets its own ETag (RFC 9110 §8.8.3).
+      return (gzip ??= variant(representation.gzip, representation.etag.replace(/"$/, '-gz"'), { 'content-encoding': 'gzip' }));
+    },
   };
 }
 
