@@ -13,6 +13,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+// Built by `pnpm bench` before it runs this, as is the CLI it starts.
+import { persistedOperationNamed } from '../packages/server/dist/graphql/persisted-operations.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values: args } = parseArgs({
@@ -45,8 +47,7 @@ for (const [name, value] of [
   if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a whole number of at least 1`);
 }
 
-const manifest = JSON.parse(readFileSync(path.join(root, 'packages/widgets/persisted-operations.json'), 'utf8'));
-const [id, document] = Object.entries(manifest).find(([, text]) => text.startsWith('query LevelComparison'));
+const { id, text: document } = persistedOperationNamed('LevelComparison');
 const variables = { slugs: ['staff', 'principal', 'distinguished'] };
 const variablesParam = encodeURIComponent(JSON.stringify(variables));
 const ACCEPT = 'application/graphql-response+json, application/json';

@@ -1,7 +1,7 @@
 // The two comparison servers of `pnpm bench`, each run in its own process:
 //   node bench/servers.mjs raw <port> <body-file> <etag>   node:http answering every request with the same bytes
 //   node bench/servers.mjs yoga <port>              graphql-yoga with Altitude's schema and no plugins of ours
-// (Altitude itself is started with its own CLI.) Prints "ready" when listening.
+// (Altitude itself is started with its own CLI.)
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { DEFAULT_CONTENT_DIR, loadFrameworkOrThrow, schema } from '@altitude/schema';
@@ -30,5 +30,5 @@ async function handler() {
 
 const server = createServer(await handler());
 server.keepAliveTimeout = 5_000;
-server.listen(Number(port), '127.0.0.1', () => process.stdout.write('ready\n'));
+server.listen(Number(port), '127.0.0.1');
 process.on('SIGTERM', () => server.close(() => process.exit(0)));

@@ -5,7 +5,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_CONTENT_DIR, loadFrameworkOrThrow } from '@altitude/schema';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CLI, runCli } from '../support/cli.js';
 import { newSecret, startReceiver, type Behaviour } from '../support/webhook-receiver.js';
 
@@ -191,14 +191,7 @@ describe('altitude sync', () => {
         stdio: 'ignore',
       },
     );
-    await new Promise<void>((resolve) => {
-      const timer = setInterval(() => {
-        if (hr.received.length >= 10) {
-          clearInterval(timer);
-          resolve();
-        }
-      }, 5);
-    });
+    await vi.waitFor(() => expect(hr.received.length).toBeGreaterThanOrEqual(10), { interval: 5, timeout: 30_000 });
     child.kill('SIGKILL');
     await new Promise((resolve) => child.once('exit', resolve));
     const acknowledged = Object.keys((await state()).delivered).length;

@@ -19,10 +19,7 @@ export interface Received {
 }
 
 /** What the receiver does with the n-th request (1-based): answer, wait, or drop the connection. */
-export type Behaviour = (
-  n: number,
-  request: { id: string; type: string },
-) => { status: number; headers?: Record<string, string>; delayMs?: number } | 'drop';
+export type Behaviour = (n: number) => { status: number; headers?: Record<string, string>; delayMs?: number } | 'drop';
 
 /**
  * A webhook receiver on 127.0.0.1 that verifies every signature with the
@@ -48,7 +45,7 @@ export async function startReceiver(secret: string, behave: Behaviour = () => ({
         return;
       }
       const id = String(req.headers['webhook-id']);
-      const action = behave(++n, { id, type: payload.type });
+      const action = behave(++n);
       const record = (answer: Received['answer']) => received.push({ id, type: payload.type, slug: payload.data.slug, payload, answer });
       if (action === 'drop') {
         record('dropped');
