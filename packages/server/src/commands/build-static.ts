@@ -2,11 +2,13 @@ import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import path from 'node:path';
 import type { Framework } from '@altitude/schema';
-import { staticOperationPath } from '@altitude/widgets/ssr';
+// Not from @altitude/widgets/ssr: that loads Lit's server renderer, which every CLI command would then pay for.
+import { OPERATION_ACCEPT, operationUrl, staticOperationPath } from '@altitude/widgets/client/operation-url';
 import { ConfigError, envPublicUrl, loadConfig } from '../config/altitude-config.js';
 import { readServerOptions, type ServerOptions } from '../config/server-options.js';
 import { ContentStore } from '../content/content-store.js';
 import { PERSISTED_OPERATIONS, persistedOperationNamed } from '../graphql/persisted-operations.js';
+import { GRAPHQL_PATH } from '../graphql/yoga.js';
 import { EXPORT_PATHS, EXPORT_SCHEMA_PATH_URL } from '../http/export-routes.js';
 import { startServer } from '../http/start-server.js';
 import { createLogger } from '../logger.js';
@@ -22,7 +24,6 @@ export interface BuildStaticOptions {
 
 /** Written into every build, so a later build may replace the folder without asking. */
 const MARKER = '.altitude-static';
-const WIDGETS_ACCEPT = 'application/graphql-response+json, application/json';
 // The one place the bundle names its default endpoint (src/client/endpoint.ts),
 // in whichever quotes the minifier chose.
 const SERVER_DEFAULT = /(["'`])\.\/graphql\1/g;
@@ -129,6 +130,7 @@ async function refuseToReplace(out: string, force: boolean): Promise<string | un
 function plan(framework: Framework, origin: string): File[] {
   const levels = framework.levels.map((l) => l.slug);
   const modes = framework.failureModes.map((m) => m.slug);
+  const comparisons = sequences(levels);
   const staticEndpoint = (body: Buffer) => Buffer.from(body.toString().replaceAll(`${origin}/graphql"`, `${origin}/graphql/"`));
   const files: File[] = [
     { from: '/widgets.js', to: 'widgets.js', edit: pointAtStaticFiles },
@@ -144,7 +146,7 @@ function plan(framework: Framework, origin: string): File[] {
     ...modes.map((m) => ({ server: `failure-mode/${m}`, file: `failure-mode/${m}` })),
     { server: 'failure-modes', file: 'failure-modes' },
     { server: 'leverage-mechanisms', file: 'leverage-mechanisms' },
-    ...sequences(levels).map((s) => ({ server: `level-compare?levels=${s.join(',')}`, file: `level-compare/${s.join(',')}` })),
+    ...comparisons.map((s) => ({ server: `level-compare?levels=${s.join(',')}`, file: `level-compare/${s.join(',')}` })),
   ];
   for (const { server, file } of embeds) {
     const [pathPart, query] = server.split('?');
@@ -155,21 +157,22 @@ function plan(framework: Framework, origin: string): File[] {
   }
   const operation = (name: string, variables: Record<string, unknown>) => {
     const { id } = persistedOperationNamed(name);
-    const search = Object.keys(variables).length ? `&variables=${encodeURIComponent(JSON.stringify(variables))}` : '';
-    files.push({ from: `/graphql?id=${id}${search}`, to: `graphql/${staticOperationPath(id, variables)}`, accept: WIDGETS_ACCEPT });
+    // The very request a widget makes, so the file holds the bytes it would get.
+    const from = operationUrl(`${origin}${GRAPHQL_PATH}`, id, variables).slice(origin.length);
+    files.push({ from, to: `graphql/${staticOperationPath(id, variables)}`, accept: OPERATION_ACCEPT });
   };
   operation('FailureModeGrid', {});
   operation('LeverageMechanisms', {});
   for (const slug of levels) operation('LevelCard', { slug });
   for (const slug of modes) operation('FailureModeCard', { slug });
-  for (const slugs of sequences(levels)) operation('LevelComparison', { slugs });
+  for (const slugs of comparisons) operation('LevelComparison', { slugs });
   const unplanned = [...PERSISTED_OPERATIONS.values()].filter((o) => !files.some((f) => f.to.startsWith(`graphql/${o.id}/`)));
   if (unplanned.length) throw new Error(`no static files for ${unplanned.map((o) => o.name).join(', ')}; add them to build-static`);
   return files;
 }
 
 /** Every ordering of every choice of two or more distinct levels: the columns a comparison may have. */
-export function sequences(items: readonly string[]): string[][] {
+function sequences(items: readonly string[]): string[][] {
   const result: string[][] = [];
   const extend = (prefix: string[]) => {
     if (prefix.length >= 2) result.push(prefix);

@@ -44,7 +44,7 @@ export async function runSync(options: SyncCommandOptions): Promise<number> {
   }
   if (target.protocol !== 'http:' && target.protocol !== 'https:') return usage(`--url must be http(s), not ${target.protocol}`);
   if (!validSecret(options.secret))
-    return usage('--secret must be a Standard Webhooks secret: "whsec_" followed by a base64 key of at least 16 characters');
+    return usage('--secret must be a Standard Webhooks secret: "whsec_" followed by a base64 key of at least 32 characters (24 bytes)');
 
   const loaded = await loadFramework(options.contentDir, { cwd: options.cwd });
   if (!loaded.ok) {

@@ -113,15 +113,18 @@ export async function loadConfig(framework: Framework, cwd: string, explicit?: s
       }),
     );
   }
-  const codes = Object.entries(config.jobCodes ?? {});
-  const duplicates = codes.filter(([slug, code], i) => codes.findIndex(([, other]) => other === code) !== i && slug);
+  // The first level to use a code keeps it; each later one is an error.
+  const firstWith = new Map<string, string>();
+  const duplicates: [slug: string, code: string, first: string][] = [];
+  for (const [slug, code] of Object.entries(config.jobCodes ?? {})) {
+    const first = firstWith.get(code);
+    if (first === undefined) firstWith.set(code, slug);
+    else duplicates.push([slug, code, first]);
+  }
   if (duplicates.length) {
     return fail(
-      duplicates.map(([slug, code]) =>
-        yaml.errorAt(
-          ['jobCodes', slug],
-          `job code "${code}" is already given to level "${codes.find(([, other]) => other === code)![0]}"; HR imports need each code once`,
-        ),
+      duplicates.map(([slug, code, first]) =>
+        yaml.errorAt(['jobCodes', slug], `job code "${code}" is already given to level "${first}"; HR imports need each code once`),
       ),
     );
   }

@@ -21,8 +21,8 @@ export interface ServerOptions {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
-export const DEFAULT_QUERY_TIMEOUT_MS = 10_000;
+const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+const DEFAULT_QUERY_TIMEOUT_MS = 10_000;
 
 export function readServerOptions(env: Env = process.env): ServerOptions {
   const production = env.NODE_ENV === 'production';

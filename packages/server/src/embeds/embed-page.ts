@@ -1,6 +1,6 @@
 import { escapeHtml, schema, type Framework } from '@altitude/schema';
 import { renderWidget, widgetRequest } from '@altitude/widgets/ssr';
-import { graphql } from 'graphql';
+import { execute } from 'graphql';
 import { persistedOperation } from '../graphql/persisted-operations.js';
 import { embedCsp, page, scriptJson, type EmbedPage } from './embed-shell.js';
 import { embedForms, type WidgetSpec } from './widget-spec.js';
@@ -18,9 +18,10 @@ export async function renderEmbedPage(spec: WidgetSpec, framework: Framework, or
   if (typeof request === 'string') throw new Error(request);
   const operation = persistedOperation(request.operation);
   if (!operation) throw new Error(`the widget asked for persisted operation ${request.operation}, which this server does not know`);
-  const result = await graphql({
+  // Parsed and validated once, when the server loaded its persisted operations.
+  const result = await execute({
     schema,
-    source: operation.text,
+    document: operation.document,
     variableValues: request.variables as Record<string, unknown>,
     contextValue: { framework },
   });

@@ -33,7 +33,7 @@ export interface Reporter {
   finish(summary: SyncSummary): void;
 }
 
-export function planTable(plan: readonly PlannedChange[]): string {
+function planTable(plan: readonly PlannedChange[]): string {
   const table = new Table({ head: ['change', 'type', 'slug', 'version'], style: { head: [], border: [], compact: true } });
   for (const c of plan) table.push([c.kind, c.type, c.slug, c.version]);
   return table.toString();

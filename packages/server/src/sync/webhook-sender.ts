@@ -43,7 +43,7 @@ export interface SenderOptions {
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** The webhook body: `{ type, timestamp, data: { slug, contentHash, version, entity } }`. */
-export function webhookPayload(change: PlannedChange, now: Date): string {
+function webhookPayload(change: PlannedChange, now: Date): string {
   return JSON.stringify({
     type: change.eventType,
     timestamp: now.toISOString(),

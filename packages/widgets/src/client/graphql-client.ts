@@ -1,5 +1,5 @@
 import { AltitudeRequestError } from './request-error.js';
-import { isStaticEndpoint, operationUrl } from './operation-url.js';
+import { isStaticEndpoint, OPERATION_ACCEPT, operationUrl } from './operation-url.js';
 import type { PersistedOperation } from './persisted-operation.js';
 
 /** How long a widget waits for an answer before saying the API did not answer. */
@@ -60,7 +60,7 @@ export class GraphqlClient {
       // A plain GET with only safelisted headers: no CORS preflight, and the
       // browser, a CDN and the server can all answer it from cache.
       response = await this.fetchImpl(url, {
-        headers: { accept: 'application/graphql-response+json, application/json' },
+        headers: { accept: OPERATION_ACCEPT },
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
     } catch (error) {

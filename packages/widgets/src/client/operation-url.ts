@@ -1,4 +1,10 @@
 /**
+ * What the widgets accept. The server's response cache keys on it, so
+ * `altitude build-static` asks with the same to get the widgets' bytes.
+ */
+export const OPERATION_ACCEPT = 'application/graphql-response+json, application/json';
+
+/**
  * Where a widget GETs a persisted operation's answer. Two kinds of origin:
  *
  * - an Altitude server: `<endpoint>?id=<id>&variables=<json>`;
