@@ -1,5 +1,4 @@
-import { gzipSync } from 'node:zlib';
-import { etagOf, type PreparedBytes, type Representation } from '../http/send.js';
+import { representationOf, type PreparedBytes, type Representation } from '../http/send.js';
 
 export interface CachedResponse extends Representation {
   readonly contentType: string;
@@ -58,7 +57,7 @@ export class ResponseCache {
       this.#bytes = 0;
       this.#version = version;
     }
-    const entry: CachedResponse = { body, gzip: gzipSync(body), etag: etagOf(body), contentType };
+    const entry: CachedResponse = { ...representationOf(body), contentType };
     const previous = this.#slots.get(key);
     if (previous) this.#forget(key, previous);
     this.#slots.set(key, { entry, stamp: ++this.#clock });

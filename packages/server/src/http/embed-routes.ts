@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { gzipSync } from 'node:zlib';
 import type { Framework } from '@altitude/schema';
 import { embedCsp, renderEmbedError, type EmbedPage } from '../embeds/embed-shell.js';
 import { oembed } from '../embeds/oembed.js';
@@ -7,27 +6,27 @@ import { snippetHtml, snippetMarkdown } from '../embeds/snippets.js';
 import { specFromBuilder } from '../embeds/builder-params.js';
 import { embedForms, parseWidgetSpec, safeDecode } from '../embeds/widget-spec.js';
 import type { Logger } from '../logger.js';
-import { etagOf, sendBytes, sendJson } from './send.js';
+import { MadeOnce } from './made-once.js';
+import { representationOf, sendBytes, sendHtml, sendJson, type Representation } from './send.js';
 
-const pages = new WeakMap<Framework, Map<string, Promise<EmbedPage>>>();
-/** Bounds the rendered pages kept per content version (each Host header could otherwise add one). */
-const MAX_CACHED_PAGES = 200;
+/** A rendered embed page with its bytes ready to send, so a request only sends them. */
+interface SentPage {
+  readonly page: EmbedPage;
+  readonly bytes: Representation;
+}
+
+const pages = new MadeOnce<Promise<SentPage>>();
+const snippets = new MadeOnce<{ readonly bytes: Representation; readonly csp?: string }>();
 
 const EMBED_HEADERS = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'strict-origin-when-cross-origin' };
 
-function sendPage(req: IncomingMessage, res: ServerResponse, status: number, page: EmbedPage): void {
-  const body = Buffer.from(page.html);
-  const headers = {
-    'content-type': 'text/html; charset=utf-8',
-    'content-security-policy': page.csp,
-    'cache-control': 'no-cache',
-    ...EMBED_HEADERS,
-  };
-  if (status !== 200) {
-    res.writeHead(status, { ...headers, 'content-length': String(body.length) }).end(req.method === 'HEAD' ? undefined : body);
-    return;
-  }
-  sendBytes(req, res, { body, gzip: gzipSync(body), etag: etagOf(body) }, headers);
+function pageHeaders(page: EmbedPage) {
+  return { 'content-security-policy': page.csp, 'cache-control': 'no-cache', ...EMBED_HEADERS };
+}
+
+/** An embed page that is not the widget (an error), sent as it is. */
+function sendErrorPage(res: ServerResponse, status: number, page: EmbedPage): void {
+  sendHtml(res, status, page.html, pageHeaders(page));
 }
 
 /** `/embed/<widget>`: a server-rendered page of one widget, for iframes. */
@@ -45,26 +44,27 @@ export async function sendEmbed(
       ? ({ ok: false, status: 400, message: 'The address is not valid percent-encoding.' } as const)
       : parseWidgetSpec(path, url.searchParams, framework);
   if (!parsed.ok) {
-    sendPage(req, res, parsed.status, renderEmbedError(parsed.message));
+    sendErrorPage(res, parsed.status, renderEmbedError(parsed.message));
     return;
   }
-  const forFramework = pages.get(framework) ?? new Map<string, Promise<EmbedPage>>();
-  pages.set(framework, forFramework);
-  const key = `${parsed.spec.path}?${parsed.spec.query}|${origin}`;
-  let page = forFramework.get(key);
-  if (!page) {
-    if (forFramework.size >= MAX_CACHED_PAGES) forFramework.clear();
+  const { spec } = parsed;
+  const key = `${spec.path}?${spec.query}|${origin}`;
+  const sent = pages.get(framework, key, () => {
     // Rendered on first request, once per content version: lazy, so the
     // server starts without loading Lit's server renderer.
-    page = import('../embeds/embed-page.js').then((m) => m.renderEmbedPage(parsed.spec, framework, origin));
-    forFramework.set(key, page);
-    page.catch(() => forFramework.delete(key));
-  }
+    const rendered = import('../embeds/embed-page.js')
+      .then((m) => m.renderEmbedPage(spec, framework, origin))
+      .then((page) => ({ page, bytes: representationOf(Buffer.from(page.html)) }));
+    // A failure is not kept: the next request tries again.
+    rendered.catch(() => pages.forget(framework, key));
+    return rendered;
+  });
   try {
-    sendPage(req, res, 200, await page);
+    const { page, bytes } = await sent;
+    sendBytes(req, res, bytes, { 'content-type': 'text/html; charset=utf-8', ...pageHeaders(page) });
   } catch (error) {
     logger.error('embed failed', { path: url.pathname, error: String(error) });
-    sendPage(req, res, 500, renderEmbedError('This embed could not be rendered. The server log has the details.'));
+    sendErrorPage(res, 500, renderEmbedError('This embed could not be rendered. The server log has the details.'));
   }
 }
 
@@ -79,21 +79,19 @@ export function sendSnippet(req: IncomingMessage, res: ServerResponse, framework
     sendJson(res, parsed.status, { error: parsed.message });
     return;
   }
+  const { spec } = parsed;
   const markdown = match![2] === 'md';
-  const text = markdown ? snippetMarkdown(parsed.spec, framework) : snippetHtml(parsed.spec, framework);
-  const body = Buffer.from(text);
-  sendBytes(
-    req,
-    res,
-    { body, gzip: gzipSync(body), etag: etagOf(body) },
-    {
-      'content-type': markdown ? 'text/markdown; charset=utf-8' : 'text/html; charset=utf-8',
-      'cache-control': 'no-cache',
-      'access-control-allow-origin': '*',
-      ...(markdown ? {} : { 'content-security-policy': embedCsp(text) }),
-      ...EMBED_HEADERS,
-    },
-  );
+  const snippet = snippets.get(framework, `${spec.path}?${spec.query}|${markdown ? 'md' : 'html'}`, () => {
+    const text = markdown ? snippetMarkdown(spec, framework) : snippetHtml(spec, framework);
+    return { bytes: representationOf(Buffer.from(text)), csp: markdown ? undefined : embedCsp(text) };
+  });
+  sendBytes(req, res, snippet.bytes, {
+    'content-type': markdown ? 'text/markdown; charset=utf-8' : 'text/html; charset=utf-8',
+    'cache-control': 'no-cache',
+    'access-control-allow-origin': '*',
+    ...(snippet.csp === undefined ? {} : { 'content-security-policy': snippet.csp }),
+    ...EMBED_HEADERS,
+  });
 }
 
 /** `/oembed?url=…`: oEmbed 1.0 discovery for the embed pages. */

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { gzipSync } from 'node:zlib';
 import { EXPORT_SCHEMA_PATH, type Framework } from '@altitude/schema';
 import type { ResolvedConfig } from '../config/altitude-config.js';
 import { EXPORT_SCHEMA_FILE, renderExport, type ExportFormat } from '../exports/export-formats.js';
-import { etagOf, sendBytes } from './send.js';
+import { MadeOnce } from './made-once.js';
+import { representationOf, sendBytes } from './send.js';
 
 /** Path → format of the exports served over HTTP. */
 export const EXPORT_PATHS: ReadonlyMap<string, ExportFormat> = new Map([
@@ -22,18 +22,11 @@ interface Rendered {
   readonly fileName: string;
 }
 
-const rendered = new WeakMap<Framework, Map<string, Rendered>>();
-let schemaText: Promise<string> | undefined;
+const rendered = new MadeOnce<Rendered>();
+let schemaExport: Promise<Rendered> | undefined;
 
 function prepare(body: string, contentType: string, fileName: string): Rendered {
-  const bytes = Buffer.from(body);
-  return {
-    body: bytes,
-    gzip: gzipSync(bytes),
-    etag: etagOf(bytes),
-    contentType,
-    fileName,
-  };
+  return { ...representationOf(Buffer.from(body)), contentType, fileName };
 }
 
 /**
@@ -51,19 +44,18 @@ export async function sendExport(
   const publicUrl = config.publicUrl ?? origin;
   let entry: Rendered;
   if (url.pathname === EXPORT_SCHEMA_PATH_URL) {
-    schemaText ??= readFile(EXPORT_SCHEMA_PATH, 'utf8');
-    entry = prepare(await schemaText, 'application/schema+json; charset=utf-8', EXPORT_SCHEMA_FILE);
+    schemaExport ??= readFile(EXPORT_SCHEMA_PATH, 'utf8').then((text) =>
+      prepare(text, 'application/schema+json; charset=utf-8', EXPORT_SCHEMA_FILE),
+    );
+    entry = await schemaExport;
   } else {
     const format = EXPORT_PATHS.get(url.pathname)!;
     const bom = format === 'csv' && ['1', 'true'].includes(url.searchParams.get('bom') ?? '');
     const key = `${format}|${bom}|${publicUrl}`;
-    const forFramework = rendered.get(framework) ?? new Map<string, Rendered>();
-    rendered.set(framework, forFramework);
-    if (!forFramework.has(key)) {
+    entry = rendered.get(framework, key, () => {
       const r = renderExport(format, framework, { jobProfile: config.jobProfile, publicUrl, bom });
-      forFramework.set(key, prepare(r.body, r.contentType, r.fileName));
-    }
-    entry = forFramework.get(key)!;
+      return prepare(r.body, r.contentType, r.fileName);
+    });
   }
   sendBytes(req, res, entry, {
     'content-type': entry.contentType,

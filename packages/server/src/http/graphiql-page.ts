@@ -1,9 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { gzipSync } from 'node:zlib';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { EXAMPLE_QUERIES } from './graphiql-examples.js';
 import { GRAPHIQL_SECURITY_HEADERS } from './security-headers.js';
-import { etagOf, sendBytes, type Representation } from './send.js';
+import { representationOf, sendBytes, type Representation } from './send.js';
 
 let page: Representation | undefined;
 
@@ -20,7 +19,7 @@ function build(endpoint: string): Representation {
       defaultTabs: EXAMPLE_QUERIES.map((example) => ({ query: example.query })),
     }),
   );
-  return { body: html, gzip: gzipSync(html), etag: etagOf(html) };
+  return representationOf(html);
 }
 
 /** True for a browser navigating to the endpoint: GET, wants HTML, carries no query. */

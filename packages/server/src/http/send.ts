@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import type { IncomingMessage } from 'node:http';
 import type { ServerResponse } from 'node:http';
 
@@ -29,6 +30,11 @@ export interface Representation {
   readonly gzip: Buffer;
   /** ETag of the identity bytes; the gzip variant gets its own (RFC 9110 §8.8.3). */
   readonly etag: string;
+}
+
+/** The bytes with their gzip copy and ETag, ready for sendBytes. */
+export function representationOf(body: Buffer): Representation {
+  return { body, gzip: gzipSync(body), etag: etagOf(body) };
 }
 
 /** One encoding of a representation, with its headers laid out for writeHead. */

@@ -1,7 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { gzipSync } from 'node:zlib';
-import { etagOf, sendBytes, sendJson } from './send.js';
+import { representationOf, sendBytes, sendJson } from './send.js';
 
 interface Loaded {
   readonly mtimeMs: number;
@@ -33,8 +32,8 @@ export function staticFile(file: string, options: StaticFileOptions) {
       if (loaded?.mtimeMs !== mtimeMs) {
         const body = await readFile(file);
         // A file caught half-written by a rebuild is served once, never cached.
-        if (body.length !== size) return { mtimeMs: -1, body, gzip: gzipSync(body), etag: etagOf(body) };
-        loaded = { mtimeMs, body, gzip: gzipSync(body), etag: etagOf(body) };
+        if (body.length !== size) return { mtimeMs: -1, ...representationOf(body) };
+        loaded = { mtimeMs, ...representationOf(body) };
       }
       return loaded;
     } catch {
