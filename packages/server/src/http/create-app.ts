@@ -35,6 +35,11 @@ const ASSETS = new Map<string, (req: IncomingMessage, res: ServerResponse) => Pr
 
 const GRAPHQL_QUERY = `${GRAPHQL_PATH}?`;
 
+/** Whether the app asks the GraphQL cache before parsing the URL (a query to /graphql). */
+function triesCacheFirst(target: string): boolean {
+  return target.startsWith(GRAPHQL_QUERY);
+}
+
 /** The path of a request target as the client wrote it, for the log. */
 function pathOf(target: string): string {
   const end = target.indexOf('?');
@@ -62,7 +67,7 @@ export function createApp(
     logRequest(req, res, logger, pathOf(target));
     try {
       // The widgets' traffic, answered from memory before any URL parsing.
-      if (target.startsWith(GRAPHQL_QUERY) && graphql.answerFromCache(req, res)) return;
+      if (triesCacheFirst(target) && graphql.answerFromCache(req, res)) return;
       const url = URL.parse(target, 'http://localhost');
       // Request targets like `//` or `*` are not paths on this server.
       if (!url) sendJson(res, 400, { error: `${target.slice(0, 100)} is not a path on this server` });
@@ -85,7 +90,7 @@ export function createApp(
     if (pathname === GRAPHQL_PATH && wantsGraphiql(req, url)) {
       sendGraphiql(req, res, GRAPHQL_PATH);
     } else if (pathname === GRAPHQL_PATH) {
-      graphql(req, res, url);
+      graphql(req, res, url, triesCacheFirst(req.url ?? ''));
     } else if (pathname === '/health' && read) {
       sendHealth(res);
     } else if (pathname === '/ready' && read) {

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ServerOptions } from '../config/server-options.js';
 import type { ContentStore } from '../content/content-store.js';
-import { persistedOperation, PERSISTED_OPERATIONS } from '../graphql/persisted-operations.js';
+import { persistedOperation, PERSISTED_OPERATIONS, type PersistedOperation } from '../graphql/persisted-operations.js';
 import { ResponseCache, type CachedResponse } from '../graphql/response-cache.js';
 import type { CompleteAnswers } from '../graphql/complete-answers.js';
 import type { GraphqlYoga } from '../graphql/yoga.js';
@@ -54,16 +54,22 @@ export function createGraphqlRoute(store: ContentStore, logger: Logger, options:
   };
 
   /** Runs the request through yoga, and keeps a successful answer for the next request with the same key. */
-  const answer = async (req: IncomingMessage, res: ServerResponse, url: URL, key: string, body: Buffer | undefined) => {
+  const answer = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    key: string,
+    body: Buffer | undefined,
+    persisted: PersistedOperation | undefined,
+  ) => {
     const version = store.framework.contentHash;
     const shared = body === undefined;
-    const persisted = shared && url.searchParams.has('id');
     const stop = new AbortController();
     const executed = await withTimeout(execute(toFetchRequest(req, url, body, persisted, stop.signal)), options.queryTimeoutMs);
     if (!executed) {
       // Yoga's execution cancellation stops resolving at the next field.
       stop.abort();
-      logger.warn('query timed out', { timeoutMs: options.queryTimeoutMs, operation: operationNameOf(url, body) });
+      logger.warn('query timed out', { timeoutMs: options.queryTimeoutMs, operation: persisted?.name ?? operationNameOf(body) });
       throw new GraphqlHttpError(
         200,
         `The query did not finish within ${options.queryTimeoutMs} ms and was stopped. Ask for fewer fields or fewer items.`,
@@ -84,21 +90,29 @@ export function createGraphqlRoute(store: ContentStore, logger: Logger, options:
     res.writeHead(response.status, { ...headers, 'content-length': String(bytes.length) }).end(req.method === 'HEAD' ? undefined : bytes);
   };
 
+  const getKey = (req: IncomingMessage) => cacheKey('G', req, searchOf(req));
+
+  /** Sends the cached answer to a GET, if there is one; says whether it did. */
+  const sendCachedGet = (req: IncomingMessage, res: ServerResponse, key: string): boolean => {
+    const hit = cache.get(store.framework.contentHash, key);
+    if (hit) send(req, res, hit, true);
+    return hit !== undefined;
+  };
+
   /**
    * Synchronous up to the cache: a cached GET is answered without a promise.
    * A GET's parameters are checked only on a miss, since a cached key has
    * already passed the same checks.
    */
-  const route = (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> | void => {
+  const route = (req: IncomingMessage, res: ServerResponse, url: URL, cacheTried: boolean): Promise<void> | void => {
     const method = req.method ?? '';
     if (method === 'GET' || method === 'HEAD') {
-      const key = cacheKey('G', req, searchOf(req));
-      const hit = cache.get(store.framework.contentHash, key);
-      if (hit) return send(req, res, hit, true);
+      const key = getKey(req);
+      if (!cacheTried && sendCachedGet(req, res, key)) return;
       const id = url.searchParams.get('id');
-      if (id !== null) checkPersisted(id, url);
+      const persisted = id === null ? undefined : checkPersisted(id, url);
       checkJsonParams(url);
-      return answer(req, res, url, key, undefined);
+      return answer(req, res, url, key, undefined, persisted);
     }
     if (method === 'OPTIONS') return cors.preflight(req, res);
     if (method !== 'POST') {
@@ -117,7 +131,7 @@ export function createGraphqlRoute(store: ContentStore, logger: Logger, options:
     return readBody(req, options.maxBodyBytes).then((body) => {
       const key = cacheKey('P', req, body.toString('latin1'));
       const hit = cache.get(store.framework.contentHash, key);
-      return hit ? send(req, res, hit, false) : answer(req, res, url, key, body);
+      return hit ? send(req, res, hit, false) : answer(req, res, url, key, body, undefined);
     });
   };
 
@@ -132,9 +146,10 @@ export function createGraphqlRoute(store: ContentStore, logger: Logger, options:
     );
   };
 
-  const handle = (req: IncomingMessage, res: ServerResponse, url: URL): void => {
+  /** `cacheTried`: the app already asked answerFromCache, which missed. */
+  const handle = (req: IncomingMessage, res: ServerResponse, url: URL, cacheTried = false): void => {
     try {
-      route(req, res, url)?.catch((error: unknown) => fail(req, res, error));
+      route(req, res, url, cacheTried)?.catch((error: unknown) => fail(req, res, error));
     } catch (error) {
       fail(req, res, error);
     }
@@ -145,12 +160,8 @@ export function createGraphqlRoute(store: ContentStore, logger: Logger, options:
    * did: the app asks this before it parses the URL, as the key is the raw
    * query string. Only a request the route answered before can be in the cache.
    */
-  const answerFromCache = (req: IncomingMessage, res: ServerResponse): boolean => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-    const hit = cache.get(store.framework.contentHash, cacheKey('G', req, searchOf(req)));
-    if (hit) send(req, res, hit, true);
-    return hit !== undefined;
-  };
+  const answerFromCache = (req: IncomingMessage, res: ServerResponse): boolean =>
+    (req.method === 'GET' || req.method === 'HEAD') && sendCachedGet(req, res, getKey(req));
 
   return Object.assign(handle, { answerFromCache });
 }
@@ -186,11 +197,13 @@ function isPreflighted(req: IncomingMessage): boolean {
   return type !== '' && type !== 'text/plain' && type !== 'application/x-www-form-urlencoded' && type !== 'multipart/form-data';
 }
 
-function checkPersisted(id: string, url: URL): void {
+/** The persisted operation a GET names by id; a 400 when there is none or the GET also sends a query. */
+function checkPersisted(id: string, url: URL): PersistedOperation {
   if (url.searchParams.has('query')) {
     throw new GraphqlHttpError(400, 'Send either id (a persisted operation) or query, not both.', 'BAD_REQUEST');
   }
-  if (!persistedOperation(id)) {
+  const operation = persistedOperation(id);
+  if (!operation) {
     const known = [...PERSISTED_OPERATIONS.values()].map((o) => `${o.name} (${o.id})`).join(', ');
     throw new GraphqlHttpError(
       400,
@@ -198,6 +211,7 @@ function checkPersisted(id: string, url: URL): void {
       'PERSISTED_OPERATION_NOT_FOUND',
     );
   }
+  return operation;
 }
 
 /** `variables` and `extensions` in a query string must be JSON objects; yoga would fail on anything else with a 500. */
@@ -230,7 +244,13 @@ function emptyRefusal(status: number): GraphqlHttpError {
 }
 
 /** The request yoga sees: a persisted id becomes the document it names. */
-function toFetchRequest(req: IncomingMessage, url: URL, body: Buffer | undefined, persisted: boolean, signal: AbortSignal): Request {
+function toFetchRequest(
+  req: IncomingMessage,
+  url: URL,
+  body: Buffer | undefined,
+  persisted: PersistedOperation | undefined,
+  signal: AbortSignal,
+): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined || name.startsWith(':')) continue;
@@ -238,10 +258,9 @@ function toFetchRequest(req: IncomingMessage, url: URL, body: Buffer | undefined
   }
   let target = url;
   if (persisted) {
-    const operation = persistedOperation(url.searchParams.get('id')!)!;
     target = new URL(url.pathname, url);
-    target.searchParams.set('query', operation.text);
-    target.searchParams.set('operationName', operation.name);
+    target.searchParams.set('query', persisted.text);
+    target.searchParams.set('operationName', persisted.name);
     const variables = url.searchParams.get('variables');
     if (variables !== null) target.searchParams.set('variables', variables);
   }
@@ -249,9 +268,8 @@ function toFetchRequest(req: IncomingMessage, url: URL, body: Buffer | undefined
   return new Request(target, { method, headers, body: method === 'POST' && body ? new Uint8Array(body) : null, signal });
 }
 
-function operationNameOf(url: URL, body: Buffer | undefined): string | undefined {
-  const id = url.searchParams.get('id');
-  if (id) return persistedOperation(id)?.name;
+/** The operationName a POST body gives, for the log. */
+function operationNameOf(body: Buffer | undefined): string | undefined {
   try {
     return body ? (JSON.parse(body.toString('utf8')) as { operationName?: string }).operationName : undefined;
   } catch {
