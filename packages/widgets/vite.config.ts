@@ -41,8 +41,6 @@ const embed: UserConfig = {
   },
 };
 
-const COMPONENTS = ['level-compare', 'level-card', 'failure-mode-card', 'failure-mode-grid', 'leverage-mechanisms'];
-
 const modules: UserConfig = {
   publicDir: false,
   build: {
@@ -56,10 +54,8 @@ const modules: UserConfig = {
         ['index', 'src/index.ts'],
         ['define', 'src/define.ts'],
         ['ssr', 'src/ssr.ts'],
-        ...COMPONENTS.flatMap((c): [string, string][] => [
-          [`${c}/${c}`, `src/${c}/${c}.ts`],
-          [`${c}/define`, `src/${c}/define.ts`],
-        ]),
+        // Each component's module and define.js come out of preserveModules,
+        // reached from these entries.
       ]),
       formats: ['es'],
     },

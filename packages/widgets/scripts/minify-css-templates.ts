@@ -11,7 +11,7 @@ export function minifyCssTemplates(): Plugin {
     name: 'altitude:minify-css-templates',
     apply: 'build',
     transform(code, id) {
-      if (!/\/src\/.*\.styles\.ts$/.test(id) && !id.endsWith('/theme.styles.ts')) return null;
+      if (!/\/src\/.*\.styles\.ts$/.test(id)) return null;
       return { code: code.replace(/\bcss`([^`]*)`/g, (_all, body: string) => `css\`${minifyCss(body)}\``), map: null };
     },
   };

@@ -8,14 +8,14 @@ import './define.js';
 import type { AltitudeElement, DataRequest } from './shared/altitude-element.js';
 
 export type { CacheEntry };
-export { staticOperationPath } from './client/operation-url.js';
 
 /** The GraphQL request a widget with these attributes would make. */
 export function widgetRequest(tag: string, attributes: Readonly<Record<string, string>>): DataRequest<unknown> | string {
   const Element = customElements.get(tag) as (new () => AltitudeElement<unknown>) | undefined;
   if (!Element) throw new Error(`unknown widget <${tag}>`);
-  const element = new Element() as unknown as Record<string, unknown>;
-  for (const [name, value] of Object.entries(attributes)) element[name === 'heading-level' ? 'headingLevel' : name] = value;
+  const element = new Element();
+  // Lit's own attribute handling, so names and types come out as in a page.
+  for (const [name, value] of Object.entries(attributes)) element.attributeChangedCallback(name, null, value);
   // The same code the browser runs decides the request, so the answer the
   // server ships is the one the widget will ask for.
   return (element as unknown as { prepare(): DataRequest<unknown> | string }).prepare();
@@ -33,10 +33,19 @@ export async function renderWidget(
   request: DataRequest<unknown>,
   data: unknown,
 ): Promise<{ html: string; cache: CacheEntry }> {
-  clientFor(endpoint).prime(request.operation, request.variables, data);
   const attrs = Object.entries({ ...attributes, endpoint })
     .map(([name, value]) => ` ${name}="${value.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`)
     .join('');
-  const markup = await collectResult(render(html`${unsafeStatic(`<${tag}${attrs}></${tag}>`)}`));
+  // The widget finds its data in the page-wide client, as in a browser; it is
+  // dropped again after the render, or a long-running server would keep every
+  // answer it ever rendered (one client per Host header).
+  const client = clientFor(endpoint);
+  client.prime(request.operation, request.variables, data);
+  let markup: string;
+  try {
+    markup = await collectResult(render(html`${unsafeStatic(`<${tag}${attrs}></${tag}>`)}`));
+  } finally {
+    client.forget(request.operation, request.variables);
+  }
   return { html: markup, cache: { endpoint, operation: request.operation, variables: request.variables, data } };
 }

@@ -122,6 +122,7 @@ export class LevelCompare extends AltitudeElement<LevelComparisonQuery> {
     const level = this.headingDepth;
     const names = comparison.levels.map((l) => l.title);
     const title = `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''} compared`;
+    const rows = this.#rows(comparison);
     return html`
       ${heading(level, title, 'heading', 'main', 'compare-title')}
       <div class="table-wrap" role="region" aria-labelledby="compare-title" tabindex=${this.#scrollable ? '0' : nothing}>
@@ -136,7 +137,7 @@ export class LevelCompare extends AltitudeElement<LevelComparisonQuery> {
             </tr>
           </thead>
           <tbody>
-            ${this.#rows(comparison).map(
+            ${rows.map(
               (row) =>
                 html`<tr>
                   <th scope="row" part="row-header">${row.dimension.title}</th>
@@ -147,7 +148,7 @@ export class LevelCompare extends AltitudeElement<LevelComparisonQuery> {
         </table>
       </div>
       <div class="cards">
-        ${this.#rows(comparison).map(
+        ${rows.map(
           (row) =>
             html`<section class="card" part="card">
               ${heading(Math.min(level + 1, 6), row.dimension.title, 'card-heading', 'section')}

@@ -117,7 +117,11 @@ export abstract class AltitudeElement<TData> extends LitElement {
     }
     const client = clientFor(endpoint);
     const known = client.peek(prepared.operation, prepared.variables);
-    if (known !== undefined && this.#accept(known, generation)) return;
+    // Known data is shown or refused as it is: asking again would only bring the same.
+    if (known !== undefined) {
+      this.#accept(known, generation);
+      return;
+    }
     this.status = { kind: 'loading' };
     client
       .request(prepared.operation, prepared.variables)
@@ -160,8 +164,6 @@ export abstract class AltitudeElement<TData> extends LitElement {
 
   /** Fires the event once the state it reports is on screen, unless a newer state replaced it. */
   #announce(type: 'de-load' | 'de-error', generation: number, detail?: { message: string }): void {
-    // A server rendering the page has no events to fire.
-    if (typeof this.dispatchEvent !== 'function') return;
     this.updateComplete
       .then(() => {
         if (generation === this.#generation) this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail }));
