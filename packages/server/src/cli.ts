@@ -5,6 +5,7 @@ import { runExport } from './commands/export.js';
 import { runRelease } from './commands/release.js';
 import { runSnippet } from './commands/snippet.js';
 import { runSync } from './commands/sync.js';
+import { DEFAULT_RETRY } from './sync/webhook-sender.js';
 import { EXPORT_FORMATS, type ExportFormat } from './exports/export-formats.js';
 import { runBuildStatic } from './commands/build-static.js';
 import { runServe } from './commands/serve.js';
@@ -164,15 +165,25 @@ program
   .option('--dry-run', 'print the plan and send nothing', false)
   .option('--json', 'print one JSON summary instead of the table and progress', false)
   .addOption(contentOption())
-  .addOption(new Option('--timeout <seconds>', 'how long one attempt may take').argParser(positiveInt('--timeout')).default(15))
-  .addOption(new Option('--max-attempts <n>', 'attempts per change before giving up').argParser(positiveInt('--max-attempts')).default(8))
+  .addOption(
+    new Option('--timeout <seconds>', 'how long one attempt may take')
+      .argParser(positiveInt('--timeout'))
+      .default(DEFAULT_RETRY.timeoutMs / 1000),
+  )
+  .addOption(
+    new Option('--max-attempts <n>', 'attempts per change before giving up')
+      .argParser(positiveInt('--max-attempts'))
+      .default(DEFAULT_RETRY.maxAttempts),
+  )
   .addOption(
     new Option('--retry-base <ms>', 'first back-off in milliseconds; doubles each retry')
       .argParser(positiveInt('--retry-base'))
-      .default(1000),
+      .default(DEFAULT_RETRY.baseDelayMs),
   )
   .addOption(
-    new Option('--max-retry-time <seconds>', 'longest time spent on one change').argParser(positiveInt('--max-retry-time')).default(300),
+    new Option('--max-retry-time <seconds>', 'longest time spent on one change')
+      .argParser(positiveInt('--max-retry-time'))
+      .default(DEFAULT_RETRY.maxTimeMs / 1000),
   )
   .action(
     async (opts: {

@@ -1,9 +1,10 @@
 import path from 'node:path';
-import { exportFramework, formatContentError, loadFramework } from '@altitude/schema';
+import { exportFramework } from '@altitude/schema';
 import { planSync, type PlannedChange } from '../sync/plan.js';
 import { jsonReporter, lineReporter, terminalReporter, type Reporter, type SyncSummary } from '../sync/reporters.js';
 import { SyncStateError, readSyncState, writeSyncState } from '../sync/sync-state.js';
 import { DEFAULT_RETRY, createSender, type RetryPolicy } from '../sync/webhook-sender.js';
+import { loadOrReport } from './load-or-report.js';
 
 export interface SyncCommandOptions {
   readonly url: string;
@@ -46,12 +47,8 @@ export async function runSync(options: SyncCommandOptions): Promise<number> {
   if (!validSecret(options.secret))
     return usage('--secret must be a Standard Webhooks secret: "whsec_" followed by a base64 key of at least 32 characters (24 bytes)');
 
-  const loaded = await loadFramework(options.contentDir, { cwd: options.cwd });
-  if (!loaded.ok) {
-    for (const error of loaded.errors) process.stderr.write(`${formatContentError(error, options.cwd)}\n`);
-    return usage(`the content has ${loaded.errors.length} error(s); nothing was sent`);
-  }
-  const framework = loaded.framework;
+  const framework = await loadOrReport(options.contentDir, options.cwd);
+  if (!framework) return 2;
   const stateFile = path.resolve(options.cwd, options.state);
   let state;
   try {

@@ -1,5 +1,5 @@
 import type { Framework } from '@altitude/schema';
-import { DEFAULT_SIZE, embedUrl, iframeHtml, parseWidgetSpec, safeDecode } from './widget-spec.js';
+import { DEFAULT_SIZE, embedUrl, iframeHtml, specFromEmbedPath } from './widget-spec.js';
 
 export type OEmbedResult =
   { readonly status: 200; readonly body: Record<string, unknown> } | { readonly status: 400 | 404 | 501; readonly body: { error: string } };
@@ -30,9 +30,8 @@ export function oembed(params: URLSearchParams, framework: Framework, origin: st
   if (url.origin !== origin || !url.pathname.startsWith('/embed/')) {
     return { status: 404, body: { error: `${raw} is not an Altitude embed page on ${origin}.` } };
   }
-  const path = safeDecode(url.pathname.slice('/embed/'.length));
-  if (path === undefined) return { status: 404, body: { error: `${raw} is not an Altitude embed page on ${origin}.` } };
-  const parsed = parseWidgetSpec(path, url.searchParams, framework);
+  // oEmbed answers 404 for any URL it cannot embed.
+  const parsed = specFromEmbedPath(url.pathname, url.searchParams, framework);
   if (!parsed.ok) return { status: 404, body: { error: parsed.message } };
 
   const spec = parsed.spec;

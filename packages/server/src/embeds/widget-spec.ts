@@ -118,6 +118,18 @@ export function parseWidgetSpec(path: string, params: URLSearchParams, framework
 }
 
 /** Every way to embed a spec, from this server's public origin. */
+/** Where a tool asks this server's oEmbed endpoint about an embed page. */
+export function oembedUrlOf(page: string, origin: string): string {
+  return `${origin}/oembed?url=${encodeURIComponent(page)}&format=json`;
+}
+
+/** The widget an embed page's path (`/embed/<widget>`) and query ask for. */
+export function specFromEmbedPath(pathname: string, params: URLSearchParams, framework: Framework): SpecResult {
+  const path = safeDecode(pathname.slice('/embed/'.length));
+  if (path === undefined) return { ok: false, status: 400, message: 'The address is not valid percent-encoding.' };
+  return parseWidgetSpec(path, params, framework);
+}
+
 export function embedForms(spec: WidgetSpec, origin: string) {
   const suffix = spec.query ? `?${spec.query}` : '';
   const page = embedUrl(spec, origin);
@@ -126,7 +138,7 @@ export function embedForms(spec: WidgetSpec, origin: string) {
     .join('');
   return {
     embedUrl: page,
-    oembedUrl: `${origin}/oembed?url=${encodeURIComponent(page)}&format=json`,
+    oembedUrl: oembedUrlOf(page, origin),
     snippetHtmlUrl: `${origin}/snippet/${spec.path}.html${suffix}`,
     snippetMarkdownUrl: `${origin}/snippet/${spec.path}.md${suffix}`,
     scriptTag: `<script type="module" src="${origin}/widgets.js"></script>\n<${spec.tag}${attributes}></${spec.tag}>`,

@@ -1,5 +1,6 @@
 import { escapeHtml, type Framework } from '@altitude/schema';
 import { DEMO_EXAMPLES, type DemoExample } from './demo-examples.js';
+import { oembedUrlOf } from '../embeds/widget-spec.js';
 
 /** The tag as a wiki editor would paste it. */
 export function exampleTag(example: DemoExample): string {
@@ -102,7 +103,7 @@ export function renderDemoPage(framework: Framework, origin: string): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Altitude — ${escapeHtml(framework.title)}</title>
 <link rel="stylesheet" href="/demo.css">
-<link rel="alternate" type="application/json+oembed" href="${escapeHtml(`${origin}/oembed?url=${encodeURIComponent(`${origin}/embed/level-compare?levels=${framework.levels.map((l) => l.slug).join(',')}`)}&format=json`)}" title="Levels compared">
+<link rel="alternate" type="application/json+oembed" href="${escapeHtml(oembedUrlOf(`${origin}/embed/level-compare?levels=${framework.levels.map((l) => l.slug).join(',')}`, origin))}" title="Levels compared">
 <script type="module" src="/widgets.js"></script>
 <script type="module" src="/demo.js"></script>
 </head>

@@ -4,7 +4,7 @@ import { embedCsp, renderEmbedError, type EmbedPage } from '../embeds/embed-shel
 import { oembed } from '../embeds/oembed.js';
 import { snippetHtml, snippetMarkdown } from '../embeds/snippets.js';
 import { specFromBuilder } from '../embeds/builder-params.js';
-import { embedForms, parseWidgetSpec, safeDecode } from '../embeds/widget-spec.js';
+import { embedForms, parseWidgetSpec, safeDecode, specFromEmbedPath } from '../embeds/widget-spec.js';
 import type { Logger } from '../logger.js';
 import { MadeOnce } from './made-once.js';
 import { representationOf, sendBytes, sendHtml, sendJson, type Representation } from './send.js';
@@ -38,11 +38,7 @@ export async function sendEmbed(
   logger: Logger,
 ): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
-  const path = safeDecode(url.pathname.slice('/embed/'.length));
-  const parsed =
-    path === undefined
-      ? ({ ok: false, status: 400, message: 'The address is not valid percent-encoding.' } as const)
-      : parseWidgetSpec(path, url.searchParams, framework);
+  const parsed = specFromEmbedPath(url.pathname, url.searchParams, framework);
   if (!parsed.ok) {
     sendErrorPage(res, parsed.status, renderEmbedError(parsed.message));
     return;
