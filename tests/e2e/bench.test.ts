@@ -1,10 +1,8 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../support/cli.js';
+import { runNode } from '../support/cli.js';
 
 // `pnpm bench` at its smallest, so the script cannot rot between real runs;
 // its figures here mean nothing (the machine is busy with other tests).
@@ -13,18 +11,9 @@ describe('pnpm bench', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'altitude-bench-'));
     try {
       const out = path.join(dir, 'RESULTS.md');
-      const child = spawn(
-        process.execPath,
-        ['bench/bench.mjs', '--duration', '1', '--rounds', '1', '--soak', '1', '--connections', '2', '--max-steal', '100', '--out', out],
-        {
-          cwd: REPO_ROOT,
-          stdio: ['ignore', 'ignore', 'pipe'],
-        },
-      );
-      let stderr = '';
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      const [code] = (await once(child, 'exit')) as [number | null];
-      expect(code, stderr).toBe(0);
+      const args = ['--duration', '1', '--rounds', '1', '--soak', '1', '--connections', '2', '--max-steal', '100', '--out', out];
+      const run = await runNode('bench/bench.mjs', args);
+      expect(run.code, run.stderr).toBe(0);
       const report = await readFile(out, 'utf8');
       expect(report).toContain('Written by `pnpm bench --duration 1 --rounds 1 --soak 1 --connections 2 --max-steal 100 --out');
       expect(report).toMatch(/Machine: \d+ × .+, \d+ GiB, .+, Node v\d+/);

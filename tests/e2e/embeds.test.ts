@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright';
+import type { Browser, Page } from 'playwright';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -35,6 +35,18 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** WCAG 2 A and AA violations axe finds inside `selector`, each with the elements it names. */
+async function axeViolations(page: Page, selector: string): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async (selector) => {
+    const axe = (window as unknown as { axe: typeof AxeCore }).axe;
+    const result = await axe.run(document.querySelector(selector)!, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }, selector);
+}
 
 /** The first heading inside the element's shadow root, whichever level it is. */
 const shadowHeading = (tag: string) => `document.querySelector('${tag}')?.shadowRoot?.querySelector('h1,h2,h3,h4,h5,h6')?.textContent`;
@@ -216,15 +228,7 @@ describe('static snippets', () => {
     await page.setContent(
       `<!doctype html><html lang="en"><title>Wiki</title><body style="background:${background};color:${color};font-family:sans-serif"><main>${snippet}</main></body></html>`,
     );
-    await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: typeof AxeCore }).axe;
-      const result = await axe.run(document.querySelector('.altitude-snippet')!, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] },
-      });
-      return result.violations.map((v) => `${v.id}: ${v.nodes.length}`);
-    });
-    expect(violations).toEqual([]);
+    expect(await axeViolations(page, '.altitude-snippet')).toEqual([]);
     await context.close();
   });
 
@@ -292,14 +296,15 @@ describe('the embed builder at /', () => {
     const form = (id: string) => page.textContent(`#form-${id}`);
     await page.waitForFunction(() => document.querySelector('#form-markdown')!.textContent.includes('| Dimension |'));
 
-    const updated = page.evaluate(
-      () => new Promise((resolve) => document.getElementById('builder')!.addEventListener('builder-updated', resolve, { once: true })),
-    );
+    /** Resolves on the builder's next update; ask before the change that causes it. */
+    const nextUpdate = () =>
+      page.evaluate(
+        () => new Promise((resolve) => document.getElementById('builder')!.addEventListener('builder-updated', resolve, { once: true })),
+      );
+    const updated = nextUpdate();
     await page.check('input[name=widget][value=failure-mode]');
     await updated;
-    const again = page.evaluate(
-      () => new Promise((resolve) => document.getElementById('builder')!.addEventListener('builder-updated', resolve, { once: true })),
-    );
+    const again = nextUpdate();
     await page.selectOption('#builder-mode', 'floating-advisor');
     await page.selectOption('#builder-theme', 'dark');
     await again;
@@ -359,13 +364,7 @@ describe('the embed builder at /', () => {
     await page.keyboard.press('ArrowRight');
     expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).value)).toBe('level');
     await page.waitForFunction(() => document.querySelector('#form-script')!.textContent.includes('de-level-card'));
-    await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: typeof AxeCore }).axe;
-      const result = await axe.run(document.querySelector('.builder')!, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
-      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    });
-    expect(violations).toEqual([]);
+    expect(await axeViolations(page, '.builder')).toEqual([]);
     await context.close();
   });
 });

@@ -19,8 +19,13 @@ function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 }
 
 /** Runs `altitude <args>` to completion. */
-export async function runCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
-  const child = spawn(process.execPath, [CLI, ...args], {
+export function runCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
+  return runNode(CLI, args, options);
+}
+
+/** Runs a Node script to completion, as a user would, and collects what it printed. */
+export async function runNode(script: string, args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
+  const child = spawn(process.execPath, [script, ...args], {
     cwd: options.cwd ?? REPO_ROOT,
     env: cleanEnv(options.env),
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -6,18 +6,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONTENT_DIR } from '../paths.js';
 import { formatContentError } from './content-error.js';
 import { loadFramework } from './load-framework.js';
+import { readContentFiles, type ContentFileText } from './read-content-files.js';
 
 // Property: whatever is written into a content file, the checker answers
 // with located errors (or accepts a harmless change); it never throws.
 
 let dir: string;
-let files: { name: string; text: string }[];
+let files: ContentFileText[];
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'altitude-fuzz-content-'));
   await cp(DEFAULT_CONTENT_DIR, dir, { recursive: true });
-  const names = (await readdir(dir)).filter((n) => n.endsWith('.yaml')).sort();
-  files = await Promise.all(names.map(async (name) => ({ name, text: await readFile(path.join(dir, name), 'utf8') })));
+  // The very files the loader reads.
+  ({ files } = await readContentFiles(dir));
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -77,10 +78,7 @@ const mutation = fc.oneof(
   fc.record({
     kind: fc.constant('replace' as const),
     file: fc.nat(),
-    text: fc.oneof(
-      fc.string({ maxLength: 300 }),
-      fc.json().map((j) => j),
-    ),
+    text: fc.oneof(fc.string({ maxLength: 300 }), fc.json()),
   }),
 );
 
@@ -105,8 +103,7 @@ describe('the content checker under malformed files', () => {
     await fc.assert(
       fc.asyncProperty(mutation, async (m) => {
         const file = files[m.file % files.length]!;
-        const target = path.join(dir, file.name);
-        await writeFile(target, apply(m, file.text));
+        await writeFile(file.file, apply(m, file.text));
         try {
           const result = await loadFramework(dir, { cwd: dir });
           if (!result.ok) {
@@ -115,7 +112,7 @@ describe('the content checker under malformed files', () => {
             for (const error of result.errors) expect(formatContentError(error, dir)).toMatch(/^\S+:\d+:\d+ ./);
           }
         } finally {
-          await writeFile(target, file.text);
+          await writeFile(file.file, file.text);
         }
       }),
       { numRuns: 400 },
