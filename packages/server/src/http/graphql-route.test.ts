@@ -9,6 +9,7 @@ import { readServerOptions, type ServerOptions } from '../config/server-options.
 import { ContentStore } from '../content/content-store.js';
 import { persistedOperationNamed } from '../graphql/persisted-operations.js';
 import { createLogger } from '../logger.js';
+import { rawRequest, type RawAnswer } from '../../../../tests/support/raw-request.js';
 import { createGraphqlRoute, GRAPHQL_CACHE_CONTROL, type Executed } from './graphql-route.js';
 import { startServer, type RunningServer } from './start-server.js';
 
@@ -80,7 +81,7 @@ describe('persisted operations and the response cache', () => {
       headers: { 'if-none-match': etag, 'accept-encoding': 'identity' },
     });
     expect(other.status).toBe(200);
-    const zipped = await rawGet(base, persistedUrl(''), { 'accept-encoding': 'gzip' });
+    const zipped = await rawRequest(base, persistedUrl(''), { 'accept-encoding': 'gzip' });
     expect(zipped.headers['content-encoding']).toBe('gzip');
     expect(zipped.headers.etag).not.toBe(etag);
   });
@@ -92,18 +93,18 @@ describe('persisted operations and the response cache', () => {
       // Quotes and brackets left bare: a URL parser would escape them, the cache keeps them as sent.
       `/graphql?id=${comparison.id}&variables={"slugs":["staff","principal"]}`,
     ];
-    const answers: Awaited<ReturnType<typeof rawGet>>[] = [];
+    const answers: RawAnswer[] = [];
     // A repeat is answered from the cache before the app even parses its URL.
     const parse = vi.spyOn(URL, 'parse');
     for (const target of spellings) {
-      for (let i = 0; i < 3; i++) answers.push(await rawGet(base, target, { 'accept-encoding': 'identity' }));
+      for (let i = 0; i < 3; i++) answers.push(await rawRequest(base, target, { 'accept-encoding': 'identity' }));
     }
     expect(parse.mock.calls.filter(([target]) => String(target).startsWith('/graphql?'))).toHaveLength(spellings.length);
     parse.mockRestore();
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 200]);
     expect(new Set(answers.map((a) => a.headers.etag)).size).toBe(1);
     expect(answers.every((a) => a.body.equals(answers[0]!.body))).toBe(true);
-    const head = await rawGet(base, spellings[1]!, { 'accept-encoding': 'identity' }, 'HEAD');
+    const head = await rawRequest(base, spellings[1]!, { 'accept-encoding': 'identity' }, 'HEAD');
     expect(head).toMatchObject({
       status: 200,
       headers: { etag: answers[0]!.headers.etag, 'content-length': String(answers[0]!.body.length) },
@@ -117,9 +118,9 @@ describe('persisted operations and the response cache', () => {
     const base = await start();
     const target = `/graphql?#&query=${encodeURIComponent('{ __typename }')}`;
     const browser = { accept: 'text/html,application/json' };
-    for (const method of ['HEAD', 'GET']) expect((await rawGet(base, target, browser, method)).status, method).toBe(400);
-    expect((await rawGet(base, target, browser)).body.toString()).toContain('has a fragment');
-    const graphiql = await rawGet(base, '/graphql', { ...browser, 'accept-encoding': 'identity' });
+    for (const method of ['HEAD', 'GET']) expect((await rawRequest(base, target, browser, method)).status, method).toBe(400);
+    expect((await rawRequest(base, target, browser)).body.toString()).toContain('has a fragment');
+    const graphiql = await rawRequest(base, '/graphql', { ...browser, 'accept-encoding': 'identity' });
     expect(graphiql).toMatchObject({ status: 200, headers: { 'content-type': 'text/html; charset=utf-8' } });
   });
 
@@ -152,7 +153,7 @@ describe('persisted operations and the response cache', () => {
 
   it('keeps only complete answers: one with an error is worked out afresh every time and never held by a CDN', async () => {
     const base = await start();
-    const get = (slugs: string[]) => rawGet(base, persistedUrl('', slugs), { 'accept-encoding': 'identity' });
+    const get = (slugs: string[]) => rawRequest(base, persistedUrl('', slugs), { 'accept-encoding': 'identity' });
     for (let i = 0; i < 2; i++) {
       const failed = await get(['staff', 'nope']);
       expect(failed.status).toBe(200);
@@ -296,28 +297,6 @@ describe('the execution timeout', () => {
 
 function boom(): never {
   throw new Error('database password in /etc/secret');
-}
-
-/**
- * A request without fetch's URL normalising and automatic decompression, to
- * send a target exactly as written and see the bytes and headers as sent.
- */
-function rawGet(
-  base: string,
-  target: string,
-  headers: Record<string, string>,
-  method = 'GET',
-): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
-  const { hostname, port } = new URL(base);
-  return new Promise((resolve, reject) => {
-    httpRequest({ hostname, port, path: target, method, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
-    })
-      .on('error', reject)
-      .end();
-  });
 }
 
 /** A POST with no Content-Length (chunked), so the limit must be enforced while reading. */

@@ -1,8 +1,8 @@
-import { request as httpRequest } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { DEFAULT_CONTENT_DIR } from '@altitude/schema';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rawRequest } from '../../../../tests/support/raw-request.js';
 import { readServerOptions } from '../config/server-options.js';
 import { ContentStore } from '../content/content-store.js';
 import { PERSISTED_OPERATIONS } from '../graphql/persisted-operations.js';
@@ -41,27 +41,14 @@ interface Sent {
   body?: Buffer;
 }
 
-function send({ method, path, headers, body }: Sent): Promise<{ status: number; type: string; text: string }> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, method, path, headers, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const bytes = Buffer.concat(chunks);
-        try {
-          const text = (res.headers['content-encoding'] === 'gzip' && bytes.length ? gunzipSync(bytes) : bytes).toString();
-          resolve({ status: res.statusCode!, type: String(res.headers['content-type'] ?? ''), text });
-        } catch (error) {
-          reject(new Error(`undecodable answer to ${method} ${path}: ${String(error)}`));
-        }
-      });
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    // A request that hangs is a failure too, and should name itself.
-    req.setTimeout(5000, () => req.destroy(new Error(`no answer within 5 s to ${method} ${path} ${JSON.stringify(headers)}`)));
-    req.end(body);
-  });
+async function send({ method, path, headers, body }: Sent): Promise<{ status: number; type: string; text: string }> {
+  const answer = await rawRequest(`http://127.0.0.1:${port}`, path, headers, method, body);
+  try {
+    const bytes = answer.headers['content-encoding'] === 'gzip' && answer.body.length ? gunzipSync(answer.body) : answer.body;
+    return { status: answer.status, type: String(answer.headers['content-type'] ?? ''), text: bytes.toString() };
+  } catch (error) {
+    throw new Error(`undecodable answer to ${method} ${path}: ${String(error)}`, { cause: error });
+  }
 }
 
 const IDS = [...PERSISTED_OPERATIONS.keys()];
