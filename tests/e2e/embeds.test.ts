@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +8,7 @@ import type AxeCore from 'axe-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.js';
 import { runCli, startCliServer, type CliServer } from '../support/cli.js';
+import { editContent } from '../support/content.js';
 import { servePage } from '../support/page-server.js';
 
 const EMBEDS = [
@@ -243,16 +244,14 @@ describe('static snippets', () => {
   it('keep hostile content inert: no foreign link, image or raw HTML gets through', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'altitude-snippet-'));
     await cp(DEFAULT_CONTENT_DIR, dir, { recursive: true });
-    const levels = path.join(dir, 'levels.yaml');
-    const text = await readFile(levels, 'utf8');
-    const hostile = text
-      .replace(/(operating-scope:\n\s+headline: )A team or a few teams/, "$1'A | [c](https://evil.example/a) <b onclick=x>r</b>'")
-      .replace(
-        'A single team or a handful of teams',
-        'A single ![x](https://evil.example/i.png) [click](https://evil.example/b) <b onclick=x>raw</b> team',
-      );
-    expect(hostile).not.toBe(text);
-    await writeFile(levels, hostile);
+    await editContent(dir, 'levels.yaml', (text) =>
+      text
+        .replace(/(operating-scope:\n\s+headline: )A team or a few teams/, "$1'A | [c](https://evil.example/a) <b onclick=x>r</b>'")
+        .replace(
+          'A single team or a handful of teams',
+          'A single ![x](https://evil.example/i.png) [click](https://evil.example/b) <b onclick=x>raw</b> team',
+        ),
+    );
     const own = await startCliServer(['--content', dir]);
     try {
       for (const extension of ['md', 'html']) {

@@ -1,29 +1,23 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { DEFAULT_CONTENT_DIR, loadFrameworkOrThrow } from '@altitude/schema';
+import { DEFAULT_CONTENT_DIR } from '@altitude/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postGraphql, runCli, startCliServer } from '../support/cli.js';
+import { dropSelfDefinedRole, editContent, itemCount, retitlePatience } from '../support/content.js';
 
 let work: string;
 let items: number;
 const content = () => path.join(work, 'content');
 const release = (version: string) => runCli(['release', version, '--content', 'content'], { cwd: work });
-const edit = async (file: string, change: (text: string) => string) => {
-  const target = path.join(content(), file);
-  const before = await readFile(target, 'utf8');
-  const after = change(before);
-  expect(after).not.toBe(before);
-  await writeFile(target, after);
-};
+const edit = (file: string, change: (text: string) => string) => editContent(content(), file, change);
 
 beforeAll(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), 'altitude-release-'));
   await cp(DEFAULT_CONTENT_DIR, content(), { recursive: true });
   // Start from content that has never been released.
   await rm(path.join(content(), 'releases'), { recursive: true, force: true });
-  const framework = await loadFrameworkOrThrow(content());
-  items = framework.entities.length + framework.sources.length;
+  items = await itemCount(content());
 });
 afterAll(async () => {
   await rm(work, { recursive: true, force: true });
@@ -52,8 +46,8 @@ describe('altitude release and the change feed', () => {
     });
 
     // One update, one deletion, one creation.
-    await edit('capabilities.yaml', (t) => t.replace(/(slug: patience\n\s+title: )(.*)/, '$1Patience, over years'));
-    await edit('tensions.yaml', (t) => t.replace(/\n {2}- slug: self-defined-role[\s\S]*$/, '\n'));
+    await edit('capabilities.yaml', retitlePatience);
+    await edit('tensions.yaml', dropSelfDefinedRole);
     await edit(
       'tensions.yaml',
       (t) =>

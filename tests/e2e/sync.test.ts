@@ -1,12 +1,13 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { once } from 'node:events';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { DEFAULT_CONTENT_DIR, loadFrameworkOrThrow } from '@altitude/schema';
+import { DEFAULT_CONTENT_DIR } from '@altitude/schema';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CLI, runCli } from '../support/cli.js';
+import { dropSelfDefinedRole, editContent, itemCount, retitlePatience } from '../support/content.js';
 import { newSecret, startReceiver, type Behaviour } from '../support/webhook-receiver.js';
 
 let items: number;
@@ -14,8 +15,7 @@ let work: string;
 let receivers: { close(): Promise<void> }[] = [];
 
 beforeAll(async () => {
-  const framework = await loadFrameworkOrThrow(DEFAULT_CONTENT_DIR);
-  items = framework.entities.length + framework.sources.length;
+  items = await itemCount(DEFAULT_CONTENT_DIR);
 });
 beforeEach(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), 'altitude-sync-'));
@@ -85,13 +85,8 @@ describe('altitude sync', () => {
     const hr = await receiver(secret);
     await sync(hr.url, secret);
     hr.received.length = 0;
-    const capabilities = path.join(work, 'content', 'capabilities.yaml');
-    const text = await readFile(capabilities, 'utf8');
-    await writeFile(capabilities, text.replace(/(slug: patience\n\s+title: )(.*)/, '$1Patience, over years'));
-    const tensions = path.join(work, 'content', 'tensions.yaml');
-    const tensionsText = await readFile(tensions, 'utf8');
-    // Remove the last tension (and nothing refers to tensions).
-    await writeFile(tensions, tensionsText.replace(/\n {2}- slug: self-defined-role[\s\S]*$/, '\n'));
+    await editContent(path.join(work, 'content'), 'capabilities.yaml', retitlePatience);
+    await editContent(path.join(work, 'content'), 'tensions.yaml', dropSelfDefinedRole);
     const run = await sync(hr.url, secret);
     expect(run.code).toBe(0);
     expect(hr.received.map((r) => `${r.type} ${r.slug}`)).toEqual(['capability.updated patience', 'tension.deleted self-defined-role']);

@@ -1,8 +1,9 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startCliServer, REPO_ROOT } from './cli.js';
+import { editContent } from './content.js';
 import './provided-context.js';
 
 /** The hostile strings planted in the copy of the content that the hostile server serves. */
@@ -19,13 +20,11 @@ export const HOSTILE = {
 export default async function setup(project: TestProject) {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'altitude-hostile-'));
   await cp(path.join(REPO_ROOT, 'content'), dir, { recursive: true });
-  const file = path.join(dir, 'failure-modes.yaml');
-  const text = await readFile(file, 'utf8');
-  const hostile = text
-    .replace(/(slug: super-coder\n\s+title: ).*/, `$1'${HOSTILE.title}'`)
-    .replace(/(slug: super-coder\n\s+title: .*\n\s+summary: )>-\n(?:\s{6}.*\n)+/, `$1'${HOSTILE.summary.replace(/'/g, "''")}'\n`);
-  if (hostile === text) throw new Error('could not plant hostile strings in failure-modes.yaml');
-  await writeFile(file, hostile);
+  await editContent(dir, 'failure-modes.yaml', (text) =>
+    text
+      .replace(/(slug: super-coder\n\s+title: ).*/, `$1'${HOSTILE.title}'`)
+      .replace(/(slug: super-coder\n\s+title: .*\n\s+summary: )>-\n(?:\s{6}.*\n)+/, `$1'${HOSTILE.summary.replace(/'/g, "''")}'\n`),
+  );
 
   const [real, evil] = await Promise.all([startCliServer(), startCliServer(['--content', dir])]);
   project.provide('altitudeUrl', real.url);
