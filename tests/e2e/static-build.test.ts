@@ -8,11 +8,11 @@ import sirv from 'sirv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.js';
 import { runCli, startCliServer, type CliServer } from '../support/cli.js';
+import { allRendered, TAGS } from '../support/widget-page.js';
 
 // A static build served by a plain static file server (sirv, no Altitude
 // code at all): the widgets render from it in Chromium.
 
-const TAGS = ['de-level-compare', 'de-level-card', 'de-failure-mode-card', 'de-failure-mode-grid', 'de-leverage-mechanisms'];
 const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Wiki</title>
 <script type="module" src="/widgets.js"></script></head><body>
 <de-level-compare levels="distinguished staff" dimensions="time-horizon"></de-level-compare>
@@ -113,15 +113,8 @@ describe('altitude build-static', () => {
     page.on('request', (r) => requests.push(new URL(r.url()).pathname));
     try {
       await page.goto(`${origin}/wiki.html`);
-      await page.waitForFunction(
-        (tags) =>
-          tags.every((tag) => {
-            const root = document.querySelector(tag)?.shadowRoot;
-            return root?.querySelector('[part~="base"]') && !root.querySelector('[part~="loading"], [part~="error"]');
-          }),
-        TAGS,
-        { timeout: 15_000 },
-      );
+      // One of each element on the wiki page.
+      await allRendered(page, TAGS.length);
       const rows = await page.evaluate(() =>
         [...document.querySelector('de-level-compare')!.shadowRoot!.querySelectorAll('[part~="row-header"]')].map((th) =>
           th.textContent?.trim(),

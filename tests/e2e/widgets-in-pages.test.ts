@@ -1,10 +1,10 @@
-import type { Browser, Page } from 'playwright';
+import type { Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.js';
 import { startCliServer, type CliServer } from '../support/cli.js';
 import { servePage } from '../support/page-server.js';
+import { allRendered, TAGS } from '../support/widget-page.js';
 
-const TAGS = ['de-level-compare', 'de-level-card', 'de-failure-mode-card', 'de-failure-mode-grid', 'de-leverage-mechanisms'];
 const STRICT_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'";
 
 let server: CliServer;
@@ -31,23 +31,6 @@ async function open(url: string) {
   });
   await page.goto(url);
   return { page, problems };
-}
-
-/** Waits until every Altitude element on the page has rendered data (no loading, no error). */
-async function allRendered(page: Page, count: number) {
-  await page.waitForFunction(
-    ({ tags, count }) => {
-      const elements = [...document.querySelectorAll(tags.join(','))];
-      return (
-        elements.length === count &&
-        elements.every(
-          (e) => e.shadowRoot?.querySelector('[part~="base"]') && !e.shadowRoot.querySelector('[part~="loading"], [part~="error"]'),
-        )
-      );
-    },
-    { tags: TAGS, count },
-    { timeout: 15_000 },
-  );
 }
 
 describe('GET /widgets.js', () => {
