@@ -1,6 +1,5 @@
 import { ConfigError, loadConfig } from '../config/altitude-config.js';
 import { readServerOptions } from '../config/server-options.js';
-import { frameAncestorsProblem } from '../embeds/embed-shell.js';
 import { ContentStore } from '../content/content-store.js';
 import { watchContent, type ContentWatcher } from '../content/watch-content.js';
 import { startServer } from '../http/start-server.js';
@@ -28,11 +27,6 @@ export async function runServe(options: ServeOptions, logger: Logger): Promise<n
     return 1;
   }
   const { store } = opened;
-  const framing = frameAncestorsProblem();
-  if (framing) {
-    process.stderr.write(`altitude: ${framing}\n`);
-    return 2;
-  }
   let serverOptions;
   let config;
   try {

@@ -38,6 +38,7 @@ describe('readServerOptions', () => {
     [{ ALTITUDE_QUERY_TIMEOUT_MS: '0' }, 'ALTITUDE_QUERY_TIMEOUT_MS must be a whole number greater than 0, not "0"'],
     [{ ALTITUDE_CORS_ORIGINS: 'wiki.example.com' }, 'ALTITUDE_CORS_ORIGINS: "wiki.example.com" is not an origin'],
     [{ ALTITUDE_CORS_ORIGINS: 'https://wiki.example.com/path' }, 'scheme, host and port only'],
+    [{ ALTITUDE_FRAME_ANCESTORS: "'self'; script-src *" }, 'ALTITUDE_FRAME_ANCESTORS must be CSP sources separated by spaces'],
   ])('refuses %o with a message naming the variable', (env, message) => {
     expect(() => readServerOptions(env)).toThrow(message);
   });

@@ -26,6 +26,7 @@ const DEFAULT_QUERY_TIMEOUT_MS = 10_000;
 
 export function readServerOptions(env: Env = process.env): ServerOptions {
   const production = env.NODE_ENV === 'production';
+  checkFrameAncestors(env.ALTITUDE_FRAME_ANCESTORS);
   return {
     production,
     introspection: flag(env, 'ALTITUDE_INTROSPECTION', !production),
@@ -33,6 +34,14 @@ export function readServerOptions(env: Env = process.env): ServerOptions {
     maxBodyBytes: positiveInteger(env, 'ALTITUDE_MAX_BODY_BYTES', DEFAULT_MAX_BODY_BYTES),
     queryTimeoutMs: positiveInteger(env, 'ALTITUDE_QUERY_TIMEOUT_MS', DEFAULT_QUERY_TIMEOUT_MS),
   };
+}
+
+/** The embed pages' CSP takes ALTITUDE_FRAME_ANCESTORS as it is, so it must not be able to end or add a directive. */
+function checkFrameAncestors(value: string | undefined): void {
+  if (value !== undefined && /[;,\r\n]/.test(value.trim()))
+    throw new ConfigError(
+      `ALTITUDE_FRAME_ANCESTORS must be CSP sources separated by spaces (e.g. "'self' https://wiki.example.com"), not "${value.trim()}"`,
+    );
 }
 
 function flag(env: Env, name: string, fallback: boolean): boolean {

@@ -6,17 +6,13 @@ export interface EmbedPage {
   readonly csp: string;
 }
 
-/** Who may frame the embed pages: ALTITUDE_FRAME_ANCESTORS (space-separated sources), else anyone. */
-export function frameAncestors(): string {
+/**
+ * Who may frame the embed pages: ALTITUDE_FRAME_ANCESTORS (space-separated
+ * sources), else anyone. Checked with the other server settings when the
+ * server starts (readServerOptions).
+ */
+function frameAncestors(): string {
   return process.env.ALTITUDE_FRAME_ANCESTORS?.trim() || '*';
-}
-
-/** Why ALTITUDE_FRAME_ANCESTORS cannot go into a CSP header, or nothing. Checked when the server starts. */
-export function frameAncestorsProblem(): string | undefined {
-  const value = frameAncestors();
-  if (/[;,\r\n]/.test(value))
-    return `ALTITUDE_FRAME_ANCESTORS must be CSP sources separated by spaces (e.g. "'self' https://wiki.example.com"), not "${value}"`;
-  return undefined;
 }
 
 /**
