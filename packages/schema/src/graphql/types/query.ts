@@ -26,6 +26,16 @@ import { ChangePageError, changePage } from '../../releases/change-page.js';
 
 const badInput = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
 
+/** Runs `work`; an `expected` error (the request asked for something wrong) becomes BAD_USER_INPUT. */
+function asBadInput<T>(expected: new (message: string) => Error, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof expected) throw badInput(error.message);
+    throw error;
+  }
+}
+
 /** A by-slug lookup that answers null for an unknown slug, as is usual for single-object queries. */
 const bySlug =
   <K extends EntityKind>(kind: K) =>
@@ -86,14 +96,8 @@ builder.queryType({
             description: 'Only these dimension slugs; rows stay in dimension order. All dimensions when omitted.',
           }),
         },
-        resolve: (_r, args, ctx) => {
-          try {
-            return compareLevels(ctx.framework, args.slugs, args.dimensions ?? undefined);
-          } catch (error) {
-            if (error instanceof ComparisonError) throw badInput(error.message);
-            throw error;
-          }
-        },
+        resolve: (_r, args, ctx) =>
+          asBadInput(ComparisonError, () => compareLevels(ctx.framework, args.slugs, args.dimensions ?? undefined)),
       }),
       frameworkVersion: t.field({
         type: FrameworkVersionRef,
@@ -108,12 +112,7 @@ builder.queryType({
             'The change feed, oldest first: each release against the one before, then unreleased changes. Page forward with `first` and the `after` cursor of the last edge seen; cursors stay valid across releases.',
           resolve: (_r, args, ctx) => {
             if (args.last != null || args.before != null) throw badInput('The change feed pages forward only: use first and after.');
-            try {
-              return changePage(ctx.framework.changes, args.first, args.after);
-            } catch (error) {
-              if (error instanceof ChangePageError) throw badInput(error.message);
-              throw error;
-            }
+            return asBadInput(ChangePageError, () => changePage(ctx.framework.changes, args.first, args.after));
           },
         },
         { name: 'ChangeEventConnection', description: 'A page of change events.' },
