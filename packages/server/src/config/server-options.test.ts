@@ -2,13 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { readServerOptions } from './server-options.js';
 
 describe('readServerOptions', () => {
-  it('defaults: development, introspection on, any origin, 1 MiB bodies, 10 s queries', () => {
+  it('defaults: development, introspection on, any origin, 1 MiB bodies, 10 s queries, 4 MiB answers, bounded sockets', () => {
     expect(readServerOptions({})).toEqual({
       production: false,
       introspection: true,
       corsOrigins: '*',
       maxBodyBytes: 1_048_576,
       queryTimeoutMs: 10_000,
+      maxResponseBytes: 4_194_304,
+      cacheMaxBytes: 67_108_864,
+      maxConnections: 1024,
+      headersTimeoutMs: 10_000,
+      requestTimeoutMs: 30_000,
+      socketIdleTimeoutMs: 30_000,
     });
   });
 
@@ -23,11 +29,23 @@ describe('readServerOptions', () => {
       ALTITUDE_CORS_ORIGINS: 'https://wiki.example.com, http://localhost:8080',
       ALTITUDE_MAX_BODY_BYTES: '4096',
       ALTITUDE_QUERY_TIMEOUT_MS: '250',
+      ALTITUDE_MAX_RESPONSE_BYTES: '65536',
+      ALTITUDE_CACHE_MAX_BYTES: '1000000',
+      ALTITUDE_MAX_CONNECTIONS: '50',
+      ALTITUDE_HEADERS_TIMEOUT_MS: '2000',
+      ALTITUDE_REQUEST_TIMEOUT_MS: '5000',
+      ALTITUDE_SOCKET_IDLE_TIMEOUT_MS: '7000',
     });
     expect(options).toMatchObject({
       corsOrigins: ['https://wiki.example.com', 'http://localhost:8080'],
       maxBodyBytes: 4096,
       queryTimeoutMs: 250,
+      maxResponseBytes: 65_536,
+      cacheMaxBytes: 1_000_000,
+      maxConnections: 50,
+      headersTimeoutMs: 2000,
+      requestTimeoutMs: 5000,
+      socketIdleTimeoutMs: 7000,
     });
     expect(readServerOptions({ ALTITUDE_CORS_ORIGINS: '*' }).corsOrigins).toBe('*');
   });

@@ -17,12 +17,30 @@ export interface ServerOptions {
   readonly maxBodyBytes: number;
   /** A query still executing after this long is abandoned with an error. */
   readonly queryTimeoutMs: number;
+  /** A GraphQL answer larger than this is refused with RESPONSE_TOO_LARGE instead of being sent. */
+  readonly maxResponseBytes: number;
+  /** What the response cache may hold, keys and answers together. */
+  readonly cacheMaxBytes: number;
+  /** Open connections beyond this are refused at accept (node's server.maxConnections). */
+  readonly maxConnections: number;
+  /** A client must finish sending its request headers within this long. */
+  readonly headersTimeoutMs: number;
+  /** A client must finish sending its whole request within this long. */
+  readonly requestTimeoutMs: number;
+  /** A socket with no traffic either way (a client that stops reading its answer) is closed after this long. */
+  readonly socketIdleTimeoutMs: number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
 
 const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 const DEFAULT_QUERY_TIMEOUT_MS = 10_000;
+const DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
+const DEFAULT_CACHE_MAX_BYTES = 64 * 1024 * 1024;
+const DEFAULT_MAX_CONNECTIONS = 1024;
+const DEFAULT_HEADERS_TIMEOUT_MS = 10_000;
+const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+const DEFAULT_SOCKET_IDLE_TIMEOUT_MS = 30_000;
 
 export function readServerOptions(env: Env = process.env): ServerOptions {
   const production = env.NODE_ENV === 'production';
@@ -33,6 +51,12 @@ export function readServerOptions(env: Env = process.env): ServerOptions {
     corsOrigins: origins(env.ALTITUDE_CORS_ORIGINS),
     maxBodyBytes: positiveInteger(env, 'ALTITUDE_MAX_BODY_BYTES', DEFAULT_MAX_BODY_BYTES),
     queryTimeoutMs: positiveInteger(env, 'ALTITUDE_QUERY_TIMEOUT_MS', DEFAULT_QUERY_TIMEOUT_MS),
+    maxResponseBytes: positiveInteger(env, 'ALTITUDE_MAX_RESPONSE_BYTES', DEFAULT_MAX_RESPONSE_BYTES),
+    cacheMaxBytes: positiveInteger(env, 'ALTITUDE_CACHE_MAX_BYTES', DEFAULT_CACHE_MAX_BYTES),
+    maxConnections: positiveInteger(env, 'ALTITUDE_MAX_CONNECTIONS', DEFAULT_MAX_CONNECTIONS),
+    headersTimeoutMs: positiveInteger(env, 'ALTITUDE_HEADERS_TIMEOUT_MS', DEFAULT_HEADERS_TIMEOUT_MS),
+    requestTimeoutMs: positiveInteger(env, 'ALTITUDE_REQUEST_TIMEOUT_MS', DEFAULT_REQUEST_TIMEOUT_MS),
+    socketIdleTimeoutMs: positiveInteger(env, 'ALTITUDE_SOCKET_IDLE_TIMEOUT_MS', DEFAULT_SOCKET_IDLE_TIMEOUT_MS),
   };
 }
 
