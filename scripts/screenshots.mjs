@@ -1,4 +1,4 @@
-// Takes the README's screenshots: every widget in the light and the dark
+// Takes the widgets' screenshots (docs/widgets.md): every widget in the light and the dark
 // theme, rendered by the system Chromium against a server started here.
 // Usage: pnpm screenshots   (writes docs/screenshots/<widget>-<theme>.png)
 import { spawn } from 'node:child_process';
