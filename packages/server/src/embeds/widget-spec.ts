@@ -54,11 +54,14 @@ export function parseWidgetSpec(path: string, params: URLSearchParams, framework
       if (unknown) return missing(`Unknown level "${unknown}". Valid levels: ${validLevels}.`);
       const repeated = levels.find((l, i) => levels.indexOf(l) !== i);
       if (repeated) return bad(`Level "${repeated}" is listed more than once.`);
-      const dimensions = list(params.get('dimensions'));
-      const unknownDimension = dimensions.find((d) => !framework.find('Dimension', d));
+      const chosen = list(params.get('dimensions'));
+      const unknownDimension = chosen.find((d) => !framework.find('Dimension', d));
       if (unknownDimension) {
         return missing(`Unknown dimension "${unknownDimension}". Valid dimensions: ${framework.dimensions.map((d) => d.slug).join(', ')}.`);
       }
+      // Rows always come in the framework's order, so `b,a,b` shows what `a,b`
+      // shows: one spelling, so equivalent URLs share one cached page.
+      const dimensions = framework.dimensions.filter((d) => chosen.includes(d.slug)).map((d) => d.slug);
       const names = levels.map((l) => framework.find('Level', l)!.title);
       const query = [`levels=${levels.join(',')}`, dimensions.length ? `dimensions=${dimensions.join(',')}` : '', themeQuery]
         .filter(Boolean)
