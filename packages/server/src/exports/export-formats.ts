@@ -21,6 +21,14 @@ export interface ExportOptions {
 
 export const EXPORT_SCHEMA_FILE = 'framework.schema.json';
 
+/**
+ * JSON-LD is made to be pasted into a page's `<script type="application/ld+json">`,
+ * where a `</script>` or `<!--` inside a string would end or change the
+ * script. Every `<` is written `\u003c` instead: the same string to a JSON
+ * parser, and none can appear outside a string in JSON text.
+ */
+const scriptSafe = (json: string) => json.replace(/</g, '\\u003c');
+
 /** One export of the framework, the same bytes for the CLI and for /export/*. */
 export function renderExport(format: ExportFormat, framework: Framework, options: ExportOptions): RenderedExport {
   switch (format) {
@@ -40,7 +48,7 @@ export function renderExport(format: ExportFormat, framework: Framework, options
       };
     case 'jsonld':
       return {
-        body: `${JSON.stringify(occupationsJsonLd(framework, options.jobProfile, options.publicUrl), null, 2)}\n`,
+        body: `${scriptSafe(JSON.stringify(occupationsJsonLd(framework, options.jobProfile, options.publicUrl), null, 2))}\n`,
         contentType: 'application/ld+json; charset=utf-8',
         fileName: 'framework.jsonld',
         describe: `${framework.levels.length} schema.org Occupations`,
