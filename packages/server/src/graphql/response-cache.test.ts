@@ -34,7 +34,7 @@ describe('ResponseCache', () => {
       false,
       true,
     ]);
-    const small = new ResponseCache(100, 200);
+    const small = new ResponseCache(100, 1500);
     for (let i = 0; i < 50; i++) small.set('v', String(i), json('x'.repeat(40 + i)), 't');
     expect(small.size).toBeLessThan(5);
     expect(small.get('v', '49')).toBeDefined();
@@ -63,5 +63,40 @@ describe('ResponseCache', () => {
       expect(cache.get('v', 'hot'), `after ${i + 1} others`).toBeDefined();
     }
     expect(cache.size).toBeLessThan(20);
+  });
+
+  it('counts keys and aliases against its byte budget, not only answers', () => {
+    const cache = new ResponseCache(2000, 100_000);
+    for (let i = 0; i < 100; i++) cache.set('v', `${i}:${'k'.repeat(10_000)}`, json(i), 't');
+    expect(cache.bytes).toBeLessThanOrEqual(100_000);
+    expect(cache.size).toBeLessThan(10);
+    const aliased = new ResponseCache(2000, 100_000);
+    aliased.set('v', 'key', json('answer'), 't');
+    const alone = aliased.bytes;
+    for (let i = 0; i < 100; i++) aliased.alias('v', 'key', `${i}:${'a'.repeat(1000)}`);
+    // A few aliases per answer, each counted.
+    expect(aliased.bytes - alone).toBeGreaterThan(8 * 2000);
+    expect(aliased.bytes - alone).toBeLessThan(10 * 2100);
+    expect(aliased.getByAlias('v', `0:${'a'.repeat(1000)}`)).toBeDefined();
+    expect(aliased.getByAlias('v', `99:${'a'.repeat(1000)}`)).toBeUndefined();
+  });
+
+  it('forgets the aliases of an answer it drops, and ignores aliases of an earlier version', () => {
+    const cache = new ResponseCache(1, 1_000_000);
+    cache.set('v', 'a', json('a'), 't', '?a');
+    expect(cache.getByAlias('v', '?a')).toBe(cache.get('v', 'a'));
+    cache.set('v', 'b', json('b'), 't', '?b');
+    expect(cache.getByAlias('v', '?a')).toBeUndefined();
+    expect(cache.getByAlias('v2', '?b')).toBeUndefined();
+  });
+
+  it('makes the gzip copy only when it is first asked for, and counts it then', () => {
+    const cache = new ResponseCache();
+    const entry = cache.set('v', 'k', json({ data: 'x'.repeat(1000) }), 't');
+    const before = cache.bytes;
+    expect(entry.gzipped).toBe(false);
+    expect(entry.gzip.length).toBeGreaterThan(0);
+    expect(entry.gzipped).toBe(true);
+    expect(cache.bytes).toBe(before + entry.gzip.length);
   });
 });
