@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,10 +8,12 @@ import { DEFAULT_CONTENT_DIR } from '@altitude/schema';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readServerOptions, type ServerOptions } from '../config/server-options.js';
 import { ContentStore } from '../content/content-store.js';
+import { CompleteAnswers } from '../graphql/complete-answers.js';
 import { persistedOperationNamed } from '../graphql/persisted-operations.js';
+import { createGraphqlYoga } from '../graphql/yoga.js';
 import { createLogger } from '../logger.js';
 import { rawRequest, type RawAnswer } from '../../../../tests/support/raw-request.js';
-import { createGraphqlRoute, GRAPHQL_CACHE_CONTROL, type Executed } from './graphql-route.js';
+import { createGraphqlRoute, GRAPHQL_CACHE_CONTROL, yogaExecutor, type Executed } from './graphql-route.js';
 import { startServer, type RunningServer } from './start-server.js';
 
 let store: ContentStore;
@@ -81,6 +84,9 @@ describe('persisted operations and the response cache', () => {
       headers: { 'if-none-match': etag, 'accept-encoding': 'identity' },
     });
     expect(other.status).toBe(200);
+    // A fresh answer goes out uncompressed (most are never asked for again); its repeats gzipped.
+    const fresh = await rawRequest(base, persistedUrl(''), { 'accept-encoding': 'gzip' });
+    expect(fresh.headers['content-encoding']).toBeUndefined();
     const zipped = await rawRequest(base, persistedUrl(''), { 'accept-encoding': 'gzip' });
     expect(zipped.headers['content-encoding']).toBe('gzip');
     expect(zipped.headers.etag).not.toBe(etag);
@@ -184,6 +190,177 @@ describe('persisted operations and the response cache', () => {
     expect(await got.json()).toEqual({ data: { levels: [{ slug: 'staff' }, { slug: 'principal' }, { slug: 'distinguished' }] } });
     const posted = await post(base, '{ level(slug: "staff") { title } }');
     expect(await posted.json()).toEqual({ data: { level: { title: 'Staff Engineer' } } });
+  });
+});
+
+/** The real route and yoga in a server of their own, counting how many requests reach yoga. */
+async function startRoute(options: Partial<ServerOptions> = {}) {
+  const merged = { ...readServerOptions({}), ...options };
+  const answers = new CompleteAnswers();
+  const executeYoga = yogaExecutor(createGraphqlYoga(store, logger, merged, [answers.plugin]), answers);
+  let executions = 0;
+  const route = createGraphqlRoute(store, logger, merged, (request) => {
+    executions++;
+    return executeYoga(request);
+  });
+  const server = createServer((req, res) => route(req, res, new URL(req.url ?? '/', 'http://localhost')));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  running.push({ url: '', close: () => new Promise<void>((resolve) => server.close(() => resolve())) } as RunningServer);
+  return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, route, executions: () => executions };
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const apqExtensions = (query: string) => ({ persistedQuery: { version: 1, sha256Hash: sha256(query) } });
+const byHashUrl = (base: string, query: string, variables: unknown = {}) =>
+  `${base}/graphql?variables=${encodeURIComponent(JSON.stringify(variables))}&extensions=${encodeURIComponent(JSON.stringify(apqExtensions(query)))}`;
+type Errors = { errors: { message: string; extensions: { code: string } }[] };
+
+describe('the response cache keys by what makes an answer differ', () => {
+  it('keeps 400 POSTs padded with a unique 1 MB unused variable as one entry, within the byte budget', { timeout: 120_000 }, async () => {
+    const budget = 4 * 1024 * 1024;
+    const { base, route, executions } = await startRoute({ cacheMaxBytes: budget, maxBodyBytes: 1_100_000 });
+    const pad = 'x'.repeat(1_000_000);
+    for (let batch = 0; batch < 100; batch++) {
+      const answers = await Promise.all(
+        [0, 1, 2, 3].map((i) =>
+          fetch(`${base}/graphql`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ query: '{__typename}', variables: { pad: `${batch}-${i}-${pad}` } }),
+          }).then(async (r) => ({ status: r.status, body: await r.text() })),
+        ),
+      );
+      for (const answer of answers) expect(answer).toEqual({ status: 200, body: '{"data":{"__typename":"Query"}}' });
+      expect(route.held().bytes).toBeLessThanOrEqual(budget);
+    }
+    expect(route.held().entries).toBe(1);
+    // The first batch ran concurrently, before any answer was kept; the rest were hits.
+    expect(executions()).toBeLessThanOrEqual(4);
+    const plain = await post(base, '{ __typename }');
+    expect(await plain.json()).toEqual({ data: { __typename: 'Query' } });
+    expect(executions()).toBeLessThanOrEqual(4);
+    expect(route.held().entries).toBe(1);
+  });
+
+  it('answers the same variables in any key order, and a different used value afresh', async () => {
+    const { base, route, executions } = await startRoute();
+    const query = 'query Two($a: [String!]!, $b: [String!]) { compareLevels(slugs: $a, dimensions: $b) { levels { slug } } }';
+    const send = (variables: string) =>
+      fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: `{"query":${JSON.stringify(query)},"variables":${variables}}`,
+      }).then((r) => r.json());
+    const first = await send('{"a":["staff","principal"],"b":["time-horizon"]}');
+    expect(await send('{"b":["time-horizon"],"unused":1,"a":["staff","principal"]}')).toEqual(first);
+    expect(executions()).toBe(1);
+    await send('{"a":["staff","distinguished"],"b":["time-horizon"]}');
+    expect(executions()).toBe(2);
+    expect(route.held().entries).toBe(2);
+  });
+
+  it('keeps GETs with unused padded variables as one entry, and their raw query strings within the budget', async () => {
+    const budget = 256 * 1024;
+    const { base, route, executions } = await startRoute({ cacheMaxBytes: budget });
+    for (let i = 0; i < 200; i++) {
+      const answer = await rawRequest(
+        base,
+        persistedUrl('', ['staff', 'principal']).replace('%5D%7D', `%5D,%22pad%22:%22${i}${'y'.repeat(4000)}%22%7D`),
+      );
+      expect(answer.status).toBe(200);
+      expect(route.held().bytes).toBeLessThanOrEqual(budget);
+    }
+    expect(route.held().entries).toBe(1);
+    expect(executions()).toBe(1);
+    // An exact repeat is still answered from the cache.
+    const again = await rawRequest(base, persistedUrl(''), {});
+    expect(again.status).toBe(200);
+    expect(executions()).toBe(1);
+  });
+});
+
+describe('automatic persisted queries', () => {
+  const query = 'query Slugs { levels { slug } }';
+
+  it('answers a GET by an unknown hash PersistedQueryNotFound, which the clients answer by sending the query', async () => {
+    const { base } = await startRoute();
+    const response = await fetch(byHashUrl(base, query));
+    expect(response.status).toBe(404);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(await response.json()).toEqual({
+      errors: [{ message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }],
+    });
+  });
+
+  it('registers a query sent with its hash, then answers GETs by hash from the cache with an ETag', async () => {
+    const { base, route, executions } = await startRoute();
+    const registered = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables: {}, extensions: apqExtensions(query) }),
+    });
+    expect(await registered.json()).toEqual({ data: { levels: [{ slug: 'staff' }, { slug: 'principal' }, { slug: 'distinguished' }] } });
+    expect(route.held().persistedQueries).toBe(1);
+    const byHash = await fetch(byHashUrl(base, query));
+    expect(byHash.status).toBe(200);
+    expect(byHash.headers.get('etag')).toMatch(/^"[\w-]{27}(-gz)?"$/);
+    expect(byHash.headers.get('cache-control')).toBe(GRAPHQL_CACHE_CONTROL);
+    expect(await byHash.json()).toEqual({ data: { levels: [{ slug: 'staff' }, { slug: 'principal' }, { slug: 'distinguished' }] } });
+    expect(executions()).toBe(1);
+    const revalidated = await fetch(byHashUrl(base, query), { headers: { 'if-none-match': byHash.headers.get('etag')! } });
+    expect(revalidated.status).toBe(304);
+    expect(executions()).toBe(1);
+  });
+
+  it('refuses a hash that is not the SHA-256 of the query, and registers neither', async () => {
+    const { base, route } = await startRoute();
+    const wrong = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, extensions: apqExtensions('{ __typename }') }),
+    });
+    expect(wrong.status).toBe(400);
+    const body = (await wrong.json()) as Errors;
+    expect(body.errors[0]!.extensions.code).toBe('PERSISTED_QUERY_HASH_MISMATCH');
+    expect(body.errors[0]!.message).toContain(sha256(query));
+    expect(route.held().persistedQueries).toBe(0);
+  });
+
+  it('registers only documents that parse and validate', async () => {
+    const { base, route } = await startRoute();
+    for (const invalid of [
+      '{ levels { nope } }',
+      '{ levels {',
+      `{ ${Array.from({ length: 20 }, (_, i) => `a${i}: levels { slug }`).join(' ')} }`,
+    ]) {
+      const answer = await fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: invalid, extensions: apqExtensions(invalid) }),
+      });
+      expect(((await answer.json()) as Errors).errors, invalid).toHaveLength(1);
+      expect((await fetch(byHashUrl(base, invalid))).status, invalid).toBe(404);
+    }
+    expect(route.held().persistedQueries).toBe(0);
+  });
+
+  it("knows the widgets' persisted operations by their hash too, and keeps ?id= working", async () => {
+    const { base } = await startRoute();
+    const variables = { slugs: ['staff', 'principal'] };
+    const byHash = await fetch(byHashUrl(base, comparison.text, variables));
+    expect(byHash.status).toBe(200);
+    const byId = await fetch(persistedUrl(base));
+    expect(await byId.json()).toEqual(await byHash.json());
+  });
+
+  it('refuses a version it does not speak and a malformed hash', async () => {
+    const { base } = await startRoute();
+    const extensions = (persistedQuery: unknown) => `${base}/graphql?extensions=${encodeURIComponent(JSON.stringify({ persistedQuery }))}`;
+    const v2 = (await (await fetch(extensions({ version: 2, sha256Hash: sha256(query) }))).json()) as Errors;
+    expect(v2.errors[0]!.extensions.code).toBe('PERSISTED_QUERY_NOT_SUPPORTED');
+    const bad = await fetch(extensions({ version: 1, sha256Hash: 'abc' }));
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as Errors).errors[0]!.message).toContain('64 lowercase hexadecimal digits');
   });
 });
 

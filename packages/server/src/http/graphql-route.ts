@@ -1,15 +1,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ServerOptions } from '../config/server-options.js';
 import type { ContentStore } from '../content/content-store.js';
-import { persistedOperation, PERSISTED_OPERATIONS, type PersistedOperation } from '../graphql/persisted-operations.js';
+import { AutomaticPersistedQueries } from '../graphql/automatic-persisted-queries.js';
+import { answerKey, DocumentShapes } from '../graphql/cache-key.js';
 import { ResponseCache, type CachedResponse } from '../graphql/response-cache.js';
 import type { CompleteAnswers } from '../graphql/complete-answers.js';
 import type { GraphqlYoga } from '../graphql/yoga.js';
 import type { Logger } from '../logger.js';
 import { CSRF_HEADERS, corsPolicy, type CorsPolicy } from './cors.js';
 import { GraphqlHttpError, sendGraphqlError } from './graphql-errors.js';
+import { paramsOfBody, paramsOfUrl, resolveRequest, type ResolvedRequest } from './graphql-params.js';
 import { readBody } from './read-body.js';
-import { prepareBytes, sendPrepared } from './send.js';
+import { prepareBytes, sendPrepared, type PreparedBytes } from './send.js';
 
 /**
  * How long shared caches (a CDN) may serve an answer, and then serve it stale
@@ -17,10 +19,21 @@ import { prepareBytes, sendPrepared } from './send.js';
  */
 export const GRAPHQL_CACHE_CONTROL = 'public, max-age=60, s-maxage=300, stale-while-revalidate=86400';
 
-/** Yoga's answer, and whether it was complete (data, no errors), so worth keeping. */
+/** Most entries the response cache holds, whatever their size (its bytes are bounded by options.cacheMaxBytes). */
+export const CACHE_MAX_ENTRIES = 2000;
+
+/**
+ * A fresh answer smaller than this goes out uncompressed even to a client
+ * that accepts gzip: most are never asked for again, and gzip is most of the
+ * work of a cache miss. Its repeats are sent gzipped.
+ */
+const EAGER_GZIP_BYTES = 64 * 1024;
+
+/** Yoga's answer, whether it was complete (data, no errors), so worth keeping, and whether its document was valid. */
 export interface Executed {
   readonly response: Response;
   readonly complete: boolean;
+  readonly valid?: boolean;
 }
 
 /** Runs a GraphQL request through yoga; separate so the timeout can be tested with a slow one. */
@@ -28,48 +41,76 @@ export type Execute = (request: Request) => Promise<Executed>;
 
 /**
  * `/graphql`, in front of yoga: CORS, CSRF prevention, the body limit, the
- * execution timeout, persisted operations (`GET ?id=…&variables=…`) and the
- * response cache. A cached answer is written straight from memory, which is
+ * execution timeout, persisted operations (`GET ?id=…&variables=…`),
+ * automatic persisted queries (graphql-params.ts) and the response cache. A cached answer is written straight from memory, which is
  * what lets the widgets' traffic run near the speed of static files.
  */
 export function createGraphqlRoute(store: ContentStore, logger: Logger, options: ServerOptions, execute: Execute) {
-  const cache = new ResponseCache();
+  const cache = new ResponseCache(CACHE_MAX_ENTRIES, options.cacheMaxBytes);
+  const apq = new AutomaticPersistedQueries();
+  const shapes = new DocumentShapes();
   const cors: CorsPolicy = corsPolicy(options.corsOrigins);
 
   // With one CORS answer for every origin, a cached answer's headers are the
   // same for every request: they are laid out once, on its first send.
   const sameForAll = !cors.vary;
 
-  const send = (req: IncomingMessage, res: ServerResponse, entry: CachedResponse, cacheable: boolean) => {
-    if (sameForAll && entry.prepared) return sendPrepared(req, res, entry.prepared);
-    const prepared = prepareBytes(entry, {
-      ...cors.headers(req),
-      'content-type': entry.contentType,
-      // Only GETs can be held by shared caches; a POST answer is the reader's alone.
-      'cache-control': cacheable ? GRAPHQL_CACHE_CONTROL : 'no-store',
-      vary: cors.vary ? 'accept, accept-encoding, origin' : 'accept, accept-encoding',
-    });
-    if (sameForAll) entry.prepared = prepared;
-    sendPrepared(req, res, prepared);
+  /** `fresh`: just computed, so sent uncompressed when small (see EAGER_GZIP_BYTES). */
+  const send = (req: IncomingMessage, res: ServerResponse, entry: CachedResponse, cacheable: boolean, fresh = false) => {
+    const which = cacheable ? 'shared' : 'private';
+    let prepared = entry.prepared?.[which];
+    if (!sameForAll || !prepared) {
+      prepared = prepareBytes(entry, {
+        ...cors.headers(req),
+        'content-type': entry.contentType,
+        // Only GETs can be held by shared caches; a POST answer is the reader's alone.
+        'cache-control': cacheable ? GRAPHQL_CACHE_CONTROL : 'no-store',
+        vary: cors.vary ? 'accept, accept-encoding, origin' : 'accept, accept-encoding',
+      });
+      if (sameForAll) (entry.prepared ??= {})[which] = prepared;
+    }
+    sendPrepared(req, res, fresh && !entry.gzipped && entry.body.length < EAGER_GZIP_BYTES ? identityOnly(prepared) : prepared);
   };
 
-  /** Runs the request through yoga, and keeps a successful answer for the next request with the same key. */
+  /** What a cached answer is filed under, or undefined when it must not be cached (see answerKey). */
+  const keyOf = (req: IncomingMessage, resolved: ResolvedRequest): string | undefined => {
+    if (resolved.text === undefined) return undefined;
+    const shape = shapes.of(resolved.text);
+    return (
+      shape &&
+      answerKey({ shape, operationName: resolved.operationName, variables: resolved.params.variables, accept: req.headers.accept ?? '' })
+    );
+  };
+
+  /**
+   * Sends the cached answer when there is one, else runs the request through
+   * yoga and keeps a complete answer. `alias`: a GET's raw query string, so
+   * that its repeats find the answer without working out the key.
+   */
   const answer = async (
     req: IncomingMessage,
     res: ServerResponse,
     url: URL,
-    key: string,
+    resolved: ResolvedRequest,
     body: Buffer | undefined,
-    persisted: PersistedOperation | undefined,
+    alias: string | undefined,
   ) => {
     const version = store.framework.contentHash;
     const shared = body === undefined;
+    const key = keyOf(req, resolved);
+    if (key !== undefined) {
+      const hit = cache.get(version, key);
+      if (hit) {
+        if (alias !== undefined) cache.alias(version, key, alias);
+        return send(req, res, hit, shared);
+      }
+    }
     const stop = new AbortController();
-    const executed = await withTimeout(execute(toFetchRequest(req, url, body, persisted, stop.signal)), options.queryTimeoutMs);
+    const executed = await withTimeout(execute(toFetchRequest(req, url, body, resolved, stop.signal)), options.queryTimeoutMs);
     if (!executed) {
       // Yoga's execution cancellation stops resolving at the next field.
       stop.abort();
-      logger.warn('query timed out', { timeoutMs: options.queryTimeoutMs, operation: persisted?.name ?? operationNameOf(body) });
+      logger.warn('query timed out', { timeoutMs: options.queryTimeoutMs, operation: resolved.operationName });
       throw new GraphqlHttpError(
         200,
         `The query did not finish within ${options.queryTimeoutMs} ms and was stopped. Ask for fewer fields or fewer items.`,
@@ -77,11 +118,12 @@ export function createGraphqlRoute(store: ContentStore, logger: Logger, options:
         true,
       );
     }
+    if (resolved.register !== undefined && executed.valid) apq.register(resolved.register, resolved.text!);
     const { response } = executed;
     const bytes = Buffer.from(await response.arrayBuffer());
     const contentType = response.headers.get('content-type') ?? 'application/json; charset=utf-8';
-    if (response.status === 200 && executed.complete) {
-      return send(req, res, cache.set(version, key, bytes, contentType), shared);
+    if (response.status === 200 && executed.complete && key !== undefined) {
+      return send(req, res, cache.set(version, key, bytes, contentType, alias), shared, true);
     }
     if (bytes.length === 0 && response.status >= 400) throw emptyRefusal(response.status);
     const headers: Record<string, string> = { ...cors.headers(req), 'content-type': contentType, 'cache-control': 'no-store' };
@@ -90,29 +132,27 @@ export function createGraphqlRoute(store: ContentStore, logger: Logger, options:
     res.writeHead(response.status, { ...headers, 'content-length': String(bytes.length) }).end(req.method === 'HEAD' ? undefined : bytes);
   };
 
-  const getKey = (req: IncomingMessage) => cacheKey('G', req, searchOf(req));
+  /** A GET's fast-path key: its query string exactly as sent, and Accept, which yoga's answer depends on. */
+  const aliasOf = (req: IncomingMessage) => `${req.headers.accept ?? ''}\n${searchOf(req)}`;
 
-  /** Sends the cached answer to a GET, if there is one; says whether it did. */
-  const sendCachedGet = (req: IncomingMessage, res: ServerResponse, key: string): boolean => {
-    const hit = cache.get(store.framework.contentHash, key);
+  /** Sends the cached answer to a GET whose exact query string was answered before; says whether it did. */
+  const sendCachedGet = (req: IncomingMessage, res: ServerResponse, alias: string): boolean => {
+    const hit = cache.getByAlias(store.framework.contentHash, alias);
     if (hit) send(req, res, hit, true);
     return hit !== undefined;
   };
 
   /**
-   * Synchronous up to the cache: a cached GET is answered without a promise.
-   * A GET's parameters are checked only on a miss, since a cached key has
-   * already passed the same checks.
+   * Synchronous up to the cache: a GET repeated exactly is answered without
+   * a promise. A GET's parameters are checked only on a miss, since a cached
+   * query string has already passed the same checks.
    */
   const route = (req: IncomingMessage, res: ServerResponse, url: URL, cacheTried: boolean): Promise<void> | void => {
     const method = req.method ?? '';
     if (method === 'GET' || method === 'HEAD') {
-      const key = getKey(req);
-      if (!cacheTried && sendCachedGet(req, res, key)) return;
-      const id = url.searchParams.get('id');
-      const persisted = id === null ? undefined : checkPersisted(id, url);
-      checkJsonParams(url);
-      return answer(req, res, url, key, undefined, persisted);
+      const alias = aliasOf(req);
+      if (!cacheTried && sendCachedGet(req, res, alias)) return;
+      return answer(req, res, url, resolveRequest(paramsOfUrl(url), apq), undefined, alias);
     }
     if (method === 'OPTIONS') return cors.preflight(req, res);
     if (method !== 'POST') {
@@ -129,9 +169,10 @@ export function createGraphqlRoute(store: ContentStore, logger: Logger, options:
       );
     }
     return readBody(req, options.maxBodyBytes).then((body) => {
-      const key = cacheKey('P', req, body.toString('latin1'));
-      const hit = cache.get(store.framework.contentHash, key);
-      return hit ? send(req, res, hit, false) : answer(req, res, url, key, body, undefined);
+      const params = paramsOfBody(body);
+      // Not one JSON object: yoga says what is wrong with it.
+      const resolved = params ? resolveRequest(params, apq) : unresolved;
+      return answer(req, res, url, resolved, body, undefined);
     });
   };
 
@@ -157,13 +198,32 @@ export function createGraphqlRoute(store: ContentStore, logger: Logger, options:
 
   /**
    * Sends the cached answer to a GET when there is one, and says whether it
-   * did: the app asks this before it parses the URL, as the key is the raw
-   * query string. Only a request the route answered before can be in the cache.
+   * did: the app asks this before it parses the URL, as the fast-path key is
+   * the raw query string. Only a request the route answered before can be in the cache.
    */
   const answerFromCache = (req: IncomingMessage, res: ServerResponse): boolean =>
-    (req.method === 'GET' || req.method === 'HEAD') && sendCachedGet(req, res, getKey(req));
+    (req.method === 'GET' || req.method === 'HEAD') && sendCachedGet(req, res, aliasOf(req));
 
-  return Object.assign(handle, { answerFromCache });
+  return Object.assign(handle, {
+    answerFromCache,
+    /** What the response cache and the automatic persisted queries hold; for tests. */
+    held: () => ({ entries: cache.size, bytes: cache.bytes, persistedQueries: apq.size }),
+  });
+}
+
+/** A request whose body is not a GraphQL request object: passed to yoga as it is, never cached. */
+const unresolved: ResolvedRequest = {
+  params: { query: undefined, operationName: undefined, variables: undefined, extensions: undefined, id: undefined },
+  text: undefined,
+  operationName: undefined,
+  named: false,
+  persisted: undefined,
+  register: undefined,
+};
+
+/** Prepared bytes that send the identity variant whatever the client accepts. */
+function identityOnly(prepared: PreparedBytes): PreparedBytes {
+  return { identity: prepared.identity, gzip: prepared.identity };
 }
 
 /** The query string as the client wrote it, `?` included. */
@@ -171,16 +231,6 @@ function searchOf(req: IncomingMessage): string {
   const target = req.url ?? '';
   const start = target.indexOf('?');
   return start === -1 ? '' : target.slice(start);
-}
-
-/**
- * What a cached answer is filed under. The query string (or body) as the
- * client sent it is the key: the widgets always send the canonical form, and
- * any other spelling only costs its own entry. Accept is part of it, as
- * yoga's answer (its content type) depends on it.
- */
-function cacheKey(method: 'G' | 'P', req: IncomingMessage, request: string): string {
-  return `${method}\n${req.headers.accept ?? ''}\n${request}`;
 }
 
 /**
@@ -197,39 +247,6 @@ function isPreflighted(req: IncomingMessage): boolean {
   return type !== '' && type !== 'text/plain' && type !== 'application/x-www-form-urlencoded' && type !== 'multipart/form-data';
 }
 
-/** The persisted operation a GET names by id; a 400 when there is none or the GET also sends a query. */
-function checkPersisted(id: string, url: URL): PersistedOperation {
-  if (url.searchParams.has('query')) {
-    throw new GraphqlHttpError(400, 'Send either id (a persisted operation) or query, not both.', 'BAD_REQUEST');
-  }
-  const operation = persistedOperation(id);
-  if (!operation) {
-    const known = [...PERSISTED_OPERATIONS.values()].map((o) => `${o.name} (${o.id})`).join(', ');
-    throw new GraphqlHttpError(
-      400,
-      `Unknown persisted operation id "${id.slice(0, 80)}". This server knows: ${known}. To run any other query, send it as query.`,
-      'PERSISTED_OPERATION_NOT_FOUND',
-    );
-  }
-  return operation;
-}
-
-/** `variables` and `extensions` in a query string must be JSON objects; yoga would fail on anything else with a 500. */
-function checkJsonParams(url: URL): void {
-  for (const name of ['variables', 'extensions']) {
-    const value = url.searchParams.get(name);
-    if (value === null || value === '') continue;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(value);
-    } catch (error) {
-      throw new GraphqlHttpError(400, `The ${name} parameter is not valid JSON (${(error as Error).message}).`, 'BAD_REQUEST');
-    }
-    if (parsed !== null && (typeof parsed !== 'object' || Array.isArray(parsed)))
-      throw new GraphqlHttpError(400, `The ${name} parameter must be a JSON object, like {"slug":"staff"}.`, 'BAD_REQUEST');
-  }
-}
-
 /** Yoga refuses some requests with a status and no body; say why, in GraphQL's shape. */
 function emptyRefusal(status: number): GraphqlHttpError {
   if (status === 406)
@@ -243,38 +260,30 @@ function emptyRefusal(status: number): GraphqlHttpError {
   return new GraphqlHttpError(status, `The request was refused (HTTP ${status}).`, 'BAD_REQUEST');
 }
 
-/** The request yoga sees: a persisted id becomes the document it names. */
-function toFetchRequest(
-  req: IncomingMessage,
-  url: URL,
-  body: Buffer | undefined,
-  persisted: PersistedOperation | undefined,
-  signal: AbortSignal,
-): Request {
+/** The request yoga sees: a document named by id or hash becomes the text it names. */
+function toFetchRequest(req: IncomingMessage, url: URL, body: Buffer | undefined, resolved: ResolvedRequest, signal: AbortSignal): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined || name.startsWith(':')) continue;
     for (const one of [value].flat()) headers.append(name, one);
   }
-  let target = url;
-  if (persisted) {
-    target = new URL(url.pathname, url);
-    target.searchParams.set('query', persisted.text);
-    target.searchParams.set('operationName', persisted.name);
-    const variables = url.searchParams.get('variables');
-    if (variables !== null) target.searchParams.set('variables', variables);
-  }
   const method = req.method === 'HEAD' ? 'GET' : req.method!;
-  return new Request(target, { method, headers, body: method === 'POST' && body ? new Uint8Array(body) : null, signal });
-}
-
-/** The operationName a POST body gives, for the log. */
-function operationNameOf(body: Buffer | undefined): string | undefined {
-  try {
-    return body ? (JSON.parse(body.toString('utf8')) as { operationName?: string }).operationName : undefined;
-  } catch {
-    return undefined;
+  let target = url;
+  let sent: Uint8Array<ArrayBuffer> | null = method === 'POST' && body ? new Uint8Array(body) : null;
+  if (resolved.named) {
+    const { text, operationName, params } = resolved;
+    if (method === 'POST') {
+      sent = new TextEncoder().encode(JSON.stringify({ query: text, operationName, variables: params.variables }));
+      headers.delete('content-length');
+    } else {
+      target = new URL(url.pathname, url);
+      target.searchParams.set('query', text!);
+      if (operationName) target.searchParams.set('operationName', operationName);
+      const variables = url.searchParams.get('variables');
+      if (variables !== null) target.searchParams.set('variables', variables);
+    }
   }
+  return new Request(target, { method, headers, body: sent, signal });
 }
 
 async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
@@ -293,6 +302,6 @@ async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | undefin
 export function yogaExecutor(yoga: GraphqlYoga, answers: CompleteAnswers): Execute {
   return async (request) => {
     const response = await yoga.fetch(request, {});
-    return { response, complete: answers.has(request) };
+    return { response, complete: answers.has(request), valid: answers.validated(request) };
   };
 }
