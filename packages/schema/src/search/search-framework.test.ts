@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadFrameworkOrThrow } from '../loader/load-framework.js';
 import { DEFAULT_CONTENT_DIR } from '../paths.js';
 import type { Framework } from '../graph/types.js';
-import { searchFramework } from './search-framework.js';
+import { MAX_SEARCH_TEXT_LENGTH, MAX_SEARCH_WORDS, SearchTextError, searchFramework } from './search-framework.js';
 import { makeSnippet } from './snippet.js';
 
 let framework: Framework;
@@ -38,6 +38,42 @@ describe('searchFramework', () => {
   it('honours first and returns nothing for blank text', () => {
     expect(searchFramework(framework, 'engineer', 3)).toHaveLength(3);
     expect(searchFramework(framework, '   ')).toEqual([]);
+  });
+});
+
+describe('searchFramework bounds', () => {
+  it('refuses text over the length or word limit, naming the limit and what was sent', () => {
+    // Sent as a GraphQL variable, a 20,000-letter word used to hold the event loop for seconds.
+    expect(() => searchFramework(framework, 'a'.repeat(20_000))).toThrow(
+      new SearchTextError(`text must be at most ${MAX_SEARCH_TEXT_LENGTH} characters, got 20000.`),
+    );
+    expect(() => searchFramework(framework, 'a b c d e f g h i j k')).toThrow(
+      new SearchTextError(`text must be at most ${MAX_SEARCH_WORDS} words, got 11.`),
+    );
+  });
+
+  it('answers the costliest allowed texts quickly', () => {
+    const letters = (n: number, seed: number) => Array.from({ length: n }, (_, i) => 'etaoinshrdlucmfwyp'[(i * 7 + seed) % 18]).join('');
+    const worst = [
+      // As many words as allowed at the longest fuzzy-matched length, with and without near matches.
+      Array.from({ length: 9 }, (_, i) => letters(20, i)).join(' '),
+      Array.from({ length: 10 }, (_, i) => letters(19, i)).join(' '),
+      'organisationalaware engineeringmanagers distinguishedengine architecturaldecis responsibilitiesxx',
+      // Single letters are prefixes of nearly every word.
+      'a b c d e f g h i j',
+      'x'.repeat(MAX_SEARCH_TEXT_LENGTH),
+    ];
+    for (const text of worst) {
+      expect(text.length).toBeLessThanOrEqual(MAX_SEARCH_TEXT_LENGTH);
+      const started = performance.now();
+      searchFramework(framework, text, 50);
+      // About 15 ms on an idle machine; the bound leaves room for a loaded one.
+      expect(performance.now() - started).toBeLessThan(1000);
+    }
+  });
+
+  it('still forgives a typo in a long word', () => {
+    expect(searchFramework(framework, 'accountabilty')).not.toEqual([]);
   });
 });
 

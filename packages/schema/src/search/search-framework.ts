@@ -9,6 +9,23 @@ export interface SearchHit {
 }
 
 export const MAX_SEARCH_RESULTS = 50;
+/** Longer text is refused: a search box's question, not a document. */
+export const MAX_SEARCH_TEXT_LENGTH = 200;
+/** More words are refused; each word is one pass over the index. */
+export const MAX_SEARCH_WORDS = 10;
+/**
+ * Typos are forgiven (fuzzy matching) only in words up to this long. MiniSearch's
+ * fuzzy match fills an edit-distance matrix whose size grows with the square of
+ * the word's length: a 20,000-letter word held the event loop for seconds. No
+ * word of the framework is this long, so a longer one can only match exactly
+ * (or as a prefix, which costs one walk down the index).
+ */
+export const MAX_FUZZY_WORD_LENGTH = 20;
+
+/** Search text over the limits above; the message names the limit and what was sent. */
+export class SearchTextError extends Error {
+  override readonly name = 'SearchTextError';
+}
 
 interface IndexedDoc {
   id: number;
@@ -16,6 +33,8 @@ interface IndexedDoc {
   summary: string;
   body: string;
 }
+
+const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
 
 // One index per loaded framework; a reload builds a new graph, so the old
 // index is collected with it.
@@ -26,7 +45,12 @@ function indexFor(framework: Framework): MiniSearch<IndexedDoc> {
   if (!index) {
     index = new MiniSearch<IndexedDoc>({
       fields: ['title', 'summary', 'body'],
-      searchOptions: { boost: { title: 3, summary: 1.5 }, prefix: true, fuzzy: 0.2, combineWith: 'AND' },
+      searchOptions: {
+        boost: { title: 3, summary: 1.5 },
+        prefix: true,
+        fuzzy: (term) => (term.length <= MAX_FUZZY_WORD_LENGTH ? 0.2 : false),
+        combineWith: 'AND',
+      },
     });
     index.addAll(
       framework.entities.map((entity, id) => ({ id, title: entity.title, summary: entity.summary.text, body: bodyText(entity) })),
@@ -42,6 +66,7 @@ function indexFor(framework: Framework): MiniSearch<IndexedDoc> {
  * partly misspelt query still finds something.
  */
 export function searchFramework(framework: Framework, text: string, first = 10): SearchHit[] {
+  checkSearchText(text);
   const query = text.trim();
   if (!query) return [];
   const index = indexFor(framework);
@@ -55,6 +80,13 @@ export function searchFramework(framework: Framework, text: string, first = 10):
       snippet: makeSnippet([entity.summary.text, bodyText(entity), entity.title], result.terms),
     };
   });
+}
+
+function checkSearchText(text: string): void {
+  if (text.length > MAX_SEARCH_TEXT_LENGTH)
+    throw new SearchTextError(`text must be at most ${MAX_SEARCH_TEXT_LENGTH} characters, got ${text.length}.`);
+  const words = tokenize(text).filter(Boolean).length;
+  if (words > MAX_SEARCH_WORDS) throw new SearchTextError(`text must be at most ${MAX_SEARCH_WORDS} words, got ${words}.`);
 }
 
 /** Every text an entity carries beyond its title and summary. */
