@@ -10,12 +10,23 @@ export class ComparisonError extends Error {
   override readonly name = 'ComparisonError';
 }
 
+// Far more than any ladder has, and small enough that checking a client's
+// lists (for unknown and repeated slugs) is no work at all.
+export const MAX_COMPARED_LEVELS = 20;
+export const MAX_DIMENSION_SLUGS = 20;
+
+function checkLength(argument: string, what: string, max: number, list: readonly string[] | undefined): void {
+  if (list && list.length > max) throw new ComparisonError(`${argument} takes at most ${max} ${what}, got ${list.length}.`);
+}
+
 /**
  * Lines levels up side by side. Rows follow dimension order, cells follow the
  * order the caller gave, and the transitions are every step on the ladder
  * between the lowest and the highest compared level.
  */
 export function compareLevels(framework: Framework, slugs: readonly string[], dimensionSlugs?: readonly string[]): LevelComparison {
+  checkLength('slugs', 'level slugs', MAX_COMPARED_LEVELS, slugs);
+  checkLength('dimensions', 'dimension slugs', MAX_DIMENSION_SLUGS, dimensionSlugs);
   const validLevels = framework.levels.map((l) => l.slug).join(', ');
   if (slugs.length < 2) {
     throw new ComparisonError(

@@ -146,4 +146,74 @@ describe('search', () => {
     const { errors } = await run('{ search(text: "x", first: 500) { score } }');
     expect(errors?.[0]?.message).toBe('first must be between 1 and 50, got 500.');
   });
+
+  it('refuses a text over its limits, however it is sent', async () => {
+    const { errors } = await run('query($text: String!) { search(text: $text) { score } }', { text: 'a'.repeat(20_000) });
+    expect(errors?.map((e) => [e.message, e.extensions.code])).toEqual([
+      ['text must be at most 200 characters, got 20000.', 'BAD_USER_INPUT'],
+    ]);
+  });
+});
+
+describe('client-chosen list sizes', () => {
+  const ids = async (n: number) => {
+    const { data } = await run('{ levels { id } }');
+    return Array.from({ length: n }, () => data!.levels[0].id as string);
+  };
+  const slugs = (n: number) => Array.from({ length: n }, (_, i) => `slug-${i}`);
+
+  it.each([
+    ['nodes(ids:)', 'query($v: [ID!]!) { nodes(ids: $v) { id } }', () => ids(101), 'ids takes at most 100 IDs, got 101.'],
+    [
+      'changes(first:)',
+      'query($v: Int) { changes(first: $v) { edges { cursor } } }',
+      () => 501,
+      'first must be between 0 and 500, got 501.',
+    ],
+    [
+      'search(first:)',
+      'query($v: Int!) { search(text: "staff", first: $v) { score } }',
+      () => 51,
+      'first must be between 1 and 50, got 51.',
+    ],
+    [
+      'compareLevels(slugs:)',
+      'query($v: [String!]!) { compareLevels(slugs: $v) { levels { slug } } }',
+      () => slugs(21),
+      'slugs takes at most 20 level slugs, got 21.',
+    ],
+    [
+      'compareLevels(dimensions:)',
+      'query($v: [String!]) { compareLevels(slugs: ["staff", "principal"], dimensions: $v) { levels { slug } } }',
+      () => slugs(21),
+      'dimensions takes at most 20 dimension slugs, got 21.',
+    ],
+    [
+      'Level.expectations(dimensions:)',
+      'query($v: [String!]) { levels { expectations(dimensions: $v) { text } } }',
+      () => slugs(21),
+      'dimensions takes at most 20 dimension slugs, got 21.',
+    ],
+  ])('%s over its maximum is BAD_USER_INPUT naming the argument, the maximum and the size sent', async (_name, query, value, message) => {
+    const { errors } = await run(query, { v: await value() });
+    expect(errors?.length).toBeGreaterThan(0);
+    for (const error of errors!) expect([error.message, error.extensions.code]).toEqual([message, 'BAD_USER_INPUT']);
+  });
+
+  it('answers a list at its maximum', async () => {
+    const { data, errors } = await run('query($v: [ID!]!) { nodes(ids: $v) { id } }', { v: await ids(100) });
+    expect(errors).toBeUndefined();
+    expect(data!.nodes).toHaveLength(100);
+  });
+
+  it('declares every maximum on the field, where the server counts it into the query cost', () => {
+    const query = schema.getQueryType()!.getFields();
+    expect(query.nodes!.extensions.listLimits).toEqual({ ids: { max: 100, omitted: 0 } });
+    expect(query.changes!.extensions.listLimits).toEqual({ first: { max: 500, omitted: 50 } });
+    expect(query.search!.extensions.listLimits).toEqual({ first: { max: 50, omitted: 10 } });
+    expect(query.compareLevels!.extensions.listLimits).toEqual({
+      slugs: { max: 20, omitted: 0 },
+      dimensions: { max: 20, omitted: 'filter' },
+    });
+  });
 });

@@ -1,4 +1,6 @@
+import { MAX_DIMENSION_SLUGS } from '../../graph/compare-levels.js';
 import { builder } from '../builder.js';
+import { checkListLength, listLimits } from '../list-limits.js';
 import { entityNode } from '../entity-node.js';
 import { ExpectationRef, LevelRef, TransitionRef } from '../refs.js';
 import { textField } from '../rich-text.js';
@@ -11,9 +13,18 @@ builder.node(LevelRef, {
     expectations: t.field({
       type: [ExpectationRef],
       description: 'One expectation per dimension, in dimension order.',
-      args: { dimensions: t.arg.stringList({ required: false, description: 'Only these dimension slugs (in dimension order).' }) },
-      resolve: (level, args) =>
-        args.dimensions ? level.expectations.filter((e) => args.dimensions!.includes(e.dimension.slug)) : level.expectations,
+      args: {
+        dimensions: t.arg.stringList({
+          required: false,
+          description: `Only these dimension slugs (in dimension order), at most ${MAX_DIMENSION_SLUGS}.`,
+        }),
+      },
+      extensions: listLimits({ dimensions: { max: MAX_DIMENSION_SLUGS, omitted: 'filter' } }),
+      resolve: (level, args) => {
+        if (!args.dimensions) return level.expectations;
+        checkListLength('dimensions', 'dimension slugs', MAX_DIMENSION_SLUGS, args.dimensions);
+        return level.expectations.filter((e) => args.dimensions!.includes(e.dimension.slug));
+      },
     }),
     transitionsIn: t.field({
       type: [TransitionRef],

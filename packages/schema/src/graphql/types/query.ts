@@ -1,9 +1,16 @@
 import type { ObjectRef } from '@pothos/core';
-import { GraphQLError } from 'graphql';
-import { ComparisonError, compareLevels } from '../../graph/compare-levels.js';
+import { ComparisonError, compareLevels, MAX_COMPARED_LEVELS, MAX_DIMENSION_SLUGS } from '../../graph/compare-levels.js';
 import type { EntityKind, EntityOfKind, Framework } from '../../graph/types.js';
-import { MAX_SEARCH_RESULTS, searchFramework } from '../../search/search-framework.js';
+import {
+  MAX_SEARCH_RESULTS,
+  MAX_FUZZY_WORD_LENGTH,
+  MAX_SEARCH_TEXT_LENGTH,
+  MAX_SEARCH_WORDS,
+  SearchTextError,
+  searchFramework,
+} from '../../search/search-framework.js';
 import { builder, type Types } from '../builder.js';
+import { badInput, listLimits } from '../list-limits.js';
 import {
   CapabilityRef,
   DimensionRef,
@@ -22,9 +29,7 @@ import {
   FrameworkVersionRef,
   ReleaseRef,
 } from '../refs.js';
-import { ChangePageError, changePage } from '../../releases/change-page.js';
-
-const badInput = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+import { ChangePageError, changePage, DEFAULT_CHANGES_PAGE, MAX_CHANGES_PAGE } from '../../releases/change-page.js';
 
 /** Runs `work`; an `expected` error (the request asked for something wrong) becomes BAD_USER_INPUT. */
 function asBadInput<T>(expected: new (message: string) => Error, work: () => T): T {
@@ -87,15 +92,20 @@ builder.queryType({
       misconceptions: list(MisconceptionRef, 'Common wrong pictures of the role.', (f) => f.misconceptions),
       compareLevels: t.field({
         type: LevelComparisonRef,
-        description:
-          'Two or more levels side by side, one row per dimension. An unknown or repeated slug, or fewer than two, is an error that lists the valid slugs.',
+        description: `Two or more levels side by side, one row per dimension. An unknown or repeated slug, fewer than two, more than ${MAX_COMPARED_LEVELS} level slugs or more than ${MAX_DIMENSION_SLUGS} dimension slugs is an error (BAD_USER_INPUT) that says which.`,
         args: {
-          slugs: t.arg.stringList({ description: 'Level slugs in the column order wanted, e.g. ["staff", "principal", "distinguished"].' }),
+          slugs: t.arg.stringList({
+            description: `Level slugs in the column order wanted, e.g. ["staff", "principal", "distinguished"]; 2 to ${MAX_COMPARED_LEVELS}.`,
+          }),
           dimensions: t.arg.stringList({
             required: false,
-            description: 'Only these dimension slugs; rows stay in dimension order. All dimensions when omitted.',
+            description: `Only these dimension slugs, at most ${MAX_DIMENSION_SLUGS}; rows stay in dimension order. All dimensions when omitted.`,
           }),
         },
+        extensions: listLimits({
+          slugs: { max: MAX_COMPARED_LEVELS, omitted: 0 },
+          dimensions: { max: MAX_DIMENSION_SLUGS, omitted: 'filter' },
+        }),
         resolve: (_r, args, ctx) =>
           asBadInput(ComparisonError, () => compareLevels(ctx.framework, args.slugs, args.dimensions ?? undefined)),
       }),
@@ -108,8 +118,8 @@ builder.queryType({
       changes: t.connection(
         {
           type: ChangeEventRef,
-          description:
-            'The change feed, oldest first: each release against the one before, then unreleased changes. Page forward with `first` and the `after` cursor of the last edge seen; cursors stay valid across releases.',
+          description: `The change feed, oldest first: each release against the one before, then unreleased changes. Page forward with \`first\` (0 to ${MAX_CHANGES_PAGE}, ${DEFAULT_CHANGES_PAGE} when omitted; BAD_USER_INPUT beyond) and the \`after\` cursor of the last edge seen; cursors stay valid across releases.`,
+          extensions: listLimits({ first: { max: MAX_CHANGES_PAGE, omitted: DEFAULT_CHANGES_PAGE } }),
           resolve: (_r, args, ctx) => {
             if (args.last != null || args.before != null) throw badInput('The change feed pages forward only: use first and after.');
             return asBadInput(ChangePageError, () => changePage(ctx.framework.changes, args.first, args.after));
@@ -120,15 +130,18 @@ builder.queryType({
       ),
       search: t.field({
         type: [SearchHitRef],
-        description: 'Full-text search across every entity type, best match first. Prefix and typo tolerant.',
+        description: `Full-text search across every entity type, best match first. Prefix and typo tolerant (typos forgiven in words of up to ${MAX_FUZZY_WORD_LENGTH} letters).`,
         args: {
-          text: t.arg.string({ description: 'Words to look for. Blank text returns no hits.' }),
+          text: t.arg.string({
+            description: `Words to look for: at most ${MAX_SEARCH_TEXT_LENGTH} characters and ${MAX_SEARCH_WORDS} words (BAD_USER_INPUT beyond). Blank text returns no hits.`,
+          }),
           first: t.arg.int({ defaultValue: 10, description: `How many hits at most, 1 to ${MAX_SEARCH_RESULTS}.` }),
         },
+        extensions: listLimits({ first: { max: MAX_SEARCH_RESULTS, omitted: 10 } }),
         resolve: (_r, args, ctx) => {
           if (args.first < 1 || args.first > MAX_SEARCH_RESULTS)
             throw badInput(`first must be between 1 and ${MAX_SEARCH_RESULTS}, got ${args.first}.`);
-          return searchFramework(ctx.framework, args.text, args.first);
+          return asBadInput(SearchTextError, () => searchFramework(ctx.framework, args.text, args.first));
         },
       }),
     };
