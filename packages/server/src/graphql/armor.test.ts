@@ -1,29 +1,17 @@
-import { DEFAULT_CONTENT_DIR } from '@altitude/schema';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readServerOptions } from '../config/server-options.js';
-import { ContentStore } from '../content/content-store.js';
 import { EXAMPLE_QUERIES } from '../http/graphiql-examples.js';
-import { createLogger } from '../logger.js';
 import { QUERY_LIMITS } from './armor.js';
 import { PERSISTED_OPERATIONS } from './persisted-operations.js';
-import { createGraphqlYoga, type GraphqlYoga } from './yoga.js';
+import { openTestYoga, postQuery } from './test-yoga.js';
+import type { GraphqlYoga } from './yoga.js';
 
 let yoga: GraphqlYoga;
 
 beforeAll(async () => {
-  const opened = await ContentStore.open(DEFAULT_CONTENT_DIR, process.cwd());
-  if (!opened.ok) throw new Error(opened.messages.join('\n'));
-  yoga = createGraphqlYoga(opened.store, createLogger({ write: () => {} }), { ...readServerOptions({}), production: true });
+  yoga = await openTestYoga();
 });
 
-async function run(query: string, variables: Record<string, unknown> = {}) {
-  const response = await yoga.fetch('http://altitude.test/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  return { status: response.status, body: (await response.json()) as { data?: unknown; errors?: { message: string }[] } };
-}
+const run = (query: string, variables: Record<string, unknown> = {}) => postQuery(yoga, query, variables);
 
 // The README's HR-sync paging example asks for the biggest page with every field.
 const CHANGE_FEED_PAGE = `{ changes(first: 500) { edges { cursor node { id kind entityType slug changedFields fromVersion toVersion

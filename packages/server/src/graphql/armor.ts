@@ -1,6 +1,10 @@
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLArmorConfig } from '@escape.tech/graphql-armor-types';
 import { GraphQLError, type ValidationContext } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { ServerOptions } from '../config/server-options.js';
+import { useVariableAwareCost } from './query-cost.js';
+import { useResponseSizeLimit } from './response-size.js';
 
 const ADVICE = 'Split the query into smaller ones (the limits are listed in the README).';
 
@@ -16,12 +20,19 @@ export const QUERY_LIMITS = {
   maxAliases: 15,
   maxTokens: 1000,
   maxDirectives: 20,
-  // Lists count as many times as `first` asks: the change feed's documented
-  // 500-event page with every field costs about 30 000; the widgets' at most 163.
+  // Lists count as many times as the client sizes them (`first`, `ids`,
+  // `slugs`), literal or variable: the change feed's documented 500-event page
+  // with every field costs about 30 000; the widgets' at most 163.
   maxCost: 50_000,
 } as const;
 
-export function armorPlugins(options: { production: boolean }) {
+/**
+ * Every limit on what one GraphQL request may ask for: armor's checks of the
+ * document's shape (during validation), the cost counted again with the
+ * variables known (just before execution) and the size of the answer (just
+ * after).
+ */
+export function armorPlugins(options: Pick<ServerOptions, 'production' | 'maxResponseBytes'>): Plugin[] {
   // Reported as validation errors (not thrown), so yoga answers them as it
   // answers any invalid query: 400 with code GRAPHQL_VALIDATION_FAILED.
   const reported = {
@@ -40,5 +51,9 @@ export function armorPlugins(options: { production: boolean }) {
     // "Did you mean …?" maps a hidden schema for whoever asks; in development it is a help.
     blockFieldSuggestion: { enabled: options.production },
   };
-  return new EnvelopArmor(config).protect().plugins;
+  return [
+    ...(new EnvelopArmor(config).protect().plugins as Plugin[]),
+    useVariableAwareCost(QUERY_LIMITS.maxCost, ADVICE),
+    useResponseSizeLimit(options.maxResponseBytes, ADVICE),
+  ];
 }
