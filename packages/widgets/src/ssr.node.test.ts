@@ -1,18 +1,64 @@
 import { describe, expect, it } from 'vitest';
-import { clientFor } from './client/graphql-client.js';
+import { clientFor, MAX_PAGE_CLIENTS, pageClientCount } from './client/graphql-client.js';
 import { renderWidget, widgetRequest } from './ssr.js';
 
 describe('server rendering', () => {
-  it('reads attributes as a page would, and keeps nothing of the render in the page-wide client', async () => {
+  it('reads attributes as a page would, and keeps nothing of the render in the page-wide client', () => {
     const request = widgetRequest('de-failure-mode-grid', { 'heading-level': '3' });
     if (typeof request === 'string') throw new Error(request);
     const endpoint = 'https://altitude.example/graphql';
-    const { html, cache } = await renderWidget('de-failure-mode-grid', { 'heading-level': '3' }, endpoint, request, { failureModes: [] });
+    const { html, cache } = renderWidget('de-failure-mode-grid', { 'heading-level': '3' }, endpoint, request, { failureModes: [] });
     expect(html).toContain('<de-failure-mode-grid');
     expect(html).toContain('shadowroot');
     // heading-level 3 through Lit's converter: the widget's heading is an h3.
     expect(html).toMatch(/<h3[\s>]/);
+    // Rendered from the data it was given, not a loading placeholder.
+    expect(html).not.toContain('part="loading"');
     expect(cache).toMatchObject({ endpoint, operation: request.operation, data: { failureModes: [] } });
     expect(clientFor(endpoint).peek(request.operation, request.variables)).toBeUndefined();
+  });
+
+  it('sanitises API HTML without a DOM: formatting kept, nothing executable', () => {
+    const hostile = '<p>Writes <em>code</em><img src=x onerror="globalThis.__pwned=1"><script>globalThis.__pwned=2</script></p>';
+    const data = {
+      failureMode: {
+        slug: 'x',
+        title: '<b>X</b>',
+        summary: hostile,
+        symptoms: [hostile],
+        consequences: [hostile],
+        preventedBy: [{ slug: 'p', title: 'P', summary: '<p><a href="javascript:globalThis.__pwned=3">p</a></p>' }],
+        sources: [{ section: 'S', source: { slug: 's', title: 'T', url: 'https://example.com/s' } }],
+      },
+      failureModes: [{ slug: 'x' }],
+    };
+    const request = widgetRequest('de-failure-mode-card', { mode: 'x' });
+    if (typeof request === 'string') throw new Error(request);
+    const { html } = renderWidget('de-failure-mode-card', { mode: 'x' }, 'https://altitude.example/graphql', request, data);
+    expect(html).toContain('<p>Writes <em>code</em></p>');
+    expect(html).toContain('<a>p</a>');
+    expect(html).toContain('&lt;b&gt;X&lt;/b&gt;');
+    expect(html).not.toMatch(/<img|<script|onerror|javascript:|__pwned=2/);
+  });
+
+  it('leaves no client behind per endpoint: 10,000 Host headers keep the page-wide map small', () => {
+    const request = widgetRequest('de-failure-mode-grid', {});
+    if (typeof request === 'string') throw new Error(request);
+    const before = pageClientCount();
+    for (let i = 0; i < 10_000; i++) {
+      const { html } = renderWidget('de-failure-mode-grid', {}, `https://host-${i}.example/graphql`, request, { failureModes: [] });
+      if (!html.includes('<de-failure-mode-grid')) throw new Error(`render ${i} failed`);
+    }
+    expect(pageClientCount()).toBe(before);
+  });
+
+  it('bounds the page-wide map too, letting the least recently used endpoint go', () => {
+    const kept = clientFor('https://kept.example/graphql');
+    for (let i = 0; i < MAX_PAGE_CLIENTS * 3; i++) {
+      clientFor(`https://page-${i}.example/graphql`);
+      // Used all along, so never the least recently used.
+      expect(clientFor('https://kept.example/graphql')).toBe(kept);
+    }
+    expect(pageClientCount()).toBe(MAX_PAGE_CLIENTS);
   });
 });

@@ -1,11 +1,19 @@
 // Server-side rendering of the widgets, for Altitude's embed pages. Imported
 // by the server only (never by browsers): it needs Node and @lit-labs/ssr.
 import { render } from '@lit-labs/ssr';
-import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
+import { collectResultSync } from '@lit-labs/ssr/lib/render-result.js';
 import { html, unsafeStatic } from 'lit/static-html.js';
-import { clientFor, type CacheEntry } from './client/graphql-client.js';
+import { resolveEndpoint } from './client/endpoint.js';
+import { GraphqlClient, withRenderClient, type CacheEntry } from './client/graphql-client.js';
 import './define.js';
 import type { AltitudeElement, DataRequest } from './shared/altitude-element.js';
+import { registerSanitizerWithoutDom } from './shared/safe-html.js';
+import { sanitizeWithoutDom } from './shared/sanitize-without-dom.js';
+
+// Node has no DOM for DOMPurify, and the widgets show text where nothing can
+// sanitise. The server's renderer has a sanitiser of its own, with the same
+// allow-list, so its pages keep their formatting (and hydrate unchanged).
+registerSanitizerWithoutDom(sanitizeWithoutDom);
 
 export type { CacheEntry };
 
@@ -26,26 +34,23 @@ export function widgetRequest(tag: string, attributes: Readonly<Record<string, s
  * its request, and the cache entry the page must ship so that the browser's
  * widget starts from the same data (and hydrates instead of refetching).
  */
-export async function renderWidget(
+export function renderWidget(
   tag: string,
   attributes: Readonly<Record<string, string>>,
   endpoint: string,
   request: DataRequest<unknown>,
   data: unknown,
-): Promise<{ html: string; cache: CacheEntry }> {
+): { html: string; cache: CacheEntry } {
   const attrs = Object.entries({ ...attributes, endpoint })
     .map(([name, value]) => ` ${name}="${value.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`)
     .join('');
-  // The widget finds its data in the page-wide client, as in a browser; it is
-  // dropped again after the render, or a long-running server would keep every
-  // answer it ever rendered (one client per Host header).
-  const client = clientFor(endpoint);
+  // The widget finds its data in a client of its own for this render, never
+  // in the page-wide map: a long-running server would otherwise keep one
+  // client per Host header and every answer it ever rendered. Synchronous
+  // (the widgets render nothing asynchronous), so no other render can
+  // interleave while the client is lent.
+  const client = new GraphqlClient(resolveEndpoint(endpoint));
   client.prime(request.operation, request.variables, data);
-  let markup: string;
-  try {
-    markup = await collectResult(render(html`${unsafeStatic(`<${tag}${attrs}></${tag}>`)}`));
-  } finally {
-    client.forget(request.operation, request.variables);
-  }
+  const markup = withRenderClient(client, () => collectResultSync(render(html`${unsafeStatic(`<${tag}${attrs}></${tag}>`)}`)));
   return { html: markup, cache: { endpoint, operation: request.operation, variables: request.variables, data } };
 }

@@ -26,7 +26,7 @@ export async function renderEmbedPage(spec: WidgetSpec, framework: Framework, or
     contextValue: { framework },
   });
   if (result.errors?.length) throw new Error(result.errors.map((e) => e.message).join(' '));
-  const { html: widget, cache } = await renderWidget(spec.tag, spec.attributes, endpoint, request, result.data);
+  const { html: widget, cache } = renderWidget(spec.tag, spec.attributes, endpoint, request, result.data);
   const forms = embedForms(spec, origin);
   const html = page(
     spec.title,

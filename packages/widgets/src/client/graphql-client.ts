@@ -133,7 +133,13 @@ export class GraphqlClient {
   }
 }
 
+/** Endpoints a page may use before the least recently used one's client (and answers) are let go. */
+export const MAX_PAGE_CLIENTS = 32;
+
+// In insertion order, so the first key is the least recently used endpoint.
 const clients = new Map<string, GraphqlClient>();
+/** The client of the one server render under way, if any (see withRenderClient). */
+let lent: GraphqlClient | undefined;
 
 /** What a server-rendered page embeds, as `<script type="application/json" data-altitude-cache>`. */
 export interface CacheEntry {
@@ -145,10 +151,14 @@ export interface CacheEntry {
 
 /** The page-wide client for `endpoint`, primed with any answers the page was rendered with. */
 export function clientFor(endpoint: string): GraphqlClient {
+  // A server render registers nothing: a page-wide map on a server would
+  // keep one client per Host header it was ever asked for.
+  if (lent) return lent.endpoint === endpoint ? lent : new GraphqlClient(endpoint);
   let client = clients.get(endpoint);
-  if (!client) {
+  if (client) {
+    clients.delete(endpoint);
+  } else {
     client = new GraphqlClient(endpoint);
-    clients.set(endpoint, client);
     if (typeof document !== 'undefined') {
       for (const script of document.querySelectorAll('script[type="application/json"][data-altitude-cache]')) {
         try {
@@ -159,6 +169,28 @@ export function clientFor(endpoint: string): GraphqlClient {
         }
       }
     }
+    if (clients.size >= MAX_PAGE_CLIENTS) clients.delete(clients.keys().next().value!);
   }
+  clients.set(endpoint, client);
   return client;
+}
+
+/** How many page-wide clients are kept (for tests and diagnostics). */
+export function pageClientCount(): number {
+  return clients.size;
+}
+
+/**
+ * Runs a synchronous server render with `client` as every widget's client,
+ * instead of the page-wide ones: what it was primed with serves the render
+ * and goes when the render is done.
+ */
+export function withRenderClient<T>(client: GraphqlClient, render: () => T): T {
+  const previous = lent;
+  lent = client;
+  try {
+    return render();
+  } finally {
+    lent = previous;
+  }
 }
