@@ -28,6 +28,27 @@ describe('GraphqlClient', () => {
     expect(client.requestCount).toBe(2);
   });
 
+  it('keys its cache on what the variables say, not the order they were written in', async () => {
+    const fetchImpl = vi.fn(() => Promise.resolve(Response.json({ data: { compareLevels: { rows: [] } } })));
+    const client = new GraphqlClient('https://api.example/graphql', fetchImpl);
+    const written = [
+      { slugs: ['staff', 'principal'], dimensions: null, nested: { b: 1, a: { d: 2, c: null } } },
+      { nested: { a: { c: null, d: 2 }, b: 1 }, slugs: ['staff', 'principal'] },
+      { dimensions: undefined, nested: { a: { d: 2 }, b: 1 }, slugs: ['staff', 'principal'] },
+    ];
+    for (const variables of written) await client.request(LevelComparisonOperation, variables as never);
+    expect(fetchImpl).toHaveBeenCalledTimes(1);
+    for (const variables of written) expect(client.peek(LevelComparisonOperation, variables as never)).toBeDefined();
+    client.prime(FailureModeCardOperation, { slug: 'x', extra: { b: 1, a: 2 } } as never, { failureMode: null, failureModes: [] });
+    expect(client.peek(FailureModeCardOperation, { extra: { a: 2, b: 1 }, slug: 'x' } as never)).toEqual({
+      failureMode: null,
+      failureModes: [],
+    });
+    // The order inside a list is meaningful (it is the column order), so it stays part of the key.
+    await client.request(LevelComparisonOperation, { slugs: ['principal', 'staff'], dimensions: null });
+    expect(fetchImpl).toHaveBeenCalledTimes(2);
+  });
+
   it('is shared by every widget on the page: five identical widgets make one request', async () => {
     const endpoint = `${altitudeUrl()}?shared=1`;
     const fetchSpy = vi.spyOn(window, 'fetch');
