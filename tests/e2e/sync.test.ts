@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { once } from 'node:events';
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_CONTENT_DIR } from '@altitude/schema';
@@ -33,6 +33,28 @@ async function receiver(secret: string, behave?: Behaviour) {
   return r;
 }
 
+/** `altitude sync` as a child process the test can signal, with its output collected. */
+function startSync(url: string, secret: string, ...extra: string[]) {
+  const child = spawn(
+    process.execPath,
+    [CLI, 'sync', '--url', url, '--secret', secret, '--content', 'content', '--state', 'state.json', ...extra],
+    { cwd: work, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+  return { child, exited, stdout: () => stdout, stderr: () => stderr };
+}
+
+/** The id of a process that has exited. */
+async function deadPid(): Promise<number> {
+  const child = spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' });
+  await once(child, 'exit');
+  return child.pid!;
+}
+
 /** `altitude sync` against the copy of the content in `work`, with quick retries. */
 const sync = (url: string, secret: string, ...extra: string[]) =>
   runCli(['sync', '--url', url, '--secret', secret, '--content', 'content', '--state', 'state.json', '--retry-base', '20', ...extra], {
@@ -52,8 +74,9 @@ describe('altitude sync', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(hr.rejected).toEqual([]);
-    expect(hr.accepted()).toHaveLength(items);
-    expect(new Set(hr.received.map((r) => r.id)).size).toBe(items);
+    // Every item, then the snapshot that ends a first sync.
+    expect(hr.accepted()).toHaveLength(items + 1);
+    expect(new Set(hr.received.map((r) => r.id)).size).toBe(items + 1);
     const level = hr.received.find((r) => r.type === 'level.created' && r.slug === 'staff')!;
     expect(level.payload.data).toMatchObject({
       slug: 'staff',
@@ -64,7 +87,7 @@ describe('altitude sync', () => {
     expect(run.stdout).toContain(`${items} changes for ${hr.url}`);
     expect(run.stdout).toMatch(/sent {4}level\.created staff \(msg_[0-9a-f]{32}\) 204/);
     expect(run.stdout.trim().split('\n').at(-1)).toMatch(
-      new RegExp(`^Delivered ${items} changes to ${hr.url.replace(/[.]/g, '\\.')} in [\\d.]+ s\\.$`),
+      new RegExp(`^Delivered ${items} changes and the framework\\.snapshot event to ${hr.url.replace(/[.]/g, '\\.')} in [\\d.]+ s\\.$`),
     );
     expect(Object.keys((await state()).delivered)).toHaveLength(items);
   });
@@ -103,7 +126,7 @@ describe('altitude sync', () => {
     expect(run.code).toBe(0);
     expect(hr.received[0]!.answer).toBe(500);
     expect(hr.received[1]!.id).toBe(hr.received[0]!.id);
-    expect(hr.accepted()).toHaveLength(items);
+    expect(hr.accepted()).toHaveLength(items + 1);
     expect(run.stdout).toMatch(/retry {3}\S+ \S+: HTTP 500: refused with 500; attempt 2 in [\d.]+ s/);
   });
 
@@ -117,7 +140,7 @@ describe('altitude sync', () => {
     const run = await sync(hr.url, secret);
     expect(run.code).toBe(0);
     expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(950);
-    expect(hr.accepted()).toHaveLength(items);
+    expect(hr.accepted()).toHaveLength(items + 1);
   });
 
   it('stops at a 410 with an error naming the change and the response, keeping what was delivered', async () => {
@@ -162,7 +185,7 @@ describe('altitude sync', () => {
     const run = await sync(hr.url, secret, '--timeout', '1');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/retry {3}\S+ \S+: no answer within 1 s; attempt 2 in/);
-    expect(new Set(hr.accepted().map((r) => r.id)).size).toBe(items);
+    expect(new Set(hr.accepted().map((r) => r.id)).size).toBe(items + 1);
   });
 
   it('retries a connection dropped mid-request', async () => {
@@ -172,7 +195,7 @@ describe('altitude sync', () => {
     expect(run.code).toBe(0);
     expect(hr.received[4]!.answer).toBe('dropped');
     expect(hr.received[5]!.id).toBe(hr.received[4]!.id);
-    expect(new Set(hr.accepted().map((r) => r.id)).size).toBe(items);
+    expect(new Set(hr.accepted().map((r) => r.id)).size).toBe(items + 1);
   });
 
   it('loses nothing when killed mid-run: the next run sends exactly what was not acknowledged', async () => {
@@ -197,7 +220,7 @@ describe('altitude sync', () => {
     expect(rerun.code).toBe(0);
     expect(rerun.stdout).toContain(`${items - acknowledged} changes for`);
     const ids = hr.received.map((r) => r.id);
-    expect(new Set(ids).size).toBe(items);
+    expect(new Set(ids).size).toBe(items + 1);
     // Anything sent twice was sent with the same webhook-id, so the receiver can drop the repeat.
     expect(ids.length - new Set(ids).size).toBeLessThanOrEqual(1);
     expect(Object.keys((await state()).delivered)).toHaveLength(items);
@@ -210,7 +233,9 @@ describe('altitude sync', () => {
     expect(dry.code).toBe(0);
     expect(hr.received).toHaveLength(0);
     expect(dry.stdout).toMatch(/│ created │ Level +│ staff/);
-    expect(dry.stdout.trim().split('\n').at(-1)).toBe(`Dry run: ${items} changes would be sent to ${hr.url}; nothing was sent.`);
+    expect(dry.stdout.trim().split('\n').at(-1)).toBe(
+      `Dry run: ${items} changes and the framework.snapshot event would be sent to ${hr.url}; nothing was sent.`,
+    );
     const json = await sync(hr.url, secret, '--json');
     const summary = JSON.parse(json.stdout) as { planned: number; delivered: number; failed: number; changes: { status: string }[] };
     expect(summary).toMatchObject({ planned: items, delivered: items, failed: 0 });
@@ -240,8 +265,8 @@ describe('altitude sync', () => {
     const [code] = (await once(child, 'exit')) as [number];
     expect(code).toBe(0);
     expect(output).toContain('Syncing [');
-    expect(output).toContain(`${items}/${items}`);
-    expect(output).toContain(`Delivered ${items} changes to ${hr.url}`);
+    expect(output).toContain(`${items + 1}/${items + 1}`);
+    expect(output).toContain(`Delivered ${items} changes and the framework.snapshot event to ${hr.url}`);
   });
 
   it('exits 2 on usage and configuration errors, before sending anything', async () => {
@@ -255,5 +280,168 @@ describe('altitude sync', () => {
     const other = await sync('http://127.0.0.1:9/other', secret);
     expect(other.code).toBe(2);
     expect(other.stderr).toContain(`records deliveries to ${hr.url}, not http://127.0.0.1:9/other; give each target its own --state file`);
+  });
+});
+
+describe('altitude sync: one run at a time, Ctrl-C, first sync', () => {
+  it('refuses a second run on the same state file, naming the one that holds it (exit 2), and sends nothing', async () => {
+    const secret = newSecret();
+    const hr = await receiver(secret, () => ({ status: 200, delayMs: 100 }));
+    const first = startSync(hr.url, secret);
+    try {
+      await vi.waitFor(() => expect(hr.received.length).toBeGreaterThanOrEqual(2), { interval: 10, timeout: 30_000 });
+      const second = await sync(hr.url, secret);
+      expect(second.code).toBe(2);
+      expect(second.stderr).toContain(
+        `the state file ${path.join(work, 'state.json')} is in use by another altitude sync: pid ${first.child.pid} on ${os.hostname()}, started `,
+      );
+      // Every request the receiver saw came from the first run: each id once, in its order, no repeats.
+      const ids = hr.received.map((r) => r.id);
+      expect(new Set(ids).size).toBe(ids.length);
+    } finally {
+      first.child.kill('SIGINT');
+      await first.exited;
+    }
+    // The first run let go of its lock on the way out: a new run goes ahead and finishes the job.
+    const resumed = await sync(hr.url, secret);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(resumed.stderr).toBe('');
+    expect(Object.keys((await state()).delivered)).toHaveLength(items);
+  });
+
+  it('takes over a lock left by a run that died: at once on this machine, after the stale time elsewhere', async () => {
+    const secret = newSecret();
+    const hr = await receiver(secret);
+    const lock = path.join(work, 'state.json.lock');
+    const leaveLock = async (holder: { pid: number; host: string }, ageMs: number) => {
+      await mkdir(lock);
+      const s = await stat(lock);
+      await writeFile(
+        path.join(work, 'state.json.lock-holder.json'),
+        JSON.stringify({
+          ...holder,
+          startedAt: new Date(Date.now() - ageMs).toISOString(),
+          lock: { ino: s.ino, birthtimeMs: s.birthtimeMs },
+        }),
+      );
+      const then = new Date(Date.now() - ageMs);
+      await utimes(lock, then, then);
+    };
+
+    // Killed a moment ago on this machine: its process is gone.
+    const pid = await deadPid();
+    await leaveLock({ pid, host: os.hostname() }, 1_000);
+    const real = await sync(hr.url, secret);
+    expect(real.code, real.stderr).toBe(0);
+    expect(real.stderr.startsWith(`altitude sync: took over the lock on ${path.join(work, 'state.json')} from `)).toBe(true);
+    expect(real.stderr).toMatch(new RegExp(`from another altitude sync: pid ${pid} on .+, whose process is gone\\n$`));
+    expect(Object.keys((await state()).delivered)).toHaveLength(items);
+
+    // On another machine its pid means nothing here: the lock is taken over only once nobody refreshed it for 30 s.
+    await editContent(path.join(work, 'content'), 'capabilities.yaml', retitlePatience);
+    await leaveLock({ pid: 1, host: 'build-agent-7.example' }, 5_000);
+    const fresh = await sync(hr.url, secret);
+    expect(fresh.code).toBe(2);
+    expect(fresh.stderr).toContain('is in use by another altitude sync: pid 1 on build-agent-7.example');
+    const old = new Date(Date.now() - 60_000);
+    await utimes(lock, old, old);
+    const taken = await sync(hr.url, secret);
+    expect(taken.code, taken.stderr).toBe(0);
+    expect(taken.stderr).toMatch(/from another altitude sync: pid 1 on build-agent-7\.example, started .*, not refreshed for 6\d s\n$/);
+    expect(hr.received.at(-1)!.type).toBe('capability.updated');
+  });
+
+  it('stops at once on Ctrl-C during a retry back-off (exit 130), keeping what was acknowledged', async () => {
+    const secret = newSecret();
+    // The third delivery is told to come back in ten minutes.
+    const hr = await receiver(secret, (n) => (n === 3 ? { status: 503, headers: { 'retry-after': '600' } } : { status: 200 }));
+    const run = startSync(hr.url, secret, '--max-retry-time', '3600');
+    await vi.waitFor(() => expect(run.stdout()).toMatch(/retry {3}.*attempt 2 in 600\.0 s/), { interval: 10, timeout: 30_000 });
+    const signalled = Date.now();
+    run.child.kill('SIGINT');
+    const [code] = await Promise.race([
+      run.exited,
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('still waiting out the back-off 20 s after Ctrl-C')), 20_000)),
+    ]).finally(() => run.child.kill('SIGKILL'));
+    expect(code).toBe(130);
+    expect(Date.now() - signalled).toBeLessThan(20_000);
+    expect(run.stdout()).toContain(
+      `Delivered 2 of ${items}; ${items - 2} not delivered. Interrupted (SIGINT); everything acknowledged before it is recorded.`,
+    );
+    expect(Object.keys((await state()).delivered)).toHaveLength(2);
+    expect(hr.received).toHaveLength(3);
+    // The lock went with the run.
+    expect(existsSync(path.join(work, 'state.json.lock'))).toBe(false);
+  }, 40_000);
+
+  it('says a run with no state file is a first sync and ends it with a signed snapshot of every live entity', async () => {
+    const secret = newSecret();
+    const hr = await receiver(secret);
+    const run = await sync(hr.url, secret);
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n')[0]).toBe(
+      `First sync to ${hr.url}: there is no state file ${path.join(work, 'state.json')} yet. Every item is sent, then a framework.snapshot event listing them all.`,
+    );
+    expect(hr.rejected).toEqual([]);
+    const last = hr.received.at(-1)!;
+    expect(last.type).toBe('framework.snapshot');
+    expect(run.stdout).toMatch(/sent {4}framework\.snapshot \(msg_[0-9a-f]{32}\) 204/);
+    const data = last.payload.data as unknown as {
+      version: string;
+      contentHash: string;
+      count: number;
+      entities: { type: string; slug: string; id: string; contentHash: string }[];
+    };
+    expect(data.count).toBe(items);
+    expect(data.contentHash).toMatch(/^sha256:[0-9a-f]{64}$/);
+    const delivered = new Map(hr.received.slice(0, -1).map((r) => [`${r.type} ${r.slug}`, r.payload.data.contentHash]));
+    for (const entity of data.entities) {
+      expect(Buffer.from(entity.id, 'base64').toString()).toBe(`${entity.type}:${entity.slug}`);
+      const eventType = `${entity.type.charAt(0).toLowerCase()}${entity.type.slice(1)}.created`;
+      expect(entity.contentHash).toBe(delivered.get(`${eventType} ${entity.slug}`));
+    }
+    expect(new Set(data.entities.map((e) => `${e.type}/${e.slug}`))).toEqual(new Set(Object.keys((await state()).delivered)));
+
+    // Not a first sync any more: a later change is sent alone, without a snapshot.
+    await editContent(path.join(work, 'content'), 'tensions.yaml', dropSelfDefinedRole);
+    hr.received.length = 0;
+    const later = await sync(hr.url, secret);
+    expect(later.stdout).not.toContain('First sync');
+    expect(hr.received.map((r) => r.type)).toEqual(['tension.deleted']);
+  });
+
+  it('ends a first sync cut short with the snapshot when it is resumed', async () => {
+    const secret = newSecret();
+    const hr = await receiver(secret, (n) => (n === 3 ? { status: 410 } : { status: 200 }));
+    expect((await sync(hr.url, secret)).code).toBe(1);
+    const resumed = await sync(hr.url, secret);
+    expect(resumed.code).toBe(0);
+    expect(resumed.stdout).toContain('still owes its framework.snapshot event');
+    expect(hr.received.at(-1)!.type).toBe('framework.snapshot');
+    expect((await sync(hr.url, secret)).stdout).toMatch(/is up to date/);
+  });
+
+  it('prints what the receiver said without its control characters', async () => {
+    const secret = newSecret();
+    const body = '\u001b[2J\u001b[31mno such tenant\u001b[0m\rALL GOOD\u0007\u001b]0;pwned\u0007\u202eevil\nmore';
+    const hr = await receiver(secret, () => ({ status: 422, body }));
+    const run = await sync(hr.url, secret);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('HTTP 422: no such tenant ALL GOOD evil more');
+    // eslint-disable-next-line no-control-regex
+    expect(run.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f\u202e]/);
+  });
+
+  it('refuses a --url with credentials before sending anything, without printing them', async () => {
+    const secret = newSecret();
+    const hr = await receiver(secret);
+    const withCredentials = hr.url.replace('http://', 'http://hr-bot:s3cr3t-pw@');
+    const run = await sync(withCredentials, secret);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--url must not carry a user name or password');
+    expect(run.stderr).toContain('send them as a header');
+    expect(run.stderr).not.toContain('s3cr3t-pw');
+    expect(hr.received).toHaveLength(0);
+    expect(existsSync(path.join(work, 'state.json'))).toBe(false);
   });
 });

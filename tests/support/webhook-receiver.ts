@@ -12,14 +12,14 @@ export interface Received {
   readonly payload: {
     type: string;
     timestamp: string;
-    data: { slug: string; contentHash: string; version: string; entity: Record<string, unknown> };
+    data: { slug: string; contentHash: string; version: string; entity: Record<string, unknown> } & Record<string, unknown>;
   };
   /** What the receiver answered (or "dropped"). */
   readonly answer: number | 'dropped';
 }
 
-/** What the receiver does with the n-th request (1-based): answer, wait, or drop the connection. */
-export type Behaviour = (n: number) => { status: number; headers?: Record<string, string>; delayMs?: number } | 'drop';
+/** What the receiver does with the n-th request (1-based): answer (with a body of its choosing), wait, or drop the connection. */
+export type Behaviour = (n: number) => { status: number; headers?: Record<string, string>; delayMs?: number; body?: string } | 'drop';
 
 /**
  * A webhook receiver on 127.0.0.1 that verifies every signature with the
@@ -54,7 +54,7 @@ export async function startReceiver(secret: string, behave: Behaviour = () => ({
       }
       setTimeout(() => {
         record(action.status);
-        res.writeHead(action.status, action.headers).end(action.status >= 400 ? `refused with ${action.status}` : '');
+        res.writeHead(action.status, action.headers).end(action.body ?? (action.status >= 400 ? `refused with ${action.status}` : ''));
       }, action.delayMs ?? 0);
     });
   });

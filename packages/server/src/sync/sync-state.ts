@@ -19,6 +19,12 @@ const SyncStateFile = z.strictObject({
   format: z.literal('altitude.sync-state'),
   formatVersion: z.literal(1),
   target: z.string(),
+  /**
+   * Set when the file is first created, cleared once the snapshot event that
+   * ends a first sync is acknowledged: a first sync cut short still ends
+   * with a snapshot when it is resumed.
+   */
+  snapshotDue: z.boolean().optional(),
   delivered: z.record(z.string(), DeliveredRecord),
 });
 
@@ -30,8 +36,8 @@ export class SyncStateError extends Error {
 }
 
 /**
- * What has been delivered to `target`, from the state file; an empty state
- * when the file does not exist yet. A file that records another target is
+ * What has been delivered to `target`, from the state file; when the file
+ * does not exist yet, an empty state that owes the target a snapshot. A file that records another target is
  * refused, so two HR systems never share (and corrupt) one history.
  */
 export async function readSyncState(file: string, target: string): Promise<SyncState> {
@@ -40,7 +46,7 @@ export async function readSyncState(file: string, target: string): Promise<SyncS
     text = await readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-      return { format: 'altitude.sync-state', formatVersion: 1, target, delivered: {} };
+      return { format: 'altitude.sync-state', formatVersion: 1, target, snapshotDue: true, delivered: {} };
     throw new SyncStateError(`cannot read the state file ${file}: ${(error as Error).message}`);
   }
   let parsed: SyncState;

@@ -1,5 +1,6 @@
+import { setTimeout as wait } from 'node:timers/promises';
 import { Webhook } from 'standardwebhooks';
-import type { PlannedChange } from './plan.js';
+import { printable } from './printable.js';
 
 export interface RetryPolicy {
   /** Attempts per change, the first included. */
@@ -32,23 +33,30 @@ export interface AttemptFailure {
   readonly waitMs: number;
 }
 
+/** One event to send: a planned change, or the snapshot that ends a first sync. */
+export interface WebhookMessage {
+  /** Event type, e.g. `level.updated`. */
+  readonly eventType: string;
+  /** Same every time this message is sent, so receivers can de-duplicate. */
+  readonly webhookId: string;
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
 export interface SenderOptions {
   readonly url: string;
   readonly secret: string;
   readonly retry: RetryPolicy;
-  readonly onRetry?: (change: PlannedChange, failure: AttemptFailure) => void;
-  readonly sleep?: (ms: number) => Promise<void>;
+  readonly onRetry?: (message: WebhookMessage, failure: AttemptFailure) => void;
+  /** Aborting it (Ctrl-C) ends a back-off or a request in flight at once; the delivery then reports `interrupted`. */
+  readonly signal?: AbortSignal;
 }
 
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** Why a delivery ended without an answer when its signal was aborted. */
+export const INTERRUPTED = 'interrupted';
 
-/** The webhook body: `{ type, timestamp, data: { slug, contentHash, version, entity } }`. */
-function webhookPayload(change: PlannedChange, now: Date): string {
-  return JSON.stringify({
-    type: change.eventType,
-    timestamp: now.toISOString(),
-    data: { slug: change.slug, contentHash: change.contentHash, version: change.version, entity: change.entity },
-  });
+/** The webhook body: `{ type, timestamp, data }`. */
+function webhookPayload(message: WebhookMessage, now: Date): string {
+  return JSON.stringify({ type: message.eventType, timestamp: now.toISOString(), data: message.data });
 }
 
 /** Seconds or an HTTP date, as milliseconds from now; undefined when absent or unreadable. */
@@ -71,12 +79,18 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
  */
 export function createSender(options: SenderOptions) {
   const webhook = new Webhook(options.secret);
-  const sleep = options.sleep ?? defaultSleep;
+  const interrupted = () => options.signal?.aborted === true;
+  const signal = (timeoutMs: number) => {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    return options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  };
 
-  return async function deliver(change: PlannedChange): Promise<Delivery> {
+  return async function deliver(change: WebhookMessage): Promise<Delivery> {
     const started = Date.now();
     const elapsed = () => Date.now() - started;
+    const stopped = (attempt: number): Delivery => ({ ok: false, reason: INTERRUPTED, attempts: attempt, ms: elapsed() });
     for (let attempt = 1; ; attempt++) {
+      if (interrupted()) return stopped(attempt - 1);
       const now = new Date();
       const body = webhookPayload(change, now);
       let status: number | undefined;
@@ -93,16 +107,17 @@ export function createSender(options: SenderOptions) {
             'webhook-signature': webhook.sign(change.webhookId, now, body),
           },
           body,
-          signal: AbortSignal.timeout(options.retry.timeoutMs),
+          signal: signal(options.retry.timeoutMs),
           // A redirect is not an acknowledgement, and following one would send
           // the signed payload to wherever Location points.
           redirect: 'manual',
         });
         status = response.status;
-        const text = await response.text().catch(() => '');
+        // What the receiver says ends up on a terminal: no control characters.
+        const text = printable(await response.text().catch(() => ''));
         if (response.ok) return { ok: true, status, attempts: attempt, ms: elapsed() };
         if (status >= 300 && status < 400) {
-          const location = response.headers.get('location');
+          const location = printable(response.headers.get('location') ?? '');
           return {
             ok: false,
             reason: `HTTP ${status} redirect${location ? ` to ${location}` : ''}; point --url at the final address`,
@@ -116,6 +131,7 @@ export function createSender(options: SenderOptions) {
         if (!retryable) return { ok: false, reason, status, attempts: attempt, ms: elapsed() };
         retryAfter = parseRetryAfter(response.headers.get('retry-after'));
       } catch (error) {
+        if (interrupted()) return stopped(attempt);
         const name = (error as Error).name;
         reason =
           name === 'TimeoutError'
@@ -139,7 +155,7 @@ export function createSender(options: SenderOptions) {
         };
       }
       options.onRetry?.(change, { attempt, reason, waitMs });
-      await sleep(waitMs);
+      await wait(waitMs, undefined, { signal: options.signal }).catch(() => {});
     }
   };
 }
