@@ -85,7 +85,7 @@ describe('CSV: one job profile per level', () => {
     await writeFile(path.join(work, 'formula.config.json'), JSON.stringify({ jobCodes: { distinguished: '-2+3+cmd|A0' } }));
     const csv = await exportCli('--format', 'csv', '--content', content, '--config', 'formula.config.json');
     await rm(path.join(work, 'formula.config.json'));
-    const rows = parseCsv<string[]>(csv, { record_delimiter: '\r\n' });
+    const rows: string[][] = parseCsv(csv, { record_delimiter: '\r\n' });
     const cells = rows.flat();
     // No cell of the file starts a formula; each hostile one reads back as its text behind an apostrophe.
     expect(cells.filter((c) => /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(c))).toEqual([]);

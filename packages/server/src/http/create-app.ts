@@ -7,12 +7,12 @@ import { CompleteAnswers } from '../graphql/complete-answers.js';
 import { readServerOptions, type ServerOptions } from '../config/server-options.js';
 import { createGraphqlRoute, yogaExecutor } from './graphql-route.js';
 import { sendHealth, sendReadiness } from './health.js';
-import { DEFAULT_CONFIG, type ResolvedConfig } from '../config/altitude-config.js';
+import { DEFAULT_CONFIG, envPublicUrl, type ResolvedConfig } from '../config/altitude-config.js';
 import { sendDemoCss, sendDemoJs, sendEmbedCss, sendEmbedResize } from './demo-assets.js';
 import { sendEmbed, sendEmbedForms, sendOEmbed, sendSnippet } from './embed-routes.js';
 import { EXPORT_PATHS, EXPORT_SCHEMA_PATH_URL, isExportPath, sendExport } from './export-routes.js';
 import { renderDemoPage } from './demo-page.js';
-import { PAGE_SECURITY_HEADERS, publicOrigin } from './security-headers.js';
+import { PAGE_SECURITY_HEADERS, cacheControlFor, readerOrigin } from './security-headers.js';
 import { sendEmbedBundle, sendWidgetsBundle, sendWidgetsSourceMap } from './widgets-bundle.js';
 import { logRequest } from './request-log.js';
 import { sendHtml, sendJson } from './send.js';
@@ -61,6 +61,9 @@ export function createApp(
     yogaExecutor(createGraphqlYoga(store, logger, options, [answers.plugin]), answers),
   );
   let draining = false;
+  // loadConfig already falls back to ALTITUDE_PUBLIC_URL; a server started
+  // without a config (tests, build-static) reads it here.
+  const publicUrl = config.publicUrl ?? envPublicUrl();
 
   const app = (req: IncomingMessage, res: ServerResponse) => {
     const target = req.url ?? '/';
@@ -87,6 +90,7 @@ export function createApp(
   const route = (req: IncomingMessage, res: ServerResponse, url: URL) => {
     const { pathname } = url;
     const read = req.method === 'GET' || req.method === 'HEAD';
+    const origin = () => readerOrigin(publicUrl, req.headers);
     if (pathname === GRAPHQL_PATH && wantsGraphiql(req, url)) {
       sendGraphiql(req, res, GRAPHQL_PATH);
     } else if (pathname === GRAPHQL_PATH) {
@@ -96,23 +100,24 @@ export function createApp(
     } else if (pathname === '/ready' && read) {
       sendReadiness(res, store, draining);
     } else if (pathname === '/' && read) {
-      sendHtml(res, 200, renderDemoPage(store.framework, publicOrigin(req.headers)), {
-        'cache-control': 'no-cache',
+      const reader = origin();
+      sendHtml(res, 200, renderDemoPage(store.framework, reader.url), {
+        'cache-control': cacheControlFor(reader, 'no-cache'),
         ...PAGE_SECURITY_HEADERS,
       });
     } else if (isExportPath(pathname) && read) {
-      sendExport(req, res, store.framework, config, publicOrigin(req.headers)).catch((error: unknown) => {
+      sendExport(req, res, store.framework, config.jobProfile, origin()).catch((error: unknown) => {
         logger.error('export failed', { path: pathname, error: String(error) });
         if (!res.headersSent) sendJson(res, 500, { error: 'the export could not be rendered' });
       });
     } else if (pathname.startsWith('/embed/') && read) {
-      void sendEmbed(req, res, store.framework, publicOrigin(req.headers), logger);
+      void sendEmbed(req, res, store.framework, origin(), logger);
     } else if (pathname.startsWith('/snippet/') && read) {
       sendSnippet(req, res, store.framework);
     } else if (pathname === '/embed-forms' && read) {
-      sendEmbedForms(req, res, store.framework, publicOrigin(req.headers));
+      sendEmbedForms(req, res, store.framework, origin());
     } else if (pathname === '/oembed' && read) {
-      sendOEmbed(req, res, store.framework, publicOrigin(req.headers));
+      sendOEmbed(req, res, store.framework, origin());
     } else if (pathname === '/favicon.ico' && read) {
       // Browsers ask on every page; an empty answer keeps their consoles clean.
       res.writeHead(204, { 'cache-control': 'public, max-age=86400' }).end();

@@ -7,6 +7,7 @@ import { specFromBuilder } from '../embeds/builder-params.js';
 import { embedForms, parseWidgetSpec, safeDecode, specFromEmbedPath } from '../embeds/widget-spec.js';
 import type { Logger } from '../logger.js';
 import { MadeOnce } from './made-once.js';
+import { cacheControlFor, type ReaderOrigin } from './security-headers.js';
 import { representationOf, sendBytes, sendHtml, sendJson, type Representation } from './send.js';
 
 /** A rendered embed page with its bytes ready to send, so a request only sends them. */
@@ -20,8 +21,10 @@ const snippets = new MadeOnce<{ readonly bytes: Representation; readonly csp?: s
 
 const EMBED_HEADERS = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'strict-origin-when-cross-origin' };
 
-function pageHeaders(page: EmbedPage) {
-  return { 'content-security-policy': page.csp, 'cache-control': 'no-cache', ...EMBED_HEADERS };
+/** An embed page's headers; `origin` when its links hold the origin (an error page's do not). */
+function pageHeaders(page: EmbedPage, origin?: ReaderOrigin) {
+  const cacheControl = origin ? cacheControlFor(origin, 'no-cache') : 'no-cache';
+  return { 'content-security-policy': page.csp, 'cache-control': cacheControl, ...EMBED_HEADERS };
 }
 
 /** An embed page that is not the widget (an error), sent as it is. */
@@ -34,7 +37,7 @@ export async function sendEmbed(
   req: IncomingMessage,
   res: ServerResponse,
   framework: Framework,
-  origin: string,
+  origin: ReaderOrigin,
   logger: Logger,
 ): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
@@ -44,12 +47,12 @@ export async function sendEmbed(
     return;
   }
   const { spec } = parsed;
-  const key = `${spec.path}?${spec.query}|${origin}`;
+  const key = `${spec.path}?${spec.query}|${origin.url}`;
   const sent = pages.get(framework, key, () => {
     // Rendered on first request, once per content version: lazy, so the
     // server starts without loading Lit's server renderer.
     const rendered = import('../embeds/embed-page.js')
-      .then((m) => m.renderEmbedPage(spec, framework, origin))
+      .then((m) => m.renderEmbedPage(spec, framework, origin.url))
       .then((page) => ({ page, bytes: representationOf(Buffer.from(page.html)) }));
     // A failure is not kept: the next request tries again.
     rendered.catch(() => pages.forget(framework, key));
@@ -57,7 +60,7 @@ export async function sendEmbed(
   });
   try {
     const { page, bytes } = await sent;
-    sendBytes(req, res, bytes, { 'content-type': 'text/html; charset=utf-8', ...pageHeaders(page) });
+    sendBytes(req, res, bytes, { 'content-type': 'text/html; charset=utf-8', ...pageHeaders(page, origin) });
   } catch (error) {
     logger.error('embed failed', { path: url.pathname, error: String(error) });
     sendErrorPage(res, 500, renderEmbedError('This embed could not be rendered. The server log has the details.'));
@@ -91,17 +94,21 @@ export function sendSnippet(req: IncomingMessage, res: ServerResponse, framework
 }
 
 /** `/oembed?url=…`: oEmbed 1.0 discovery for the embed pages. */
-export function sendOEmbed(req: IncomingMessage, res: ServerResponse, framework: Framework, origin: string): void {
+export function sendOEmbed(req: IncomingMessage, res: ServerResponse, framework: Framework, origin: ReaderOrigin): void {
   const url = new URL(req.url ?? '/', 'http://localhost');
-  const result = oembed(url.searchParams, framework, origin);
+  const result = oembed(url.searchParams, framework, origin.url);
   sendJson(res, result.status, result.body, {
     'access-control-allow-origin': '*',
-    'cache-control': result.status === 200 ? 'public, max-age=300' : 'no-store',
+    'cache-control': result.status === 200 ? cacheControlFor(origin, 'public, max-age=300') : 'no-store',
   });
 }
 
-/** `/embed-forms?widget=…`: every way to embed what the builder describes (same parser as the URLs themselves). */
-export function sendEmbedForms(req: IncomingMessage, res: ServerResponse, framework: Framework, origin: string): void {
+/**
+ * `/embed-forms?widget=…`: every way to embed what the builder describes (same
+ * parser as the URLs themselves). Never stored (sendJson's no-store), so
+ * its origin may come from the request.
+ */
+export function sendEmbedForms(req: IncomingMessage, res: ServerResponse, framework: Framework, origin: ReaderOrigin): void {
   const parsed = specFromBuilder(new URL(req.url ?? '/', 'http://localhost').searchParams, framework);
   if (!parsed.ok) {
     sendJson(res, parsed.status, { error: parsed.message });
@@ -111,6 +118,6 @@ export function sendEmbedForms(req: IncomingMessage, res: ServerResponse, framew
     tag: parsed.spec.tag,
     attributes: parsed.spec.attributes,
     title: parsed.spec.title,
-    ...embedForms(parsed.spec, origin),
+    ...embedForms(parsed.spec, origin.url),
   });
 }
