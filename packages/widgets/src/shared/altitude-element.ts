@@ -1,7 +1,8 @@
-import { LitElement, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { resolveEndpoint } from '../client/endpoint.js';
 import { clientFor } from '../client/graphql-client.js';
 import type { PersistedOperation } from '../client/persisted-operation.js';
+import { findEquivalent, markFocus, type FocusMark } from './keep-focus.js';
 import { errorMessage } from './templates.js';
 
 export interface DataRequest<TData> {
@@ -63,6 +64,8 @@ export abstract class AltitudeElement<TData> extends LitElement {
   declare protected status: Status<TData>;
   #key: string | undefined;
   #generation = 0;
+  /** Where focus was before a re-render took its element away, while focus waits on the wrapper. */
+  #parked: FocusMark | undefined;
 
   constructor() {
     super();
@@ -181,6 +184,49 @@ export abstract class AltitudeElement<TData> extends LitElement {
       return `heading-level must be a whole number from 1 to 6, not "${this.getAttribute('heading-level') ?? String(this.headingLevel)}".`;
     }
     return undefined;
+  }
+
+  /**
+   * Renders, then puts focus back where it was when the render replaced the
+   * focused element: on the equivalent element of the new markup, or while
+   * there is none (loading, an error), on the widget's wrapper, so the next
+   * Tab continues from inside the widget instead of from the top of the page.
+   */
+  protected override update(changed: PropertyValues): void {
+    const root = this.shadowRoot;
+    const active = root?.activeElement;
+    const base = this.#base();
+    const mark = !root || !active ? undefined : active === base && this.#parked ? this.#parked : markFocus(root, active);
+    super.update(changed);
+    if (!root || !mark) return;
+    const now = root.activeElement;
+    const lost = now === null && (document.activeElement === null || document.activeElement === document.body);
+    if (!lost && !(now === this.#base() && this.#parked)) return;
+    const target = findEquivalent(root, mark);
+    if (target) target.focus();
+    else this.#park(mark);
+  }
+
+  #base(): HTMLElement | null {
+    return this.shadowRoot?.querySelector<HTMLElement>('[part~="base"]') ?? null;
+  }
+
+  /** Holds focus on the wrapper (focusable only while it holds it) until the equivalent element appears. */
+  #park(mark: FocusMark): void {
+    const base = this.#base();
+    if (!base) return;
+    this.#parked = mark;
+    if (base.getAttribute('tabindex') === '-1') return;
+    base.setAttribute('tabindex', '-1');
+    base.addEventListener(
+      'blur',
+      () => {
+        base.removeAttribute('tabindex');
+        this.#parked = undefined;
+      },
+      { once: true },
+    );
+    base.focus({ preventScroll: true });
   }
 
   protected override render(): TemplateResult {
