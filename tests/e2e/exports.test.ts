@@ -7,6 +7,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, startCliServer, type CliServer } from '../support/cli.js';
 import { editContent } from '../support/content.js';
+import { rawRequest } from '../support/raw-request.js';
 
 let framework: Framework;
 let work: string;
@@ -237,6 +238,24 @@ describe('over HTTP', () => {
     const schema = await fetch(`${server.url}/export/framework.schema.json`);
     expect(schema.headers.get('content-type')).toBe('application/schema+json; charset=utf-8');
     expect(await schema.text()).toBe(await readFile(EXPORT_SCHEMA_PATH, 'utf8'));
+  });
+
+  it('links to the publicUrl of altitude.config.json everywhere, whatever Host and X-Forwarded-* say', async () => {
+    const forged = { host: 'evil.example', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'http' };
+    const page = 'https://altitude.example.com/embed/level/staff';
+    for (const target of [
+      '/',
+      '/embed/level/staff',
+      `/oembed?url=${encodeURIComponent(page)}`,
+      '/embed-forms?widget=level&level=staff',
+      '/export/framework.json',
+      '/export/framework.jsonld',
+    ]) {
+      const answer = await rawRequest(server.url, target, forged);
+      expect.soft(answer.status, target).toBe(200);
+      expect.soft(answer.body.toString(), target).toContain('https://altitude.example.com/');
+      expect.soft(answer.body.toString(), target).not.toContain('evil');
+    }
   });
 
   it('offers the CSV as a download, with a BOM on request', async () => {
