@@ -90,6 +90,9 @@ describe('persisted operations and the response cache', () => {
     const zipped = await rawRequest(base, persistedUrl(''), { 'accept-encoding': 'gzip' });
     expect(zipped.headers['content-encoding']).toBe('gzip');
     expect(zipped.headers.etag).not.toBe(etag);
+    // Whoever holds the uncompressed copy it was sent first is told it is still good.
+    const held = await rawRequest(base, persistedUrl(''), { 'accept-encoding': 'gzip', 'if-none-match': fresh.headers.etag! });
+    expect(held.status).toBe(304);
   });
 
   it('answers a query string however it is spelled, and the same from the cache on every repeat, HEAD included', async () => {

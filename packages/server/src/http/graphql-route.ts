@@ -69,7 +69,10 @@ export function createGraphqlRoute(store: ContentStore, logger: Logger, options:
       });
       if (sameForAll) (entry.prepared ??= {})[which] = prepared;
     }
-    sendPrepared(req, res, fresh && !entry.gzipped && entry.body.length < EAGER_GZIP_BYTES ? identityOnly(prepared) : prepared);
+    // A client that holds the uncompressed answer (sent when it was fresh) is told it is still good.
+    const holdsIdentity = req.headers['if-none-match']?.includes(entry.etag) === true;
+    const identity = holdsIdentity || (fresh && !entry.gzipped && entry.body.length < EAGER_GZIP_BYTES);
+    sendPrepared(req, res, identity ? identityOnly(prepared) : prepared);
   };
 
   /** What a cached answer is filed under, or undefined when it must not be cached (see answerKey). */
