@@ -4,10 +4,10 @@ import type { Framework } from '../graph/types.js';
 import { checkReferences } from './check-references.js';
 import { collectItems } from './collect-items.js';
 import { ContentValidationError, sortContentErrors, type ContentError } from './content-error.js';
-import { readContentFiles } from './read-content-files.js';
-import { readReleases } from '../releases/read-releases.js';
+import { readContentFiles, type ReadContentOptions } from './read-content-files.js';
+import { readReleases, RELEASES_DIR } from '../releases/read-releases.js';
 
-export interface LoadOptions {
+export interface LoadOptions extends ReadContentOptions {
   /** Directory used to print relative paths in messages; defaults to the process's. */
   readonly cwd?: string;
 }
@@ -22,13 +22,26 @@ export type LoadResult =
  */
 export async function loadFramework(contentDir: string, options: LoadOptions = {}): Promise<LoadResult> {
   const dir = path.resolve(contentDir);
+  try {
+    return await load(dir, options);
+  } catch (error) {
+    // A fault no check foresaw still ends as an error the commands print and
+    // `serve --watch` logs, not as an exception that ends the process.
+    return { ok: false, errors: [{ file: dir, line: 1, column: 1, field: '', message: `content could not be loaded: ${String(error)}` }] };
+  }
+}
+
+async function load(dir: string, options: LoadOptions): Promise<LoadResult> {
   const cwd = options.cwd ?? process.cwd();
-  const { files, errors: readErrors } = await readContentFiles(dir);
+  const { files, errors: readErrors } = await readContentFiles(dir, options);
   if (files.length === 0) return { ok: false, errors: readErrors };
 
   const collected = collectItems(files);
   const { errors: referenceErrors } = checkReferences(collected, dir, cwd);
-  const { releases, errors: releaseErrors } = await readReleases(dir);
+  const { releases, errors: releaseErrors } = await readReleases(dir).catch((error: NodeJS.ErrnoException) => ({
+    releases: [],
+    errors: [releasesUnreadable(dir, error)],
+  }));
   const errors = [...readErrors, ...collected.errors, ...referenceErrors, ...releaseErrors];
   if (errors.length > 0) return { ok: false, errors: sortContentErrors(errors) };
 
@@ -41,6 +54,17 @@ export async function loadFramework(contentDir: string, options: LoadOptions = {
     releases,
   );
   return { ok: true, framework };
+}
+
+function releasesUnreadable(dir: string, error: NodeJS.ErrnoException): ContentError {
+  const reason = error.code === 'ENOTDIR' ? 'is not a folder' : `cannot be read (${error.code ?? String(error)})`;
+  return {
+    file: path.join(dir, RELEASES_DIR),
+    line: 1,
+    column: 1,
+    field: '',
+    message: `${reason}; it must be the folder of release snapshots`,
+  };
 }
 
 /** Like `loadFramework`, but throws a `ContentValidationError` listing every error. */

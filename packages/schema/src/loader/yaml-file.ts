@@ -1,4 +1,5 @@
-import { LineCounter, isMap, isScalar, parseDocument, visit, type Document, type Node } from 'yaml';
+import { Composer, LineCounter, Parser, YAMLParseError, isMap, isScalar, visit, type Document, type Node } from 'yaml';
+import { collectionTooDeep } from './yaml-depth.js';
 import type { ContentError } from './content-error.js';
 import { formatFieldPath, type PathSegment } from './field-path.js';
 
@@ -18,11 +19,28 @@ export type ParseResult = { ok: true; yaml: YamlFile } | { ok: false; errors: Co
 
 export function parseYamlFile(file: string, text: string): ParseResult {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
+  // What yaml's parseDocument does, with a depth check between its two
+  // stages: the parser keeps its own stack, but the composer recurses once
+  // per level, and "[" × 20,000 would overflow the call stack.
+  const tooDeep = collectionTooDeep(text, () => Array.from(new Parser(lineCounter.addNewLine).parse(text)));
+  if (tooDeep.deep) {
+    return {
+      ok: false,
+      errors: [
+        {
+          file,
+          ...positionIn(text, tooDeep.offset),
+          field: '',
+          message: `YAML nested deeper than ${tooDeep.limit} levels; content needs only a few`,
+        },
+      ],
+    };
+  }
+  const doc = composeOne(tooDeep.tokens, text.length);
 
   if (doc.errors.length > 0) {
     // Only the first: one broken bracket makes the parser report a cascade of
@@ -87,6 +105,26 @@ export function parseYamlFile(file: string, text: string): ParseResult {
     }),
   };
   return { ok: true, yaml };
+}
+
+/** Line and column of `offset`, for an error found before the parser (which fills the LineCounter) ran. */
+function positionIn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const lineStart = before.lastIndexOf('\n') + 1;
+  return { line: before.split('\n').length, column: offset - lineStart + 1 };
+}
+
+/** The first document, with an error if more follow (as yaml's parseDocument does). */
+function composeOne(tokens: Parameters<Composer['compose']>[0], length: number): Document.Parsed {
+  let doc: Document.Parsed | undefined;
+  for (const next of new Composer({ uniqueKeys: true }).compose(tokens, true, length)) {
+    if (!doc) doc = next;
+    else {
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
+      break;
+    }
+  }
+  return doc!;
 }
 
 /** yaml's messages carry a trailing "at line x, column y" and code excerpt; we print our own position. */

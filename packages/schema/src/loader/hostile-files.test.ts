@@ -1,0 +1,138 @@
+import { execFileSync } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_CONTENT_DIR } from '../paths.js';
+import { formatContentError } from './content-error.js';
+import { loadFramework, type LoadOptions } from './load-framework.js';
+
+// Files an editor, a checkout or an attacker can leave in the content folder
+// that are not plain YAML: each is refused with a located error, and none
+// hangs, overflows the stack or throws.
+
+const dirs: string[] = [];
+afterEach(async () => {
+  for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
+});
+
+async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'altitude-hostile-'));
+  dirs.push(dir);
+  return dir;
+}
+
+async function content(): Promise<string> {
+  const dir = await tempDir();
+  await cp(DEFAULT_CONTENT_DIR, dir, { recursive: true });
+  return dir;
+}
+
+async function messages(dir: string, options: LoadOptions = {}): Promise<string[]> {
+  const result = await loadFramework(dir, { cwd: dir, ...options });
+  return result.ok ? [] : result.errors.map((e) => formatContentError(e, dir));
+}
+
+describe('files that are not plain content files', () => {
+  it('refuses a symlink to a file outside the content folder', async () => {
+    const dir = await content();
+    const outside = path.join(await tempDir(), 'tensions.yaml');
+    await writeFile(outside, await readFile(path.join(dir, 'tensions.yaml')));
+    await rm(path.join(dir, 'tensions.yaml'));
+    await symlink(outside, path.join(dir, 'tensions.yaml'));
+    expect(await messages(dir)).toEqual([
+      `tensions.yaml:1:1 is a symbolic link to ${outside}, outside the content folder; content files must live inside it`,
+    ]);
+  });
+
+  it('refuses a symlink to a device without reading it', async () => {
+    const dir = await content();
+    await symlink('/dev/zero', path.join(dir, 'zero.yaml'));
+    expect(await messages(dir)).toEqual([
+      'zero.yaml:1:1 is a symbolic link to /dev/zero, outside the content folder; content files must live inside it',
+    ]);
+  });
+
+  it('follows a symlink that stays inside the content folder', async () => {
+    const dir = await content();
+    await mkdir(path.join(dir, 'parts'));
+    await cp(path.join(dir, 'tensions.yaml'), path.join(dir, 'parts', 'tensions.yaml'));
+    await rm(path.join(dir, 'tensions.yaml'));
+    await symlink(path.join('parts', 'tensions.yaml'), path.join(dir, 'tensions.yaml'));
+    expect(await messages(dir)).toEqual([]);
+  });
+
+  it('refuses a dangling symlink', async () => {
+    const dir = await content();
+    await symlink(path.join(dir, 'gone.txt'), path.join(dir, 'extra.yaml'));
+    expect(await messages(dir)).toEqual(['extra.yaml:1:1 is a symbolic link to nothing (its target does not exist)']);
+  });
+
+  it('refuses a directory named like a content file', async () => {
+    const dir = await content();
+    await mkdir(path.join(dir, 'drafts.yaml'));
+    expect(await messages(dir)).toEqual(['drafts.yaml:1:1 is a directory, not a regular file; content must be plain .yaml files']);
+  });
+
+  it('refuses a named pipe without waiting for a writer', { timeout: 10_000 }, async () => {
+    const dir = await content();
+    execFileSync('mkfifo', [path.join(dir, 'pipe.yaml')]);
+    expect(await messages(dir)).toEqual(['pipe.yaml:1:1 is a named pipe (FIFO), not a regular file; content must be plain .yaml files']);
+  });
+
+  it('refuses a file over 1 MiB by default, and over a configured limit', async () => {
+    const dir = await content();
+    const big = 1024 * 1024 + 1;
+    await writeFile(path.join(dir, 'big.yaml'), '#'.repeat(big));
+    expect(await messages(dir)).toEqual([
+      `big.yaml:1:1 is ${big} bytes, over the 1048576-byte limit for one content file; split it or raise maxFileBytes`,
+    ]);
+    await rm(path.join(dir, 'big.yaml'));
+    const levels = (await readFile(path.join(dir, 'levels.yaml'))).length;
+    // Larger files (and references into the refused one) are reported too.
+    expect(await messages(dir, { maxFileBytes: levels - 1 })).toContain(
+      `levels.yaml:1:1 is ${levels} bytes, over the ${levels - 1}-byte limit for one content file; split it or raise maxFileBytes`,
+    );
+  });
+});
+
+describe('a releases entry that is not a folder', () => {
+  it('is a located error, not an exception', async () => {
+    const dir = await content();
+    await rm(path.join(dir, 'releases'), { recursive: true });
+    await writeFile(path.join(dir, 'releases'), 'not a folder');
+    expect(await messages(dir)).toEqual(['releases:1:1 is not a folder; it must be the folder of release snapshots']);
+  });
+});
+
+describe('YAML nested too deep', () => {
+  const cases: [string, string, RegExp][] = [
+    ['"[" × 20,000', '['.repeat(20_000), /^tensions\.yaml:1:65 /],
+    ['"[" × 20,000 then "]" × 20,000', '['.repeat(20_000) + ']'.repeat(20_000), /^tensions\.yaml:1:65 /],
+    ['"{a: " × 20,000', '{a: '.repeat(20_000), /^tensions\.yaml:1:\d+ /],
+    ['"- " × 400,000 (compact block sequences, under 1 MiB)', '- '.repeat(400_000) + 'x', /^tensions\.yaml:1:\d+ /],
+    ['a block mapping 100 levels deep', Array.from({ length: 100 }, (_, i) => `${'  '.repeat(i)}k:`).join('\n'), /^tensions\.yaml:65:129 /],
+    [
+      'block sequences and mappings alternating, 100 levels',
+      Array.from({ length: 50 }, (_, i) => `${'  '.repeat(i)}- k:`).join('\n'),
+      /^tensions\.yaml:33:\d+ /,
+    ],
+  ];
+  it.each(cases)('%s is refused where it passes the limit', { timeout: 20_000 }, async (_name, text, where) => {
+    const dir = await content();
+    await writeFile(path.join(dir, 'tensions.yaml'), text);
+    const errors = await messages(dir);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(where);
+    expect(errors[0]).toMatch(/ YAML nested deeper than 64 levels; content needs only a few$/);
+  });
+
+  it('accepts nesting up to the limit (it is then checked as content)', async () => {
+    const dir = await content();
+    const file = path.join(dir, 'tensions.yaml');
+    const original = await readFile(file, 'utf8');
+    // The file, `tensions`, an item: three levels; 61 brackets make 64.
+    await writeFile(file, original.replace('slug: loneliness', `slug: loneliness\n    deep: ${'['.repeat(61)}${']'.repeat(61)}`));
+    expect(await messages(dir)).toEqual([expect.stringMatching(/^tensions\.yaml:\d+:5 tensions\[0\]\.deep: unknown field "deep"/)]);
+  });
+});
