@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { clientFor, MAX_PAGE_CLIENTS, pageClientCount } from './client/graphql-client.js';
 import { renderWidget, widgetRequest } from './ssr.js';
 
@@ -50,6 +50,23 @@ describe('server rendering', () => {
       if (!html.includes('<de-failure-mode-grid')) throw new Error(`render ${i} failed`);
     }
     expect(pageClientCount()).toBe(before);
+  });
+
+  it('sends no request: a widget given other data than it asks for renders loading', async () => {
+    const fetchSpy = vi.spyOn(globalThis, 'fetch');
+    try {
+      const other = widgetRequest('de-level-card', { level: 'principal' });
+      if (typeof other === 'string') throw new Error(other);
+      const { html } = renderWidget('de-level-card', { level: 'staff' }, 'https://altitude.example/graphql', other, {
+        level: null,
+        levels: [],
+      });
+      expect(html).toContain('part="loading"');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(fetchSpy).not.toHaveBeenCalled();
+    } finally {
+      fetchSpy.mockRestore();
+    }
   });
 
   it('bounds the page-wide map too, letting the least recently used endpoint go', () => {

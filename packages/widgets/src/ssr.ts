@@ -4,7 +4,7 @@ import { render } from '@lit-labs/ssr';
 import { collectResultSync } from '@lit-labs/ssr/lib/render-result.js';
 import { html, unsafeStatic } from 'lit/static-html.js';
 import { resolveEndpoint } from './client/endpoint.js';
-import { GraphqlClient, withRenderClient, type CacheEntry } from './client/graphql-client.js';
+import { withRenderClient, type CacheEntry } from './client/graphql-client.js';
 import './define.js';
 import type { AltitudeElement, DataRequest } from './shared/altitude-element.js';
 import { registerSanitizerWithoutDom } from './shared/safe-html.js';
@@ -49,8 +49,9 @@ export function renderWidget(
   // client per Host header and every answer it ever rendered. Synchronous
   // (the widgets render nothing asynchronous), so no other render can
   // interleave while the client is lent.
-  const client = new GraphqlClient(resolveEndpoint(endpoint));
-  client.prime(request.operation, request.variables, data);
-  const markup = withRenderClient(client, () => collectResultSync(render(html`${unsafeStatic(`<${tag}${attrs}></${tag}>`)}`)));
+  const markup = withRenderClient(resolveEndpoint(endpoint), (client) => {
+    client.prime(request.operation, request.variables, data);
+    return collectResultSync(render(html`${unsafeStatic(`<${tag}${attrs}></${tag}>`)}`));
+  });
   return { html: markup, cache: { endpoint, operation: request.operation, variables: request.variables, data } };
 }

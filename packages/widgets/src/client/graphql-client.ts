@@ -153,7 +153,7 @@ export interface CacheEntry {
 export function clientFor(endpoint: string): GraphqlClient {
   // A server render registers nothing: a page-wide map on a server would
   // keep one client per Host header it was ever asked for.
-  if (lent) return lent.endpoint === endpoint ? lent : new GraphqlClient(endpoint);
+  if (lent) return lent.endpoint === endpoint ? lent : new GraphqlClient(endpoint, refuseFetch);
   let client = clients.get(endpoint);
   if (client) {
     clients.delete(endpoint);
@@ -180,16 +180,20 @@ export function pageClientCount(): number {
   return clients.size;
 }
 
+/** A server render sends no requests: a widget has the data it was primed with, or shows itself loading. */
+const refuseFetch: typeof fetch = () => Promise.reject(new Error('A server render does not fetch.'));
+
 /**
- * Runs a synchronous server render with `client` as every widget's client,
- * instead of the page-wide ones: what it was primed with serves the render
- * and goes when the render is done.
+ * Runs a synchronous server render with a client of its own as every
+ * widget's client, instead of the page-wide ones: what `render` primes it
+ * with serves the render and goes when the render is done.
  */
-export function withRenderClient<T>(client: GraphqlClient, render: () => T): T {
+export function withRenderClient<T>(endpoint: string, render: (client: GraphqlClient) => T): T {
   const previous = lent;
+  const client = new GraphqlClient(endpoint, refuseFetch);
   lent = client;
   try {
-    return render();
+    return render(client);
   } finally {
     lent = previous;
   }
