@@ -15,8 +15,12 @@ export class ComparisonError extends Error {
 export const MAX_COMPARED_LEVELS = 20;
 export const MAX_DIMENSION_SLUGS = 20;
 
+/** The message for a client's list over its maximum. */
+export const listTooLong = (argument: string, what: string, max: number, size: number) =>
+  `${argument} takes at most ${max} ${what}, got ${size}.`;
+
 function checkLength(argument: string, what: string, max: number, list: readonly string[] | undefined): void {
-  if (list && list.length > max) throw new ComparisonError(`${argument} takes at most ${max} ${what}, got ${list.length}.`);
+  if (list && list.length > max) throw new ComparisonError(listTooLong(argument, what, max, list.length));
 }
 
 /**

@@ -1,7 +1,7 @@
 import SchemaBuilder, { type SchemaTypes } from '@pothos/core';
 import RelayPlugin from '@pothos/plugin-relay';
 import type { AltitudeContext } from './context.js';
-import { checkListLength, listLimits, MAX_NODE_IDS } from './list-limits.js';
+import { checkListLength, listLimits, MAX_NODE_IDS, NODE_IDS } from './list-limits.js';
 
 export const builder = new SchemaBuilder<{
   Context: AltitudeContext;
@@ -37,9 +37,9 @@ export const builder = new SchemaBuilder<{
     nodesQueryOptions: {
       description: `Fetches many objects by their global IDs, in the same order; null for each unknown ID. At most ${MAX_NODE_IDS} IDs (BAD_USER_INPUT beyond).`,
       args: { ids: { description: `Global IDs from \`id\` fields, at most ${MAX_NODE_IDS}.` } },
-      extensions: listLimits({ ids: { max: MAX_NODE_IDS, omitted: 0 } }),
+      extensions: listLimits({ ids: NODE_IDS }),
       resolve: (_root, args, _context, _info, resolveNodes) => {
-        checkListLength('ids', 'IDs', MAX_NODE_IDS, args.ids);
+        checkListLength(NODE_IDS, args.ids);
         return resolveNodes(args.ids);
       },
     },

@@ -1,11 +1,13 @@
 import { GraphQLError } from 'graphql';
+import { listTooLong } from '../graph/compare-levels.js';
 
 /**
- * A list whose size the client chooses: the most it may ask for, and the
- * size it gets when it does not say. The field's resolver refuses more than
- * `max`; the server reads the same figures from the schema (the field's
- * `listLimits` extension) to count the list in a query's cost before
- * anything runs, whether the size came as a literal or as a variable.
+ * A list whose size the client chooses: the most it may ask for, the size
+ * it gets when it does not say, and the error beyond the maximum. The
+ * field's resolver refuses more than `max`; the server reads the same limit
+ * from the schema (the field's `listLimits` extension) to refuse it before
+ * anything runs and to count the list in the query's cost, whether the size
+ * came as a literal or as a variable.
  */
 export interface ListLimit {
   /** The most items the argument may ask for: its value for `first`, its length for a list. */
@@ -16,20 +18,28 @@ export interface ListLimit {
    * none: it is checked but does not multiply the field's cost.
    */
   readonly omitted: number | 'filter';
+  /** The BAD_USER_INPUT message for a size over `max`: the argument, the maximum and the size sent. */
+  readonly tooMany: (size: number) => string;
 }
 
-/** The name of the field extension the server's cost check reads. */
+/** The name of the field extension the server reads. */
 export const LIST_LIMITS_EXTENSION = 'listLimits';
 
 /** Field extensions declaring the list limits of a field's arguments, by argument name. */
 export const listLimits = (limits: Record<string, ListLimit>) => ({ [LIST_LIMITS_EXTENSION]: limits });
 
+/** A list argument of at most `max` items, each answered (`omitted` 0) or narrowing a list ('filter'). */
+export function listArgument(argument: string, what: string, max: number, omitted: 0 | 'filter'): ListLimit {
+  return { max, omitted, tooMany: (size) => listTooLong(argument, what, max, size) };
+}
+
 // More than the framework has entities; each ID is fetched and answered in full.
 export const MAX_NODE_IDS = 100;
+export const NODE_IDS = listArgument('ids', 'IDs', MAX_NODE_IDS, 0);
 
 export const badInput = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
 
-/** Refuses a client's list longer than `max`, naming the argument, the maximum and the length sent. */
-export function checkListLength(argument: string, what: string, max: number, list: readonly unknown[] | null | undefined): void {
-  if (list && list.length > max) throw badInput(`${argument} takes at most ${max} ${what}, got ${list.length}.`);
+/** Refuses a client's list longer than its limit. */
+export function checkListLength(limit: ListLimit, list: readonly unknown[] | null | undefined): void {
+  if (list && list.length > limit.max) throw badInput(limit.tooMany(list.length));
 }

@@ -1,8 +1,9 @@
-import { graphql, type ExecutionResult } from 'graphql';
+import { graphql, type ExecutionResult, type GraphQLObjectType } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadFrameworkOrThrow } from '../loader/load-framework.js';
 import { DEFAULT_CONTENT_DIR } from '../paths.js';
 import type { Framework } from '../graph/types.js';
+import type { ListLimit } from './list-limits.js';
 import { schema } from './schema.js';
 
 let framework: Framework;
@@ -206,14 +207,26 @@ describe('client-chosen list sizes', () => {
     expect(data!.nodes).toHaveLength(100);
   });
 
-  it('declares every maximum on the field, where the server counts it into the query cost', () => {
+  it('declares every maximum on the field, with the same error, for the server to check and count before running anything', () => {
     const query = schema.getQueryType()!.getFields();
-    expect(query.nodes!.extensions.listLimits).toEqual({ ids: { max: 100, omitted: 0 } });
-    expect(query.changes!.extensions.listLimits).toEqual({ first: { max: 500, omitted: 50 } });
-    expect(query.search!.extensions.listLimits).toEqual({ first: { max: 50, omitted: 10 } });
-    expect(query.compareLevels!.extensions.listLimits).toEqual({
-      slugs: { max: 20, omitted: 0 },
-      dimensions: { max: 20, omitted: 'filter' },
-    });
+    const level = schema.getType('Level') as GraphQLObjectType;
+    const declared = [query.nodes!, query.changes!, query.search!, query.compareLevels!, level.getFields().expectations!].map((field) =>
+      Object.entries(field.extensions.listLimits as Record<string, ListLimit>).map(([name, l]) => [
+        name,
+        l.max,
+        l.omitted,
+        l.tooMany(l.max + 1),
+      ]),
+    );
+    expect(declared).toEqual([
+      [['ids', 100, 0, 'ids takes at most 100 IDs, got 101.']],
+      [['first', 500, 50, 'first must be between 0 and 500, got 501.']],
+      [['first', 50, 10, 'first must be between 1 and 50, got 51.']],
+      [
+        ['slugs', 20, 0, 'slugs takes at most 20 level slugs, got 21.'],
+        ['dimensions', 20, 'filter', 'dimensions takes at most 20 dimension slugs, got 21.'],
+      ],
+      [['dimensions', 20, 'filter', 'dimensions takes at most 20 dimension slugs, got 21.']],
+    ]);
   });
 });

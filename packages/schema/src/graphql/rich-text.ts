@@ -1,6 +1,7 @@
 import type { ObjectRef } from '@pothos/core';
 import type { RichText } from '../graph/types.js';
 import { builder, type Types } from './builder.js';
+import { RICH_TEXT, RICH_TEXT_LIST } from './cost-hints.js';
 import { TextFormat } from './types/text-format.js';
 
 export type TextFormatValue = 'MARKDOWN' | 'HTML' | 'TEXT';
@@ -17,6 +18,7 @@ export function textField<T>(ref: Ref<T>, name: string, description: string, get
   builder.objectField(ref, name, (t) =>
     t.string({
       description,
+      extensions: RICH_TEXT,
       args: { format: t.arg({ type: TextFormat, defaultValue: 'MARKDOWN', description: FORMAT_ARG_DESCRIPTION }) },
       resolve: (parent, args) => formatText(get(parent), args.format),
     }),
@@ -28,6 +30,7 @@ export function textListField<T>(ref: Ref<T>, name: string, description: string,
   builder.objectField(ref, name, (t) =>
     t.stringList({
       description,
+      extensions: RICH_TEXT_LIST,
       args: { format: t.arg({ type: TextFormat, defaultValue: 'MARKDOWN', description: FORMAT_ARG_DESCRIPTION }) },
       resolve: (parent, args) => get(parent).map((text) => formatText(text, args.format)),
     }),

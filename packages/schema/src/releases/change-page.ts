@@ -3,6 +3,8 @@ import type { ChangeEvent } from './change-feed.js';
 export const DEFAULT_CHANGES_PAGE = 50;
 export const MAX_CHANGES_PAGE = 500;
 
+export const pageSizeOutOfRange = (size: number) => `first must be between 0 and ${MAX_CHANGES_PAGE}, got ${size}.`;
+
 export class ChangePageError extends Error {
   override readonly name = 'ChangePageError';
 }
@@ -35,7 +37,7 @@ function decode(text: string): Cursor {
  */
 export function changePage(events: readonly ChangeEvent[], first: number | null | undefined, after: string | null | undefined) {
   const size = first ?? DEFAULT_CHANGES_PAGE;
-  if (size < 0 || size > MAX_CHANGES_PAGE) throw new ChangePageError(`first must be between 0 and ${MAX_CHANGES_PAGE}, got ${size}.`);
+  if (size < 0 || size > MAX_CHANGES_PAGE) throw new ChangePageError(pageSizeOutOfRange(size));
   const released = events.filter((e) => e.toVersion !== null).length;
   let start = 0;
   if (after) {

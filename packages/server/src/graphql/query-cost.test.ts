@@ -1,6 +1,7 @@
-import { schema } from '@altitude/schema';
+import { loadFrameworkOrThrow, DEFAULT_CONTENT_DIR, schema, type Framework } from '@altitude/schema';
 import { parse } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readServerOptions } from '../config/server-options.js';
 import { QUERY_LIMITS } from './armor.js';
 import { operationCost } from './query-cost.js';
 import { openTestYoga, postQuery } from './test-yoga.js';
@@ -8,14 +9,17 @@ import type { GraphqlYoga } from './yoga.js';
 
 let yoga: GraphqlYoga;
 let levelId: string;
+let framework: Framework;
 
 beforeAll(async () => {
   yoga = await openTestYoga();
+  framework = await loadFrameworkOrThrow(DEFAULT_CONTENT_DIR);
   const { body } = await postQuery(yoga, '{ levels { id } }');
   levelId = (body.data!.levels as { id: string }[])[0]!.id;
 });
 
-const cost = (query: string, variables: Record<string, unknown> = {}) => operationCost(schema, parse(query), undefined, variables);
+const cost = (query: string, variables: Record<string, unknown> = {}) =>
+  operationCost(schema, parse(query), undefined, variables, framework).cost;
 const aliased = (count: number, field: string) => Array.from({ length: count }, (_, i) => `a${i}: ${field}`).join(' ');
 
 describe('operationCost', () => {
@@ -42,6 +46,17 @@ describe('operationCost', () => {
     );
   });
 
+  it('weighs long texts above plain values and counts a list the content sizes at its longest', () => {
+    const plain = cost('{ capabilities { slug } }');
+    expect(cost('{ capabilities { description } }')).toBe(plain + 1.5 * 4);
+    expect(cost('{ changes(first: 1) { edges { node { entity } } } }')).toBeGreaterThan(
+      cost('{ changes(first: 1) { edges { node { slug } } } }') + 1.5 ** 3 * 8,
+    );
+    const citing = Math.max(...framework.sources.map((s) => s.citedBy.length));
+    expect(citing).toBeGreaterThan(10);
+    expect(cost('{ sources { citedBy { slug } } }')).toBe(2 + 1.5 * citing * (2 + 1.5));
+  });
+
   it('counts a fragment spread many times once per spread, without walking it again', () => {
     const spreads = (n: number) => `{ ${aliased(n, 'levels { ...F }')} } fragment F on Level { slug title }`;
     expect(cost(spreads(10))).toBe(10 * cost(spreads(1)));
@@ -61,12 +76,35 @@ describe('the variable-aware cost limit', () => {
 
   it('answers 20,000 copies of an ID in five aliases with a short BAD_USER_INPUT, not 100 MB', async () => {
     const query = `query($ids: [ID!]!) { ${aliased(5, 'nodes(ids: $ids) { id ... on Level { slug title summary description expectations { text } } }')} }`;
-    const { bytes, body } = await postQuery(yoga, query, { ids: Array(20_000).fill(levelId) });
-    expect(body.errors?.map((e) => [e.message, e.extensions?.code])).toContainEqual([
-      'ids takes at most 100 IDs, got 20000.',
-      'BAD_USER_INPUT',
-    ]);
+    const { status, bytes, body } = await postQuery(yoga, query, { ids: Array(20_000).fill(levelId) });
+    expect(status).toBe(400);
+    expect(body.errors?.map((e) => [e.message, e.extensions?.code])).toEqual([['ids takes at most 100 IDs, got 20000.', 'BAD_USER_INPUT']]);
     expect(bytes).toBeLessThan(1000);
+  });
+
+  it('refuses, unrun, fifteen aliases of a hundred sources each listing every entity that cites it (13 MB before the content was counted)', async () => {
+    const { body: sources } = await postQuery(yoga, '{ sources { id } }');
+    const sourceId = (sources.data!.sources as { id: string }[])[0]!.id;
+    const query = `query($ids: [ID!]!) { ${aliased(15, 'nodes(ids: $ids) { ...F }')} }
+      fragment F on Source { citedBy { ... on Capability { description(format: HTML) } ... on Tension { description(format: HTML) } } }`;
+    const { status, body } = await postQuery(yoga, query, { ids: Array(100).fill(sourceId) });
+    expect(status).toBe(400);
+    expect(body.errors?.map((e) => e.extensions?.code)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+  });
+
+  it('keeps the largest answers it allows well under the response size limit', async () => {
+    // Fifteen aliases of a hundred IDs each, the most the limits allow, with every text of the entity.
+    const { body: capabilities } = await postQuery(yoga, '{ capabilities { id } }');
+    let largest = 0;
+    for (const { id } of capabilities.data!.capabilities as { id: string }[]) {
+      const query = `query($ids: [ID!]!) { ${aliased(15, 'nodes(ids: $ids) { ...F }')} }
+        fragment F on Capability { id slug title contentHash summary(format: HTML) description(format: HTML) }`;
+      const { status, bytes } = await postQuery(yoga, query, { ids: Array(100).fill(id) });
+      expect(status).toBe(200);
+      largest = Math.max(largest, bytes);
+    }
+    // About 1.5 MB with the content as it is today.
+    expect(largest).toBeLessThan(readServerOptions({}).maxResponseBytes / 2);
   });
 
   it('lets a list at its maximum through', async () => {

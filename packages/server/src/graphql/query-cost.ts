@@ -17,6 +17,7 @@ import {
   type GraphQLSchema,
   type SelectionNode,
 } from 'graphql';
+import type { AltitudeContext, Framework } from '@altitude/schema';
 import type { Plugin } from 'graphql-yoga';
 
 // graphql-armor's costLimit weights, so that a document without variables
@@ -32,29 +33,44 @@ const DEPTH_FACTOR = 1.5;
 interface ListLimit {
   readonly max: number;
   readonly omitted: number | 'filter';
+  readonly tooMany: (size: number) => string;
 }
+
+/** What the schema says a field is worth beyond its type (cost-hints.ts, the `costHints` extension). */
+interface CostHints {
+  readonly weight?: number;
+  readonly items?: (framework: Framework) => number;
+}
+
+const hintsOf = (field: GraphQLField<unknown, unknown>) => field.extensions['costHints'] as CostHints | undefined;
 
 /**
  * The cost of the operation about to run, counted as graphql-armor's
- * costLimit counts it, except that every list a client sizes multiplies its
+ * costLimit counts it (a plain value 1, an object 2 plus its fields, each
+ * level deeper × 1.5), except that every list a client sizes multiplies its
  * field by the size actually asked for, whether it came as a literal, a
  * variable or a default: `first: $n`, `ids: $ids`, `slugs: [...]`. Armor
  * checks only literal `first`s, before variables are known; this runs just
  * before execution. A size over the field's maximum counts as the maximum,
- * since the resolver refuses it before doing any work.
+ * and is reported as `tooLong` (the first one met), for the caller to
+ * refuse the operation unrun. The schema's cost
+ * hints add what types do not show: long texts weigh more than a slug, and
+ * a list the content sizes (`citedBy`) counts at its longest in `framework`.
  */
 export function operationCost(
   schema: GraphQLSchema,
   document: DocumentNode,
   operationName: string | null | undefined,
   rawVariables: Record<string, unknown> | null | undefined,
-): number {
+  framework: Framework,
+): OperationCost {
   const operation = getOperationAST(document, operationName);
-  if (!operation) return 0;
+  if (!operation) return { cost: 0 };
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {});
   // Bad variables fail execution before anything runs; nothing to count.
-  if (coerced.errors) return 0;
+  if (coerced.errors) return { cost: 0 };
   const variables = coerced.coerced;
+  let tooLong: string | undefined;
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions)
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
@@ -89,61 +105,86 @@ export function operationCost(
   };
 
   const fieldCost = (node: FieldNode, parent: GraphQLCompositeType): number => {
-    if (!node.selectionSet) return SCALAR_COST;
     const field = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[node.name.value] : undefined;
+    const hints = field && hintsOf(field);
+    if (!node.selectionSet) return SCALAR_COST * (hints?.weight ?? 1);
     const type = field && getNamedType(field.type);
     if (!field || !type || !isCompositeType(type)) return OBJECT_COST;
-    return (OBJECT_COST + selectionsCost(node.selectionSet.selections, type, DEPTH_FACTOR)) * listSize(field, node, variables);
+    const asked = listSize(field, node, variables);
+    tooLong ??= asked.tooLong;
+    const items = asked.size * Math.max(1, hints?.items?.(framework) ?? 1);
+    return (OBJECT_COST + selectionsCost(node.selectionSet.selections, type, DEPTH_FACTOR)) * items;
   };
 
   const root = schema.getRootType(operation.operation);
-  return root ? selectionsCost(operation.selectionSet.selections, root, 1) : 0;
+  const cost = root ? selectionsCost(operation.selectionSet.selections, root, 1) : 0;
+  return tooLong === undefined ? { cost } : { cost, tooLong };
 }
 
-/** How many items the client's arguments ask this field for; 1 for a field with no list limits. */
-function listSize(field: GraphQLField<unknown, unknown>, node: FieldNode, variables: Record<string, unknown>): number {
+export interface OperationCost {
+  readonly cost: number;
+  /** The error for the first list argument over its maximum, if any. */
+  readonly tooLong?: string;
+}
+
+/** How many items the client's arguments ask this field for (1 for a field with no list limits), and whether one asks too many. */
+function listSize(
+  field: GraphQLField<unknown, unknown>,
+  node: FieldNode,
+  variables: Record<string, unknown>,
+): { size: number; tooLong?: string } {
   const limits = field.extensions['listLimits'] as Readonly<Record<string, ListLimit>> | undefined;
-  if (!limits) return 1;
+  if (!limits) return { size: 1 };
   let args: Record<string, unknown>;
   try {
     args = getArgumentValues(field, node, variables);
   } catch {
-    return 1; // execution reports the bad argument without running the field
+    return { size: 1 }; // execution reports the bad argument without running the field
   }
   let size = 1;
+  let tooLong: string | undefined;
   for (const [name, limit] of Object.entries(limits)) {
-    if (limit.omitted === 'filter') continue;
     const value = args[name];
-    const asked = value == null ? limit.omitted : Array.isArray(value) ? value.length : typeof value === 'number' ? value : 1;
-    size *= Math.max(1, Math.min(asked, limit.max));
+    const asked = Array.isArray(value) ? value.length : typeof value === 'number' ? value : undefined;
+    if (asked !== undefined && asked > limit.max) tooLong ??= limit.tooMany(asked);
+    if (limit.omitted === 'filter') continue;
+    size *= Math.max(1, Math.min(asked ?? limit.omitted, limit.max));
   }
-  return size;
+  return tooLong === undefined ? { size } : { size, tooLong };
 }
 
 /**
- * Refuses, before it runs, an operation whose cost with its variables is over
- * `maxCost`, with armor's message and status (400) so a client sees one error
- * for one limit, whether it wrote its sizes in the query or sent them as
- * variables.
+ * Refuses, before it runs, an operation that asks a list for more than its
+ * maximum (BAD_USER_INPUT, the resolver's own message) or whose cost with its
+ * variables is over `maxCost` (armor's message), both with status 400, so a
+ * client sees one error for one limit whether it wrote its sizes in the
+ * query or sent them as variables.
  */
 export function useVariableAwareCost(maxCost: number, advice: string): Plugin {
-  // Without variables a document always costs the same; yoga reuses the
-  // parsed document, so its cost is counted once.
-  const fixedCosts = new WeakMap<DocumentNode, Map<string, number>>();
+  // Without variables a document costs the same as long as the content does;
+  // yoga reuses the parsed document, so its cost is counted once per content.
+  const fixedCosts = new WeakMap<DocumentNode, { framework: Framework; costs: Map<string, OperationCost> }>();
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const { schema, document, operationName, variableValues } = args as ExecutionArgs;
+      const { schema, document, operationName, variableValues, contextValue } = args as ExecutionArgs;
+      const { framework } = contextValue as AltitudeContext;
       const fixed = !variableValues || Object.keys(variableValues).length === 0;
       const key = operationName ?? '';
-      let cost = fixed ? fixedCosts.get(document)?.get(key) : undefined;
+      let known = fixedCosts.get(document);
+      if (known?.framework !== framework) known = undefined;
+      let cost = fixed ? known?.costs.get(key) : undefined;
       if (cost === undefined) {
-        cost = operationCost(schema, document, operationName, variableValues);
-        if (fixed) fixedCosts.set(document, (fixedCosts.get(document) ?? new Map<string, number>()).set(key, cost));
+        cost = operationCost(schema, document, operationName, variableValues, framework);
+        if (fixed) fixedCosts.set(document, { framework, costs: (known?.costs ?? new Map<string, OperationCost>()).set(key, cost) });
       }
-      if (cost > maxCost) {
+      if (cost.tooLong !== undefined) {
+        setResultAndStopExecution({
+          errors: [new GraphQLError(cost.tooLong, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } })],
+        });
+      } else if (cost.cost > maxCost) {
         setResultAndStopExecution({
           errors: [
-            new GraphQLError(`Query Cost limit of ${maxCost} exceeded, found ${Math.ceil(cost)}. ${advice}`, {
+            new GraphQLError(`Query Cost limit of ${maxCost} exceeded, found ${Math.ceil(cost.cost)}. ${advice}`, {
               extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } },
             }),
           ],

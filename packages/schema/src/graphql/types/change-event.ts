@@ -1,3 +1,4 @@
+import { ENTITY_JSON } from '../cost-hints.js';
 import { ChangeEventRef } from '../refs.js';
 import { ChangeKind } from './change-kind.js';
 
@@ -31,6 +32,7 @@ ChangeEventRef.implement({
     }),
     entity: t.field({
       type: 'JSON',
+      extensions: ENTITY_JSON,
       description: 'The entity in canonical JSON after the change; for a deletion, its last version.',
       resolve: (e) => e.entity,
     }),

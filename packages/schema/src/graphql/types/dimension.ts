@@ -1,4 +1,5 @@
 import { builder } from '../builder.js';
+import { costHints } from '../cost-hints.js';
 import { entityNode } from '../entity-node.js';
 import { DimensionRef, ExpectationRef } from '../refs.js';
 import { textField } from '../rich-text.js';
@@ -11,6 +12,7 @@ builder.node(DimensionRef, {
     expectations: t.field({
       type: [ExpectationRef],
       description: 'What each level expects on this dimension, lowest level first.',
+      extensions: costHints({ items: (framework) => framework.levels.length }),
       resolve: (dimension, _args, ctx) => ctx.framework.levels.map((level) => level.expectations[dimension.position]!),
     }),
   }),

@@ -1,4 +1,5 @@
 import { builder } from '../builder.js';
+import { RICH_TEXT } from '../cost-hints.js';
 import { CitationRef, EntityRef } from '../refs.js';
 import { FORMAT_ARG_DESCRIPTION, formatText } from '../rich-text.js';
 import { TextFormat } from './text-format.js';
@@ -14,6 +15,7 @@ EntityRef.implement({
     type: t.field({ type: EntityType, description: 'Which kind of entity this is.', resolve: (entity) => entity.kind }),
     summary: t.string({
       description: 'One or two sentences.',
+      extensions: RICH_TEXT,
       args: { format: t.arg({ type: TextFormat, defaultValue: 'MARKDOWN', description: FORMAT_ARG_DESCRIPTION }) },
       resolve: (entity, args) => formatText(entity.summary, args.format),
     }),

@@ -1,9 +1,12 @@
 import { MAX_DIMENSION_SLUGS } from '../../graph/compare-levels.js';
 import { builder } from '../builder.js';
-import { checkListLength, listLimits } from '../list-limits.js';
+import { PER_DIMENSION } from '../cost-hints.js';
+import { checkListLength, listArgument, listLimits } from '../list-limits.js';
 import { entityNode } from '../entity-node.js';
 import { ExpectationRef, LevelRef, TransitionRef } from '../refs.js';
 import { textField } from '../rich-text.js';
+
+const DIMENSION_FILTER = listArgument('dimensions', 'dimension slugs', MAX_DIMENSION_SLUGS, 'filter');
 
 builder.node(LevelRef, {
   description: 'A rung of the senior individual-contributor ladder: Staff, Principal or Distinguished.',
@@ -19,10 +22,10 @@ builder.node(LevelRef, {
           description: `Only these dimension slugs (in dimension order), at most ${MAX_DIMENSION_SLUGS}.`,
         }),
       },
-      extensions: listLimits({ dimensions: { max: MAX_DIMENSION_SLUGS, omitted: 'filter' } }),
+      extensions: { ...listLimits({ dimensions: DIMENSION_FILTER }), ...PER_DIMENSION },
       resolve: (level, args) => {
         if (!args.dimensions) return level.expectations;
-        checkListLength('dimensions', 'dimension slugs', MAX_DIMENSION_SLUGS, args.dimensions);
+        checkListLength(DIMENSION_FILTER, args.dimensions);
         return level.expectations.filter((e) => args.dimensions!.includes(e.dimension.slug));
       },
     }),

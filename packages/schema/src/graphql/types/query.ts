@@ -10,7 +10,7 @@ import {
   searchFramework,
 } from '../../search/search-framework.js';
 import { builder, type Types } from '../builder.js';
-import { badInput, listLimits } from '../list-limits.js';
+import { badInput, listArgument, listLimits, type ListLimit } from '../list-limits.js';
 import {
   CapabilityRef,
   DimensionRef,
@@ -29,7 +29,13 @@ import {
   FrameworkVersionRef,
   ReleaseRef,
 } from '../refs.js';
-import { ChangePageError, changePage, DEFAULT_CHANGES_PAGE, MAX_CHANGES_PAGE } from '../../releases/change-page.js';
+import { ChangePageError, changePage, DEFAULT_CHANGES_PAGE, MAX_CHANGES_PAGE, pageSizeOutOfRange } from '../../releases/change-page.js';
+
+const SEARCH_FIRST: ListLimit = {
+  max: MAX_SEARCH_RESULTS,
+  omitted: 10,
+  tooMany: (size) => `first must be between 1 and ${MAX_SEARCH_RESULTS}, got ${size}.`,
+};
 
 /** Runs `work`; an `expected` error (the request asked for something wrong) becomes BAD_USER_INPUT. */
 function asBadInput<T>(expected: new (message: string) => Error, work: () => T): T {
@@ -103,8 +109,8 @@ builder.queryType({
           }),
         },
         extensions: listLimits({
-          slugs: { max: MAX_COMPARED_LEVELS, omitted: 0 },
-          dimensions: { max: MAX_DIMENSION_SLUGS, omitted: 'filter' },
+          slugs: listArgument('slugs', 'level slugs', MAX_COMPARED_LEVELS, 0),
+          dimensions: listArgument('dimensions', 'dimension slugs', MAX_DIMENSION_SLUGS, 'filter'),
         }),
         resolve: (_r, args, ctx) =>
           asBadInput(ComparisonError, () => compareLevels(ctx.framework, args.slugs, args.dimensions ?? undefined)),
@@ -119,7 +125,7 @@ builder.queryType({
         {
           type: ChangeEventRef,
           description: `The change feed, oldest first: each release against the one before, then unreleased changes. Page forward with \`first\` (0 to ${MAX_CHANGES_PAGE}, ${DEFAULT_CHANGES_PAGE} when omitted; BAD_USER_INPUT beyond) and the \`after\` cursor of the last edge seen; cursors stay valid across releases.`,
-          extensions: listLimits({ first: { max: MAX_CHANGES_PAGE, omitted: DEFAULT_CHANGES_PAGE } }),
+          extensions: listLimits({ first: { max: MAX_CHANGES_PAGE, omitted: DEFAULT_CHANGES_PAGE, tooMany: pageSizeOutOfRange } }),
           resolve: (_r, args, ctx) => {
             if (args.last != null || args.before != null) throw badInput('The change feed pages forward only: use first and after.');
             return asBadInput(ChangePageError, () => changePage(ctx.framework.changes, args.first, args.after));
@@ -137,10 +143,9 @@ builder.queryType({
           }),
           first: t.arg.int({ defaultValue: 10, description: `How many hits at most, 1 to ${MAX_SEARCH_RESULTS}.` }),
         },
-        extensions: listLimits({ first: { max: MAX_SEARCH_RESULTS, omitted: 10 } }),
+        extensions: listLimits({ first: SEARCH_FIRST }),
         resolve: (_r, args, ctx) => {
-          if (args.first < 1 || args.first > MAX_SEARCH_RESULTS)
-            throw badInput(`first must be between 1 and ${MAX_SEARCH_RESULTS}, got ${args.first}.`);
+          if (args.first < 1 || args.first > MAX_SEARCH_RESULTS) throw badInput(SEARCH_FIRST.tooMany(args.first));
           return asBadInput(SearchTextError, () => searchFramework(ctx.framework, args.text, args.first));
         },
       }),

@@ -1,4 +1,5 @@
 import { builder } from '../builder.js';
+import { costHints } from '../cost-hints.js';
 import { EntityRef, SourceRef } from '../refs.js';
 import { textField } from '../rich-text.js';
 
@@ -16,7 +17,12 @@ builder.node(SourceRef, {
     url: t.exposeString('url', { nullable: true, description: 'Where the article can be read, when known.' }),
     sections: t.exposeStringList('sections', { description: 'Section headings of the article, in order.' }),
     contentHash: t.exposeString('contentHash', { description: 'sha256 of the source record as authored.' }),
-    citedBy: t.field({ type: [EntityRef], description: 'Every entity that cites this source.', resolve: (source) => source.citedBy }),
+    citedBy: t.field({
+      type: [EntityRef],
+      description: 'Every entity that cites this source.',
+      extensions: costHints({ items: (framework) => Math.max(0, ...framework.sources.map((s) => s.citedBy.length)) }),
+      resolve: (source) => source.citedBy,
+    }),
   }),
 });
 
