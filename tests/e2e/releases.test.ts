@@ -1,7 +1,7 @@
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { DEFAULT_CONTENT_DIR } from '@altitude/schema';
+import { DEFAULT_CONTENT_DIR, loadFramework } from '@altitude/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postGraphql, runCli, startCliServer } from '../support/cli.js';
 import { dropSelfDefinedRole, editContent, itemCount, retitlePatience } from '../support/content.js';
@@ -109,6 +109,47 @@ describe('altitude release and the change feed', () => {
       );
     } finally {
       await server.stop();
+    }
+  });
+});
+
+describe('altitude release is atomic', () => {
+  // ALTITUDE_TEST_CRASH_AT is a test-only hook: the release kills itself (SIGKILL) right after the named write.
+  it.each([
+    ['snapshot-written', '0.1.0'],
+    ['header-written', '0.2.0'],
+    ['snapshot-final', '0.2.0'],
+  ])('killed at %s, it leaves a whole release (%s): the version served has its snapshot', async (step, expected) => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'altitude-release-crash-'));
+    const run = (...args: string[]) => runCli([...args, '--content', 'content'], { cwd: dir, env: { ALTITUDE_TEST_CRASH_AT: step } });
+    try {
+      await cp(DEFAULT_CONTENT_DIR, path.join(dir, 'content'), { recursive: true });
+      await rm(path.join(dir, 'content', 'releases'), { recursive: true, force: true });
+      expect((await runCli(['release', '0.1.0', '--content', 'content'], { cwd: dir })).code).toBe(0);
+      await editContent(path.join(dir, 'content'), 'capabilities.yaml', retitlePatience);
+
+      const crashed = await run('release', '0.2.0');
+      expect(crashed.code).toBeNull(); // killed, not exited
+      expect(crashed.stdout).toBe('');
+
+      const check = await run('check');
+      expect(check.code, check.stderr).toBe(0);
+      expect(check.stdout).toContain(`version ${expected},`);
+      const loaded = await loadFramework(path.join(dir, 'content'));
+      expect(loaded.ok).toBe(true);
+      const framework = loaded.ok ? loaded.framework : undefined;
+      expect(framework?.version).toBe(expected);
+      // The new release is exactly this content; the old one is the last release, with the edit still unreleased.
+      expect(framework?.currentRelease?.version).toBe(expected === '0.2.0' ? '0.2.0' : undefined);
+      expect(framework?.releases.map((r) => r.version)).toEqual(expected === '0.1.0' ? ['0.1.0'] : ['0.1.0', '0.2.0']);
+
+      // The next run tidies up: the release is made (or said to be made already), and no pending file is left.
+      const again = await runCli(['release', '0.2.0', '--content', 'content'], { cwd: dir });
+      expect(again.code).toBe(expected === '0.1.0' ? 0 : 2);
+      expect(await readdir(path.join(dir, 'content', 'releases'))).toEqual(['0.1.0.json', '0.2.0.json']);
+      expect((await runCli(['check', '--content', 'content'], { cwd: dir })).stdout).toContain('version 0.2.0,');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });

@@ -1,24 +1,54 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import semver from 'semver';
+import { parse } from 'yaml';
 import type { ContentError } from '../loader/content-error.js';
-import { ReleaseFile, type Release } from './release-model.js';
+import { PENDING_SUFFIX, PendingReleaseFile, ReleaseFile, type Release } from './release-model.js';
 
 export const RELEASES_DIR = 'releases';
 
+/** The version a framework header file declares, or undefined when it cannot be read. */
+async function headerVersion(file: string): Promise<unknown> {
+  try {
+    return (parse(await readFile(file, 'utf8')) as { framework?: { version?: unknown } } | null)?.framework?.version;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * The release snapshots under `<contentDir>/releases/`, oldest first. A
- * missing folder means no release yet; a damaged file is a located error.
+ * A release `altitude release` wrote before changing the header, when the
+ * header change happened (the release is committed); undefined when it did
+ * not (the run stopped before, so the previous release stands).
+ */
+async function committedPending(contentDir: string, file: string): Promise<Release | undefined> {
+  let pending;
+  try {
+    pending = PendingReleaseFile.parse(JSON.parse(await readFile(file, 'utf8')));
+  } catch {
+    // Written atomically, so only a hand-made file can be damaged; it was never committed.
+    return undefined;
+  }
+  const header = path.resolve(contentDir, pending.headerFile);
+  if (path.dirname(header) !== path.resolve(contentDir)) return undefined;
+  return (await headerVersion(header)) === pending.release.version ? { ...pending.release, file } : undefined;
+}
+
+/**
+ * The release snapshots under `<contentDir>/releases/`, oldest first, with
+ * a pending one (see PendingReleaseFile) when the header says its version.
+ * A missing folder means no release yet; a damaged file is a located error.
  */
 export async function readReleases(contentDir: string): Promise<{ releases: Release[]; errors: ContentError[] }> {
   const dir = path.join(contentDir, RELEASES_DIR);
-  let names: string[];
+  let all: string[];
   try {
-    names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort();
+    all = await readdir(dir);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { releases: [], errors: [] };
     throw error;
   }
+  const names = all.filter((n) => n.endsWith('.json')).sort();
   const releases: Release[] = [];
   const errors: ContentError[] = [];
   for (const name of names) {
@@ -42,6 +72,11 @@ export async function readReleases(contentDir: string): Promise<{ releases: Rele
       continue;
     }
     releases.push({ ...parsed.data, file });
+  }
+  for (const name of all.filter((n) => n.endsWith(`.json${PENDING_SUFFIX}`)).sort()) {
+    const pending = await committedPending(contentDir, path.join(dir, name));
+    if (pending && name === `${pending.version}.json${PENDING_SUFFIX}` && !releases.some((r) => r.version === pending.version))
+      releases.push(pending);
   }
   releases.sort((a, b) => semver.compare(a.version, b.version));
   return { releases, errors };

@@ -15,6 +15,25 @@ export const ReleaseFile = z
 
 export type ReleaseFileJson = z.infer<typeof ReleaseFile>;
 
+/** How `altitude release` names a snapshot it has written but not yet committed. */
+export const PENDING_SUFFIX = '.pending';
+
+/**
+ * `<version>.json.pending`: a release written before the framework header is
+ * changed to its version. It counts as the release exactly when the header
+ * (`headerFile`, relative to the content folder) says that version, so
+ * whichever of the two writes a crash interrupts, the version served always
+ * has its snapshot. The next `altitude release` renames it to
+ * `<version>.json`, or removes it when the header was never changed.
+ */
+export const PendingReleaseFile = z.strictObject({
+  format: z.literal('altitude.pending-release'),
+  headerFile: z.string(),
+  release: ReleaseFile,
+});
+
+export type PendingReleaseFileJson = z.infer<typeof PendingReleaseFile>;
+
 export interface Release {
   readonly version: string;
   readonly publishedAt: string;

@@ -1,6 +1,15 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
-import { exportFramework, RELEASES_DIR, type ReleaseFileJson } from '@altitude/schema';
+import {
+  exportFramework,
+  loadFramework,
+  readReleases,
+  RELEASES_DIR,
+  type Framework,
+  type Release,
+  type ReleaseFileJson,
+} from '@altitude/schema';
 import semver from 'semver';
 import writeFileAtomic from 'write-file-atomic';
 import { parseDocument } from 'yaml';
@@ -13,11 +22,83 @@ export interface ReleaseCommandOptions {
   readonly cwd: string;
 }
 
+// The reader's names for a snapshot written before the header changes
+// (packages/schema/src/releases/release-model.ts, PendingReleaseFile).
+const PENDING = '.pending';
+const PENDING_FORMAT = 'altitude.pending-release';
+
+/**
+ * TEST ONLY: when ALTITUDE_TEST_CRASH_AT names this step, the process kills
+ * itself here (SIGKILL: no cleanup, no buffered output), as a power cut
+ * between two writes would. tests/e2e/releases.test.ts uses it to prove
+ * every step leaves the old release or the new one. Unset, it does nothing.
+ */
+function crashPoint(step: string): void {
+  if (process.env.ALTITUDE_TEST_CRASH_AT === step) process.kill(process.pid, 'SIGKILL');
+}
+
+/**
+ * Finishes what an interrupted release left in content/releases/: a pending
+ * snapshot whose version the header already says gets its final file; one
+ * the header never took is removed. Returns the versions finished.
+ */
+async function settlePendingReleases(contentDir: string): Promise<string[]> {
+  const dir = path.join(contentDir, RELEASES_DIR);
+  const pending = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith(`.json${PENDING}`));
+  if (pending.length === 0) return [];
+  const committed = new Map((await readReleases(contentDir)).releases.map((r) => [r.file, r]));
+  const finished: string[] = [];
+  for (const name of pending) {
+    const file = path.join(dir, name);
+    const release = committed.get(file);
+    if (release) {
+      await writeSnapshot(path.join(dir, `${release.version}.json`), releaseJson(release));
+      finished.push(release.version);
+    }
+    await rm(file, { force: true });
+  }
+  return finished;
+}
+
+const releaseJson = ({ version, publishedAt, contentHash, snapshot }: Release): ReleaseFileJson => ({
+  format: 'altitude.release',
+  version,
+  publishedAt,
+  contentHash,
+  snapshot,
+});
+
+/** Written whole or not at all, and on disk before the next step relies on it. */
+const writeSnapshot = (file: string, json: unknown) => writeFileAtomic(file, `${JSON.stringify(json, null, 2)}\n`, { fsync: true });
+
+/** The framework as it will be once its header says `version`, loaded from a copy: the content folder is not touched. */
+async function frameworkAtVersion(framework: Framework, version: string, headerText: string, cwd: string): Promise<Framework | string> {
+  const staging = await mkdtemp(path.join(os.tmpdir(), 'altitude-release-'));
+  try {
+    for (const file of framework.files) {
+      const to = path.join(staging, path.basename(file));
+      if (file === framework.headerFile) await writeFileAtomic(to, headerText);
+      else await copyFile(file, to);
+    }
+    const result = await loadFramework(staging, { cwd });
+    return result.ok ? result.framework : `the content with version ${version} does not load: ${result.errors[0]?.message ?? ''}`;
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
 /**
  * `altitude release <semver>`: sets the framework header's version and
  * freezes the content as content/releases/<version>.json. Refuses a version
  * that is not greater than the last release, and content that has not
  * changed since it.
+ *
+ * Atomic: the snapshot is written first, as <version>.json.pending, which
+ * counts as the release only once the header says its version; then the
+ * header is replaced in one rename; then the snapshot is written under its
+ * final name and the pending one removed. A crash at any point leaves the old release (header and
+ * snapshots as before) or the new one (header and snapshot agree), and the
+ * next run tidies what is left over.
  */
 export async function runRelease(options: ReleaseCommandOptions): Promise<number> {
   const version = semver.valid(options.version);
@@ -25,7 +106,10 @@ export async function runRelease(options: ReleaseCommandOptions): Promise<number
     process.stderr.write(`altitude: "${options.version}" is not a semantic version such as 1.2.0\n`);
     return 2;
   }
-  let framework = await loadOrReport(options.contentDir, options.cwd);
+  for (const finished of await settlePendingReleases(path.resolve(options.cwd, options.contentDir)))
+    process.stderr.write(`altitude: finished release ${finished}, which an earlier run had written but not tidied up\n`);
+
+  const framework = await loadOrReport(options.contentDir, options.cwd);
   if (!framework) return 1;
 
   const last = framework.releases.at(-1);
@@ -43,25 +127,45 @@ export async function runRelease(options: ReleaseCommandOptions): Promise<number
   }
 
   // The version lives in the content itself, so what is served says which release it is.
+  let headerText: string | undefined;
+  let released = framework;
   if (framework.version !== version) {
-    const text = await readFile(framework.headerFile, 'utf8');
-    const doc = parseDocument(text);
+    const doc = parseDocument(await readFile(framework.headerFile, 'utf8'));
     doc.setIn(['framework', 'version'], version);
-    await writeFileAtomic(framework.headerFile, doc.toString());
-    framework = await loadOrReport(options.contentDir, options.cwd);
-    if (!framework) return 1;
+    headerText = doc.toString();
+    const loaded = await frameworkAtVersion(framework, version, headerText, options.cwd);
+    if (typeof loaded === 'string') {
+      process.stderr.write(`altitude: ${loaded}\n`);
+      return 1;
+    }
+    released = loaded;
   }
 
   const release: ReleaseFileJson = {
     format: 'altitude.release',
     version,
     publishedAt: new Date().toISOString(),
-    contentHash: framework.contentHash,
-    snapshot: exportFramework(framework, `${DEFAULT_PUBLIC_URL}/export/framework.schema.json`),
+    contentHash: released.contentHash,
+    snapshot: exportFramework(released, `${DEFAULT_PUBLIC_URL}/export/framework.schema.json`),
   };
-  const file = path.join(options.contentDir, RELEASES_DIR, `${version}.json`);
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFileAtomic(file, `${JSON.stringify(release, null, 2)}\n`);
+  const dir = path.join(options.contentDir, RELEASES_DIR);
+  const file = path.join(dir, `${version}.json`);
+  await mkdir(dir, { recursive: true });
+  if (headerText === undefined) {
+    // The header already says this version: the snapshot appearing is the whole release.
+    await writeSnapshot(file, release);
+  } else {
+    const pending = `${file}${PENDING}`;
+    const headerFile = path.relative(path.resolve(options.contentDir), framework.headerFile);
+    await writeSnapshot(pending, { format: PENDING_FORMAT, headerFile, release });
+    crashPoint('snapshot-written');
+    // The commit: from this rename on, the header's version has its snapshot (the pending one).
+    await writeFileAtomic(framework.headerFile, headerText, { fsync: true });
+    crashPoint('header-written');
+    await writeSnapshot(file, release);
+    crashPoint('snapshot-final');
+    await rm(pending, { force: true });
+  }
 
   const count = (kind: string) => unreleased.filter((c) => c.kind === kind).length;
   process.stdout.write(
