@@ -1,4 +1,5 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_CONTENT_DIR } from '@altitude/schema';
@@ -64,6 +65,47 @@ describe('altitude check', () => {
       expect(stderr).toMatch(/^content\/tensions\.yaml:\d+:5 tensions\[0\]\.mood: unknown field "mood"/m);
     } finally {
       await writeFile(file, original);
+    }
+  });
+
+  // What made the loader hang, overflow or throw now gets a located line like any other content error.
+  const hostile: [string, (content: string) => Promise<void>, string][] = [
+    [
+      'a named pipe',
+      (content) => Promise.resolve(void execFileSync('mkfifo', [path.join(content, 'pipe.yaml')])),
+      'content/pipe.yaml:1:1 is a named pipe (FIFO), not a regular file; content must be plain .yaml files',
+    ],
+    [
+      'a directory named like a content file',
+      (content) => mkdir(path.join(content, 'drafts.yaml')),
+      'content/drafts.yaml:1:1 is a directory, not a regular file; content must be plain .yaml files',
+    ],
+    [
+      '"[" × 20,000',
+      (content) => writeFile(path.join(content, 'tensions.yaml'), '['.repeat(20_000)),
+      'content/tensions.yaml:1:65 YAML nested deeper than 64 levels; content needs only a few',
+    ],
+    [
+      'a releases entry that is a file',
+      async (content) => {
+        await rm(path.join(content, 'releases'), { recursive: true });
+        await writeFile(path.join(content, 'releases'), 'not a folder');
+      },
+      'content/releases:1:1 is not a folder; it must be the folder of release snapshots',
+    ],
+  ];
+  it.each(hostile)('exits 1 with a located error, not a stack trace, on %s', { timeout: 30_000 }, async (_name, breakIt, expected) => {
+    const cwd = await mkdtemp(path.join(os.tmpdir(), 'altitude-check-hostile-'));
+    try {
+      await cp(DEFAULT_CONTENT_DIR, path.join(cwd, 'content'), { recursive: true });
+      await breakIt(path.join(cwd, 'content'));
+      const { code, stdout, stderr } = await runCli(['check', '--content', 'content'], { cwd });
+      expect(code).toBe(1);
+      expect(stdout).toBe('');
+      expect(stderr.split('\n')[0]).toBe(expected);
+      expect(stderr).not.toMatch(/^\s+at /m);
+    } finally {
+      await rm(cwd, { recursive: true, force: true });
     }
   });
 });

@@ -1,15 +1,19 @@
 import { watch } from 'chokidar';
 import type { Logger } from '../logger.js';
-import type { ContentStore } from './content-store.js';
+import type { ContentStore, ReloadResult } from './content-store.js';
 
 export interface ContentWatcher {
   close(): Promise<void>;
 }
 
+/** How long closing waits for a reload under way. */
+const CLOSE_WAIT_MS = 5_000;
+
 /**
  * Reloads the content when a YAML file in the content folder is added,
  * changed or removed. Bursts of events (editors write several times per save)
- * are folded into one reload.
+ * are folded into one reload. A reload that fails, or throws, is logged and
+ * the last good content keeps serving; the process never ends because of it.
  */
 export function watchContent(store: ContentStore, logger: Logger, options: { debounceMs?: number; onReload?: () => void } = {}): ContentWatcher {
   const debounceMs = options.debounceMs ?? 150;
@@ -23,7 +27,15 @@ export function watchContent(store: ContentStore, logger: Logger, options: { deb
 
   const reload = async () => {
     const previous = store.framework;
-    const result = await store.reload();
+    let result: ReloadResult;
+    try {
+      result = await store.reload();
+    } catch (error) {
+      // The loader reports bad content as errors; this is for whatever it did
+      // not foresee. A rejected reload would otherwise end the process.
+      const message = `${store.contentDir}: content could not be reloaded: ${String(error)}`;
+      result = { ok: false, errors: [], messages: [message] };
+    }
     if (result.ok) {
       if (result.changed) {
         logger.info('content reloaded', { version: result.framework.version, contentHash: result.framework.contentHash, entities: result.framework.entities.length });
@@ -52,7 +64,10 @@ export function watchContent(store: ContentStore, logger: Logger, options: { deb
     async close() {
       clearTimeout(timer);
       await watcher.close();
-      await running;
+      // A reload stuck in the file system (a read that never returns) must not hold shutdown open.
+      let stuck: NodeJS.Timeout | undefined;
+      await Promise.race([running, new Promise((resolve) => (stuck = setTimeout(resolve, CLOSE_WAIT_MS)))]);
+      clearTimeout(stuck);
     },
   };
 }
