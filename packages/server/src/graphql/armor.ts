@@ -21,8 +21,10 @@ export const QUERY_LIMITS = {
   maxTokens: 1000,
   maxDirectives: 20,
   // Lists count as many times as the client sizes them (`first`, `ids`,
-  // `slugs`), literal or variable: the change feed's documented 500-event page
-  // with every field costs about 30 000; the widgets' at most 163.
+  // `slugs`), literal or variable (query-cost.ts), and long texts count
+  // more than plain values: the change feed's documented 500-event page with
+  // every field costs about 45 000, the widgets' at most about 1 400. The
+  // largest answer this allows is about 1.5 MB (query-cost.test.ts).
   maxCost: 50_000,
 } as const;
 
