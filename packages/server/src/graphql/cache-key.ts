@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { Kind, OperationTypeNode, parse, print, type DocumentNode } from 'graphql';
 import { QUERY_LIMITS } from './armor.js';
 
@@ -13,7 +13,7 @@ export interface DocumentShape {
 }
 
 export function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  return hash('sha256', text, 'hex');
 }
 
 /** The shape of a parsed document. */
@@ -94,7 +94,7 @@ export function answerKey({ shape, operationName, variables, accept }: AnswerPar
     if (value === undefined) return undefined;
     used += `${JSON.stringify(variable)}:${value},`;
   }
-  return createHash('sha256').update(`${shape.digest}\n${name}\n${accept}\n${used}`).digest('base64url');
+  return hash('sha256', `${shape.digest}\n${name}\n${accept}\n${used}`, 'base64url');
 }
 
 const MAX_DEPTH = 32;

@@ -36,8 +36,14 @@ export interface Executed {
   readonly valid?: boolean;
 }
 
+/** A request for yoga, as URL and init: yoga builds it with its own (lighter) Request class. */
+export interface YogaRequest {
+  readonly url: string;
+  readonly init: { method: string; headers: Record<string, string>; body: Buffer | null; signal: AbortSignal };
+}
+
 /** Runs a GraphQL request through yoga; separate so the timeout can be tested with a slow one. */
-export type Execute = (request: Request) => Promise<Executed>;
+export type Execute = (request: YogaRequest) => Promise<Executed>;
 
 /**
  * `/graphql`, in front of yoga: CORS, CSRF prevention, the body limit, the
@@ -109,7 +115,7 @@ export function createGraphqlRoute(store: ContentStore, logger: Logger, options:
       }
     }
     const stop = new AbortController();
-    const executed = await withTimeout(execute(toFetchRequest(req, url, body, resolved, stop.signal)), options.queryTimeoutMs);
+    const executed = await withTimeout(execute(toYogaRequest(req, url, body, resolved, stop.signal)), options.queryTimeoutMs);
     if (!executed) {
       // Yoga's execution cancellation stops resolving at the next field.
       stop.abort();
@@ -263,30 +269,36 @@ function emptyRefusal(status: number): GraphqlHttpError {
   return new GraphqlHttpError(status, `The request was refused (HTTP ${status}).`, 'BAD_REQUEST');
 }
 
-/** The request yoga sees: a document named by id or hash becomes the text it names. */
-function toFetchRequest(req: IncomingMessage, url: URL, body: Buffer | undefined, resolved: ResolvedRequest, signal: AbortSignal): Request {
-  const headers = new Headers();
+/** What yoga is asked: a document named by id or hash becomes the text it names. */
+function toYogaRequest(
+  req: IncomingMessage,
+  url: URL,
+  body: Buffer | undefined,
+  resolved: ResolvedRequest,
+  signal: AbortSignal,
+): YogaRequest {
+  const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined || name.startsWith(':')) continue;
-    for (const one of [value].flat()) headers.append(name, one);
+    headers[name] = typeof value === 'string' ? value : value.join(', ');
   }
   const method = req.method === 'HEAD' ? 'GET' : req.method!;
-  let target = url;
-  let sent: Uint8Array<ArrayBuffer> | null = method === 'POST' && body ? new Uint8Array(body) : null;
+  let target = `http://localhost${req.url ?? '/'}`;
+  let sent: Buffer | null = method === 'POST' && body ? body : null;
   if (resolved.named) {
     const { text, operationName, params } = resolved;
     if (method === 'POST') {
-      sent = new TextEncoder().encode(JSON.stringify({ query: text, operationName, variables: params.variables }));
-      headers.delete('content-length');
+      sent = Buffer.from(JSON.stringify({ query: text, operationName, variables: params.variables }));
+      delete headers['content-length'];
     } else {
-      target = new URL(url.pathname, url);
-      target.searchParams.set('query', text!);
-      if (operationName) target.searchParams.set('operationName', operationName);
       const variables = url.searchParams.get('variables');
-      if (variables !== null) target.searchParams.set('variables', variables);
+      target =
+        `http://localhost${url.pathname}?query=${encodeURIComponent(text!)}` +
+        (operationName ? `&operationName=${encodeURIComponent(operationName)}` : '') +
+        (variables !== null ? `&variables=${encodeURIComponent(variables)}` : '');
     }
   }
-  return new Request(target, { method, headers, body: sent, signal });
+  return { url: target, init: { method, headers, body: sent, signal } };
 }
 
 async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
@@ -301,9 +313,15 @@ async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | undefin
   }
 }
 
-/** Yoga's fetch, as the route's executor; `answers` is the plugin yoga was created with. */
+/**
+ * Yoga's fetch, as the route's executor; `answers` is the plugin yoga was
+ * created with. The request is built with yoga's fetch API (whatwg-node's),
+ * about ten times cheaper to construct than Node's own Request.
+ */
 export function yogaExecutor(yoga: GraphqlYoga, answers: CompleteAnswers): Execute {
-  return async (request) => {
+  return async ({ url, init }) => {
+    // whatwg-node's Request takes a Buffer as it is (Node's types do not say so).
+    const request = new yoga.fetchAPI.Request(url, init as RequestInit);
     const response = await yoga.fetch(request, {});
     return { response, complete: answers.has(request), valid: answers.validated(request) };
   };
