@@ -1,6 +1,9 @@
+import { once } from 'node:events';
+import net from 'node:net';
 import { DEFAULT_CONTENT_DIR } from '@altitude/schema';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ContentStore } from '../content/content-store.js';
+import { readServerOptions, type ServerOptions } from '../config/server-options.js';
 import { createLogger } from '../logger.js';
 import { startServer, type RunningServer } from './start-server.js';
 
@@ -19,7 +22,40 @@ afterEach(async () => {
   running = undefined;
 });
 
-const start = async () => (running = await startServer(store, logger, { port: 0, host: '127.0.0.1' }));
+const start = async (limits: Partial<ServerOptions> = {}) =>
+  (running = await startServer(store, logger, {
+    port: 0,
+    host: '127.0.0.1',
+    serverOptions: { ...readServerOptions({}), ...limits },
+  }));
+
+/** A raw TCP connection to the server, to behave as no well-mannered client would. */
+async function connect(url: string): Promise<net.Socket> {
+  const { hostname, port } = new URL(url);
+  const socket = net.connect(Number(port), hostname);
+  socket.on('error', () => {});
+  await once(socket, 'connect');
+  return socket;
+}
+
+/** Sends one keep-alive GET on `socket` and resolves with the status line of the answer. */
+async function statusOn(socket: net.Socket, path: string): Promise<string> {
+  socket.write(`GET ${path} HTTP/1.1\r\nHost: test\r\n\r\n`);
+  const [chunk] = (await once(socket, 'data')) as [Buffer];
+  return chunk.toString('latin1').split('\r\n')[0]!;
+}
+
+/** Resolves with how long the server took to close the socket, or rejects after `withinMs`. */
+function closedWithin(socket: net.Socket, withinMs: number): Promise<number> {
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`socket still open after ${withinMs} ms`)), withinMs);
+    socket.once('close', () => {
+      clearTimeout(timer);
+      resolve(Date.now() - started);
+    });
+  });
+}
 
 describe('HTTP routing', () => {
   it('answers unknown paths with a JSON 404 that lists the endpoints', async () => {
@@ -97,5 +133,82 @@ describe('request log', () => {
       ['GET', '/missing', 404],
     ]);
     expect(requests.every((l) => typeof l.durationMs === 'number' && typeof l.time === 'string')).toBe(true);
+  });
+});
+
+describe('slow and greedy clients', () => {
+  it('cuts off a client that trickles its headers, and keeps serving others', { timeout: 20_000 }, async () => {
+    const { url } = await start({ headersTimeoutMs: 300, requestTimeoutMs: 1_000 });
+    const socket = await connect(url);
+    socket.write('GET /health HTTP/1.1\r\nHost: test\r\n');
+    // One header line every 100 ms, never the blank line that ends them; at most 100 lines.
+    let sent = 0;
+    const trickle = setInterval(() => {
+      if (socket.destroyed || ++sent > 100) clearInterval(trickle);
+      else socket.write(`X-Slow-${sent}: yes\r\n`);
+    }, 100);
+    let answer = '';
+    socket.on('data', (chunk: Buffer) => (answer += chunk.toString('latin1')));
+    try {
+      expect((await fetch(`${url}/health`)).status).toBe(200);
+      // Closed within a few seconds of the 300 ms limit, not the 30 s of node's default checking interval.
+      await closedWithin(socket, 5_000);
+      expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+      expect(sent).toBeLessThan(100);
+    } finally {
+      clearInterval(trickle);
+      socket.destroy();
+    }
+    expect((await fetch(`${url}/health`)).status).toBe(200);
+  });
+
+  it('destroys the socket of a client that never reads its answer', { timeout: 30_000 }, async () => {
+    const server = await start({ socketIdleTimeoutMs: 500 });
+    const serverSockets: net.Socket[] = [];
+    server.server.on('connection', (s: net.Socket) => serverSockets.push(s));
+    const socket = await connect(server.url);
+    socket.pause();
+    // Far more than the kernel buffers on both ends hold, so the server's writes stall.
+    const size = (await (await fetch(`${server.url}/widgets.js`)).arrayBuffer()).byteLength;
+    const requests = Math.ceil((64 * 1024 * 1024) / size);
+    socket.write(`GET /widgets.js HTTP/1.1\r\nHost: test\r\nAccept-Encoding: identity\r\n\r\n`.repeat(requests));
+    try {
+      await vi.waitFor(() => expect(serverSockets.filter((s) => s.remotePort === socket.localPort)).toHaveLength(1), { timeout: 5_000 });
+      const [held] = serverSockets.filter((s) => s.remotePort === socket.localPort);
+      await closedWithin(held!, 15_000);
+      expect(held!.bytesWritten).toBeLessThan(requests * size);
+      // Others are still served.
+      expect((await fetch(`${server.url}/health`)).status).toBe(200);
+    } finally {
+      socket.destroy();
+    }
+  });
+
+  it('refuses connections over the cap at accept, while open ones keep working', { timeout: 20_000 }, async () => {
+    const { url } = await start({ maxConnections: 2 });
+    const first = await connect(url);
+    const second = await connect(url);
+    try {
+      expect(await statusOn(first, '/health')).toBe('HTTP/1.1 200 OK');
+      expect(await statusOn(second, '/health')).toBe('HTTP/1.1 200 OK');
+      const third = await connect(url);
+      let answered = false;
+      third.on('data', () => (answered = true));
+      third.write('GET /health HTTP/1.1\r\nHost: test\r\n\r\n');
+      await closedWithin(third, 5_000);
+      expect(answered).toBe(false);
+      expect(await statusOn(first, '/health')).toBe('HTTP/1.1 200 OK');
+      await vi.waitFor(() =>
+        expect(lines.some((l) => l.msg === 'connections refused: at the connection cap' && l.maxConnections === 2)).toBe(true),
+      );
+      // A freed place is taken again.
+      second.destroy();
+      await vi.waitFor(async () => expect((await fetch(`${url}/health`, { headers: { connection: 'close' } })).status).toBe(200), {
+        timeout: 5_000,
+      });
+    } finally {
+      first.destroy();
+      second.destroy();
+    }
   });
 });

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { ContentStore } from '../content/content-store.js';
 import type { Logger } from '../logger.js';
 import type { ResolvedConfig } from '../config/altitude-config.js';
-import type { ServerOptions } from '../config/server-options.js';
+import { readServerOptions, type ServerOptions } from '../config/server-options.js';
 import { createApp } from './create-app.js';
 
 export interface RunningServer {
@@ -19,12 +19,24 @@ export async function startServer(
   options: { port: number; host: string; config?: ResolvedConfig; serverOptions?: ServerOptions },
 ): Promise<RunningServer> {
   const app = createApp(store, logger, options.config, options.serverOptions);
-  const server = createServer(app);
+  const limits = options.serverOptions ?? readServerOptions({});
+  // A client that trickles its headers or body must not hold a socket for long.
+  // Node checks these only every connectionsCheckingInterval (30 s by default),
+  // so a 10 s limit could take 40 s to act: check at a fraction of the limit.
+  const requestTimeout = limits.requestTimeoutMs;
+  const headersTimeout = Math.min(limits.headersTimeoutMs, requestTimeout);
+  const server = createServer(
+    { headersTimeout, requestTimeout, connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(headersTimeout / 4))) },
+    app,
+  );
   // Keep-alive sockets from browsers would otherwise hold a shutdown open.
   server.keepAliveTimeout = 5_000;
-  // A client that trickles its headers or body must not hold a socket for long.
-  server.headersTimeout = 20_000;
-  server.requestTimeout = 30_000;
+  // A socket with no traffic either way, such as a client that stops reading
+  // a large answer so that writes stall, is destroyed (no 'timeout' listener).
+  server.timeout = limits.socketIdleTimeoutMs;
+  // Node closes connections over the cap as it accepts them.
+  server.maxConnections = limits.maxConnections;
+  logDrops(server, logger, limits.maxConnections);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -53,4 +65,20 @@ export async function startServer(
       });
     },
   };
+}
+
+/** How often, at most, the server logs that it turned connections away. */
+const DROP_LOG_INTERVAL_MS = 10_000;
+
+/** Says, without flooding the log under a connection storm, that connections were refused at the cap. */
+function logDrops(server: Server, logger: Logger, maxConnections: number): void {
+  let dropped = 0;
+  let lastLog = -Infinity;
+  server.on('drop', () => {
+    dropped++;
+    if (Date.now() - lastLog < DROP_LOG_INTERVAL_MS) return;
+    lastLog = Date.now();
+    logger.warn('connections refused: at the connection cap', { maxConnections, dropped });
+    dropped = 0;
+  });
 }
