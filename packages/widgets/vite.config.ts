@@ -60,7 +60,7 @@ const modules: UserConfig = {
       formats: ['es'],
     },
     rolldownOptions: {
-      external: [/^lit(\/|$)/, /^dompurify$/, /^@lit-labs\//],
+      external: [/^lit(\/|$)/, /^dompurify$/, /^@lit-labs\//, /^jsdom$/, /^node:/],
       output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
     },
   },

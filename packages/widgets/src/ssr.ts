@@ -8,12 +8,12 @@ import { withRenderClient, type CacheEntry } from './client/graphql-client.js';
 import './define.js';
 import type { AltitudeElement, DataRequest } from './shared/altitude-element.js';
 import { registerSanitizerWithoutDom } from './shared/safe-html.js';
-import { sanitizeWithoutDom } from './shared/sanitize-without-dom.js';
+import { sanitizeOnServer } from './shared/sanitize-on-server.js';
 
-// Node has no DOM for DOMPurify, and the widgets show text where nothing can
-// sanitise. The server's renderer has a sanitiser of its own, with the same
+// Node has no DOM of its own, and the widgets show text where nothing can
+// sanitise. The server's renderer registers DOMPurify over jsdom, with the same
 // allow-list, so its pages keep their formatting (and hydrate unchanged).
-registerSanitizerWithoutDom(sanitizeWithoutDom);
+registerSanitizerWithoutDom(sanitizeOnServer);
 
 export type { CacheEntry };
 
