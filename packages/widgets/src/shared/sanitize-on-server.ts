@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
-import createDOMPurify, { type WindowLike } from 'dompurify';
+import createDOMPurify from 'dompurify';
+import type { JSDOM as JsdomClass } from 'jsdom';
 import { SANITIZE_CONFIG } from './safe-html.js';
 
 // The server-side renderer has no browser DOM. DOMPurify runs there over
@@ -13,8 +14,8 @@ export function sanitizeOnServer(html: string): string {
   // jsdom is loaded on the first render, not when the server starts: most
   // processes (every CLI command, a server nobody embeds) never need it.
   if (!purify) {
-    const { JSDOM } = createRequire(import.meta.url)('jsdom') as typeof import('jsdom');
-    purify = createDOMPurify(new JSDOM('').window as unknown as WindowLike);
+    const { JSDOM } = createRequire(import.meta.url)('jsdom') as { JSDOM: typeof JsdomClass };
+    purify = createDOMPurify(new JSDOM('').window);
   }
   return purify.sanitize(html, SANITIZE_CONFIG);
 }
