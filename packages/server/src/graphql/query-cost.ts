@@ -29,6 +29,7 @@ const DEPTH_FACTOR = 1.5;
 /**
  * The list limits the schema declares on a field (packages/schema's
  * list-limits.ts, the `listLimits` field extension), by argument name.
+ * Restated here: @altitude/schema does not export the type.
  */
 interface ListLimit {
   readonly max: number;
@@ -53,9 +54,9 @@ const hintsOf = (field: GraphQLField<unknown, unknown>) => field.extensions['cos
  * checks only literal `first`s, before variables are known; this runs just
  * before execution. A size over the field's maximum counts as the maximum,
  * and is reported as `tooLong` (the first one met), for the caller to
- * refuse the operation unrun. The schema's cost
- * hints add what types do not show: long texts weigh more than a slug, and
- * a list the content sizes (`citedBy`) counts at its longest in `framework`.
+ * refuse the operation unrun. The schema's cost hints add what types do not
+ * show: long texts weigh more than a slug, and a list the content sizes
+ * (`citedBy`) counts at its longest in `framework`.
  */
 export function operationCost(
   schema: GraphQLSchema,
