@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -45,7 +47,8 @@ beforeAll(async () => {
   origin = `http://127.0.0.1:${(files.address() as AddressInfo).port}`;
   [build, altitude, browser] = await Promise.all([
     runCli(['build-static', '--out', out, '--public-url', origin]),
-    startCliServer(),
+    // Told the origin the build is for, as a production server is, so its headers are the ones a static copy must carry.
+    startCliServer([], { env: { ALTITUDE_PUBLIC_URL: origin } }),
     launchChromium(),
   ]);
   serveStatic = sirv(out, { dotfiles: false, etag: true });
@@ -170,5 +173,143 @@ describe('altitude build-static', () => {
     const noUrl = await runCli(['build-static', '--out', path.join(work, 'x')]);
     expect(noUrl.code).toBe(2);
     expect(noUrl.stderr).toContain('--public-url');
+  });
+});
+
+/** The rules of a `_headers` file: path pattern → headers (names lower-cased). */
+function parseHeadersFile(text: string): { path: string; headers: Record<string, string> }[] {
+  const rules: { path: string; headers: Record<string, string> }[] = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim() || line.startsWith('#')) continue;
+    if (!line.startsWith(' ')) rules.push({ path: line.trim(), headers: {} });
+    else {
+      const colon = line.indexOf(':');
+      rules.at(-1)!.headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+    }
+  }
+  return rules;
+}
+
+const matches = (pattern: string, file: string) => (pattern.endsWith('/*') ? file.startsWith(pattern.slice(0, -1)) : pattern === file);
+
+/** Whether `dir` holds a whole build: every file its manifest lists, with the bytes it lists. */
+async function wholeBuild(dir: string): Promise<{ origin: string; whole: boolean }> {
+  const manifest = JSON.parse(await readFile(path.join(dir, '.altitude-static'), 'utf8')) as {
+    origin: string;
+    files: Record<string, string>;
+  };
+  let whole = Object.keys(manifest.files).length > 90;
+  for (const [file, hash] of Object.entries(manifest.files)) {
+    const bytes = await readFile(path.join(dir, file)).catch(() => undefined);
+    if (!bytes || `sha256:${createHash('sha256').update(bytes).digest('hex')}` !== hash) whole = false;
+  }
+  return { origin: manifest.origin, whole };
+}
+
+const besides = async (dir: string, what: string) =>
+  (await readdir(path.dirname(dir)))
+    .filter((n) => n.startsWith(`${path.basename(dir)}.${what}-`))
+    .map((n) => path.join(path.dirname(dir), n));
+
+describe('altitude build-static: headers, and never losing a file', () => {
+  it('writes the headers the server sends (CSP, frame-ancestors, CORS, cache policy) into _headers, one rule per file', async () => {
+    const rules = parseHeadersFile(await readFile(path.join(out, '_headers'), 'utf8'));
+    const samples = [
+      { file: '/widgets.js', from: '/widgets.js' },
+      { file: '/embed/level/staff.html', from: '/embed/level/staff' },
+      { file: '/embed/level-compare/staff,principal.html', from: '/embed/level-compare?levels=staff,principal' },
+      { file: '/snippet/level/principal.html', from: '/snippet/level/principal.html' },
+      { file: '/export/levels.csv', from: '/export/levels.csv' },
+      { file: '/export/framework.json', from: '/export/framework.json' },
+    ];
+    const answer = (await listFiles(out)).find((f) => f.startsWith('graphql/') && f.includes('slug=principal'))!;
+    const id = answer.split('/')[1]!;
+    samples.push({ file: `/${answer}`, from: `/graphql?id=${id}&variables=${encodeURIComponent('{"slug":"principal"}')}` });
+    for (const { file, from } of samples) {
+      const matching = rules.filter((r) => matches(r.path, file));
+      expect(
+        matching.map((r) => r.path),
+        file,
+      ).toHaveLength(1);
+      const response = await fetch(`${altitude.url}${from}`, {
+        headers: { accept: 'application/graphql-response+json, application/json' },
+      });
+      const sent = Object.fromEntries(
+        [...response.headers].filter(
+          ([name]) =>
+            !['date', 'connection', 'keep-alive', 'content-length', 'content-encoding', 'etag', 'vary', 'transfer-encoding'].includes(name),
+        ),
+      );
+      expect(matching[0]!.headers, file).toEqual(sent);
+    }
+    const embed = rules.find((r) => matches(r.path, '/embed/level/staff.html'))!;
+    expect(embed.headers['content-security-policy']).toMatch(/frame-ancestors /);
+    expect(embed.headers['cache-control']).toBeTruthy();
+    // Every file of the build has its rule, and the nginx version has a location for each.
+    const nginx = await readFile(path.join(out, 'headers.nginx.conf'), 'utf8');
+    for (const rule of rules)
+      expect(nginx).toContain(rule.path.endsWith('/*') ? `location ^~ ${rule.path.slice(0, -1)} {` : `location = ${rule.path} {`);
+    expect(nginx).toContain(`add_header Content-Security-Policy "${embed.headers['content-security-policy']}" always;`);
+  });
+
+  it('--force moves a folder that is not a build aside and keeps it, instead of deleting it', async () => {
+    const precious = path.join(work, 'precious-forced');
+    await mkdir(path.join(precious, 'drafts'), { recursive: true });
+    await writeFile(path.join(precious, 'drafts', 'notes.txt'), 'keep me');
+    const forced = await runCli(['build-static', '--out', precious, '--public-url', origin, '--force']);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect((await wholeBuild(precious)).whole).toBe(true);
+    const [kept] = await besides(precious, 'previous');
+    expect(kept).toBeDefined();
+    expect(forced.stderr).toContain(
+      `kept what was in ${precious} at ${kept}: 1 file no build wrote (drafts/notes.txt); nothing in it was deleted`,
+    );
+    expect(await readFile(path.join(kept!, 'drafts', 'notes.txt'), 'utf8')).toBe('keep me');
+  });
+
+  it('keeps a file someone added to an earlier build, and deletes only what the build wrote', async () => {
+    const site = path.join(work, 'site-with-additions');
+    expect((await runCli(['build-static', '--out', site, '--public-url', origin])).code).toBe(0);
+    await writeFile(path.join(site, 'robots.txt'), 'User-agent: *');
+    await writeFile(path.join(site, 'embed.css'), '/* edited by hand */');
+    const again = await runCli(['build-static', '--out', site, '--public-url', origin]);
+    expect(again.code, again.stderr).toBe(0);
+    expect((await wholeBuild(site)).whole).toBe(true);
+    const [kept] = await besides(site, 'previous');
+    expect(again.stderr).toContain(`at ${kept}: 2 files no build wrote (`);
+    // Kept whole: the two files, and the build around them.
+    expect(await readFile(path.join(kept!, 'robots.txt'), 'utf8')).toBe('User-agent: *');
+    expect(await readFile(path.join(kept!, 'embed.css'), 'utf8')).toBe('/* edited by hand */');
+    expect(existsSync(path.join(kept!, 'widgets.js'))).toBe(true);
+  });
+
+  // ALTITUDE_TEST_CRASH_AT is a test-only hook: build-static kills itself (SIGKILL) at the named step.
+  it.each([
+    ['static-built', 'the old site, whole, in place'],
+    ['static-old-moved', 'the old site, whole, beside it; the next run puts it back'],
+    ['static-swapped', 'the new site, whole, in place'],
+  ])('killed at %s, it leaves %s', async (step) => {
+    const site = path.join(work, `site-${step}`);
+    const other = 'https://altitude-static.example.com';
+    expect((await runCli(['build-static', '--out', site, '--public-url', origin])).code).toBe(0);
+    const crashed = await runCli(['build-static', '--out', site, '--public-url', other], { env: { ALTITUDE_TEST_CRASH_AT: step } });
+    expect(crashed.code).toBeNull();
+    const [aside] = await besides(site, 'previous');
+    if (step === 'static-built') {
+      expect(await wholeBuild(site)).toEqual({ origin, whole: true });
+      expect(aside).toBeUndefined();
+    } else if (step === 'static-old-moved') {
+      expect(existsSync(site)).toBe(false);
+      expect(await wholeBuild(aside!)).toEqual({ origin, whole: true });
+    } else {
+      expect(await wholeBuild(site)).toEqual({ origin: other, whole: true });
+      expect(await wholeBuild(aside!)).toEqual({ origin, whole: true });
+    }
+    // The next run starts from a whole site, and leaves one whole site and nothing beside it but unfinished builds' folders.
+    const next = await runCli(['build-static', '--out', site, '--public-url', other]);
+    expect(next.code, next.stderr).toBe(0);
+    if (step === 'static-old-moved') expect(next.stderr).toContain(`put back the site an interrupted build had moved to ${aside}`);
+    expect(await wholeBuild(site)).toEqual({ origin: other, whole: true });
+    expect(await besides(site, 'previous')).toEqual([]);
   });
 });

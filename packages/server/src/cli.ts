@@ -80,7 +80,11 @@ program
     '--public-url <url>',
     'origin the files will be served from, e.g. https://altitude-static.example.com (default: ALTITUDE_PUBLIC_URL, then publicUrl in the config)',
   )
-  .option('--force', 'replace --out even when it holds something other than an earlier static build', false)
+  .option(
+    '--force',
+    'replace --out even when it holds something other than an earlier static build (moved aside and kept, never deleted)',
+    false,
+  )
   .addOption(contentOption())
   .option('--config <file>', 'altitude.config.json or .yaml (default: the one here)')
   .action(async (opts: { out: string; publicUrl?: string; force: boolean; content?: string; config?: string }) => {

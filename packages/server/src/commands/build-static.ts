@@ -1,10 +1,10 @@
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { request as httpRequest } from 'node:http';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import path from 'node:path';
 import type { Framework } from '@altitude/schema';
 // Not from @altitude/widgets/ssr: that loads Lit's server renderer, which every CLI command would then pay for.
 import { OPERATION_ACCEPT, operationUrl, staticOperationPath } from '@altitude/widgets/client/operation-url';
-import { ConfigError, envPublicUrl, loadConfig } from '../config/altitude-config.js';
+import { ConfigError, envPublicUrl, loadConfig, type ResolvedConfig } from '../config/altitude-config.js';
 import { readServerOptions, type ServerOptions } from '../config/server-options.js';
 import { ContentStore } from '../content/content-store.js';
 import { PERSISTED_OPERATIONS, persistedOperationNamed } from '../graphql/persisted-operations.js';
@@ -12,6 +12,17 @@ import { GRAPHQL_PATH } from '../graphql/yoga.js';
 import { EXPORT_PATHS, EXPORT_SCHEMA_PATH_URL } from '../http/export-routes.js';
 import { startServer } from '../http/start-server.js';
 import { createLogger } from '../logger.js';
+import { headerRules, headersToCopy, netlifyHeaders, nginxHeaders } from './static-headers.js';
+import {
+  MARKER,
+  crashPoint,
+  refuseToReplace,
+  restoreInterruptedSwap,
+  sha256,
+  swapIn,
+  tidyEarlierBuilds,
+  type Manifest,
+} from './static-site.js';
 
 export interface BuildStaticOptions {
   readonly contentDir: string;
@@ -22,8 +33,6 @@ export interface BuildStaticOptions {
   readonly force: boolean;
 }
 
-/** Written into every build, so a later build may replace the folder without asking. */
-const MARKER = '.altitude-static';
 // The one place the bundle names its default endpoint (src/client/endpoint.ts),
 // in whichever quotes the minifier chose.
 const SERVER_DEFAULT = /(["'`])\.\/graphql\1/g;
@@ -40,7 +49,9 @@ interface File {
 /**
  * `altitude build-static --out DIR`: every file a reader needs, fetched from
  * an Altitude server started in this process (so the bytes are the server's
- * own), and written to a fresh folder that then replaces DIR in one rename.
+ * own), with the headers it sends them with (`_headers`, headers.nginx.conf),
+ * written to a fresh folder that then takes DIR's place by renames. Nothing
+ * that is not an earlier build is ever deleted: --force moves it aside.
  */
 export async function runBuildStatic(options: BuildStaticOptions): Promise<number> {
   const fail = (code: number, message: string) => {
@@ -52,16 +63,16 @@ export async function runBuildStatic(options: BuildStaticOptions): Promise<numbe
     for (const message of opened.messages) process.stderr.write(`${message}\n`);
     return 1;
   }
-  let configured: string | undefined;
+  let config: ResolvedConfig;
   let serverOptions: ServerOptions;
   try {
     serverOptions = { ...readServerOptions(), production: true };
-    configured = (await loadConfig(opened.store.framework, options.cwd, options.config)).publicUrl;
+    config = await loadConfig(opened.store.framework, options.cwd, options.config);
   } catch (error) {
     if (error instanceof ConfigError) return fail(2, error.message);
     throw error;
   }
-  const publicUrl = options.publicUrl ?? envPublicUrl() ?? configured;
+  const publicUrl = options.publicUrl ?? envPublicUrl() ?? config.publicUrl;
   if (!publicUrl)
     return fail(2, 'build-static needs the URL the files will be served from: --public-url https://altitude-static.example.com');
   const origin = URL.parse(publicUrl);
@@ -69,6 +80,9 @@ export async function runBuildStatic(options: BuildStaticOptions): Promise<numbe
     return fail(2, `--public-url must be an http(s) origin with no path, such as https://altitude-static.example.com, not "${publicUrl}"`);
 
   const out = path.resolve(options.cwd, options.out);
+  const restored = await restoreInterruptedSwap(out);
+  if (restored) process.stderr.write(`altitude: put back the site an interrupted build had moved to ${restored}\n`);
+  await tidyEarlierBuilds(out);
   const refusal = await refuseToReplace(out, options.force);
   if (refusal) return fail(2, refusal);
 
@@ -77,53 +91,62 @@ export async function runBuildStatic(options: BuildStaticOptions): Promise<numbe
     port: 0,
     host: '127.0.0.1',
     serverOptions,
+    // The server of the public origin, so it sends the headers (shared caching included) it would send there.
+    config: { ...config, publicUrl: origin.origin },
   });
-  const staging = `${out}.partial-${process.pid}`;
+  await mkdir(path.dirname(out), { recursive: true });
+  const staging = await mkdtemp(`${out}.partial-`);
   let bytes = 0;
+  let swapped;
   try {
-    await rm(staging, { recursive: true, force: true });
     let done = 0;
-    for (const file of files) {
-      const { status, body } = await get(server.url, file.from, origin, file.accept);
-      if (status !== 200) throw new Error(`${file.from} answered ${status}: ${body.toString().slice(0, 300)}`);
-      const target = path.join(staging, file.to);
+    const written: Record<string, string> = {};
+    const headers = new Map<string, Record<string, string>>();
+    const put = async (to: string, body: Buffer | string) => {
+      const target = path.join(staging, to);
       await mkdir(path.dirname(target), { recursive: true });
-      const written = file.edit ? file.edit(body) : body;
-      await writeFile(target, written);
-      bytes += written.length;
+      await writeFile(target, body);
+      written[to] = sha256(body);
+      bytes += body.length;
+    };
+    for (const file of files) {
+      const response = await get(server.url, file.from, origin, file.accept);
+      if (response.status !== 200) throw new Error(`${file.from} answered ${response.status}: ${response.body.toString().slice(0, 300)}`);
+      await put(file.to, file.edit ? file.edit(response.body) : response.body);
+      headers.set(file.to, headersToCopy(response.headers));
       done++;
       // A counter on a terminal; logs and CI get only the summary line.
       if (process.stderr.isTTY && (done % 10 === 0 || done === files.length)) process.stderr.write(`\r${done}/${files.length} files`);
     }
     if (process.stderr.isTTY) process.stderr.write('\n');
-    await writeFile(
-      path.join(staging, MARKER),
-      `Written by altitude build-static for ${origin.origin}; content ${opened.store.framework.contentHash}\n`,
-    );
-    await rm(out, { recursive: true, force: true });
-    await rename(staging, out);
+    // A static host sends none of the server's headers unless told: the CSP and frame-ancestors of the embed pages, CORS, cache policy.
+    const rules = headerRules(headers);
+    await put('_headers', netlifyHeaders(rules, origin.origin));
+    await put('headers.nginx.conf', nginxHeaders(rules, origin.origin));
+    const manifest: Manifest = {
+      format: 'altitude.static-build',
+      origin: origin.origin,
+      contentHash: opened.store.framework.contentHash,
+      files: written,
+    };
+    // Last, so a folder with a manifest is always a whole build.
+    await writeFile(path.join(staging, MARKER), `${JSON.stringify(manifest, null, 1)}\n`);
+    crashPoint('static-built');
+    swapped = await swapIn(staging, out);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     return fail(1, `build-static failed, nothing was changed in ${options.out}: ${(error as Error).message}`);
   } finally {
     await server.close();
   }
+  if (swapped.keptAt)
+    process.stderr.write(
+      `altitude: kept what was in ${options.out} at ${swapped.keptAt}: ${swapped.kept.length} file${swapped.kept.length === 1 ? '' : 's'} no build wrote (${swapped.kept.slice(0, 3).join(', ')}${swapped.kept.length > 3 ? ', …' : ''}); nothing in it was deleted\n`,
+    );
   process.stderr.write(
     `Wrote ${files.length} files (${(bytes / 1024 / 1024).toFixed(1)} MB) to ${path.relative(options.cwd, out) || '.'} for ${origin.origin}\n`,
   );
   return 0;
-}
-
-async function refuseToReplace(out: string, force: boolean): Promise<string | undefined> {
-  const entries = await readdir(out).catch(() => undefined);
-  if (!entries || entries.length === 0 || force) return undefined;
-  const marked = await stat(path.join(out, MARKER)).then(
-    () => true,
-    () => false,
-  );
-  return marked
-    ? undefined
-    : `${out} is not empty and is not an earlier static build; choose an empty folder or pass --force to replace it`;
 }
 
 /** Every file of a static build, from the content. */
@@ -190,7 +213,12 @@ function pointAtStaticFiles(body: Buffer): Buffer {
   return Buffer.from(text.replace(SERVER_DEFAULT, '$1./graphql/$1'));
 }
 
-function get(base: string, target: string, origin: URL, accept?: string): Promise<{ status: number; body: Buffer }> {
+function get(
+  base: string,
+  target: string,
+  origin: URL,
+  accept?: string,
+): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
       `${base}${target}`,
@@ -199,7 +227,7 @@ function get(base: string, target: string, origin: URL, accept?: string): Promis
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
         res.on('error', reject);
       },
     );
