@@ -17,7 +17,14 @@ import {
   type GraphQLSchema,
   type SelectionNode,
 } from 'graphql';
-import type { AltitudeContext, Framework } from '@altitude/schema';
+import {
+  COST_HINTS_EXTENSION,
+  LIST_LIMITS_EXTENSION,
+  type AltitudeContext,
+  type CostHints,
+  type Framework,
+  type ListLimit,
+} from '@altitude/schema';
 import type { Plugin } from 'graphql-yoga';
 
 // graphql-armor's costLimit weights, so that a document without variables
@@ -26,24 +33,7 @@ const OBJECT_COST = 2;
 const SCALAR_COST = 1;
 const DEPTH_FACTOR = 1.5;
 
-/**
- * The list limits the schema declares on a field (packages/schema's
- * list-limits.ts, the `listLimits` field extension), by argument name.
- * Restated here: @altitude/schema does not export the type.
- */
-interface ListLimit {
-  readonly max: number;
-  readonly omitted: number | 'filter';
-  readonly tooMany: (size: number) => string;
-}
-
-/** What the schema says a field is worth beyond its type (cost-hints.ts, the `costHints` extension). */
-interface CostHints {
-  readonly weight?: number;
-  readonly items?: (framework: Framework) => number;
-}
-
-const hintsOf = (field: GraphQLField<unknown, unknown>) => field.extensions['costHints'] as CostHints | undefined;
+const hintsOf = (field: GraphQLField<unknown, unknown>) => field.extensions[COST_HINTS_EXTENSION] as CostHints | undefined;
 
 /**
  * The cost of the operation about to run, counted as graphql-armor's
@@ -134,7 +124,7 @@ function listSize(
   node: FieldNode,
   variables: Record<string, unknown>,
 ): { size: number; tooLong?: string } {
-  const limits = field.extensions['listLimits'] as Readonly<Record<string, ListLimit>> | undefined;
+  const limits = field.extensions[LIST_LIMITS_EXTENSION] as Readonly<Record<string, ListLimit>> | undefined;
   if (!limits) return { size: 1 };
   let args: Record<string, unknown>;
   try {
