@@ -33,6 +33,8 @@ export interface BuildStaticOptions {
   readonly force: boolean;
 }
 
+/** Cloudflare Pages ignores the rules of a _headers file after this many. */
+const CLOUDFLARE_MAX_RULES = 100;
 // The one place the bundle names its default endpoint (src/client/endpoint.ts),
 // in whichever quotes the minifier chose.
 const SERVER_DEFAULT = /(["'`])\.\/graphql\1/g;
@@ -121,6 +123,10 @@ export async function runBuildStatic(options: BuildStaticOptions): Promise<numbe
     if (process.stderr.isTTY) process.stderr.write('\n');
     // A static host sends none of the server's headers unless told: the CSP and frame-ancestors of the embed pages, CORS, cache policy.
     const rules = headerRules(headers);
+    if (rules.length > CLOUDFLARE_MAX_RULES)
+      process.stderr.write(
+        `altitude: _headers has ${rules.length} rules; Cloudflare Pages reads only the first ${CLOUDFLARE_MAX_RULES} (Netlify and headers.nginx.conf have no such limit)\n`,
+      );
     await put('_headers', netlifyHeaders(rules, origin.origin));
     await put('headers.nginx.conf', nginxHeaders(rules, origin.origin));
     const manifest: Manifest = {

@@ -18,7 +18,13 @@ describe('headerRules', () => {
       ['embed/failure-modes.html', page('b')],
     ]);
     const rules = headerRules(files);
-    expect(rules.map((r) => r.path)).toEqual(['/widgets.js', '/embed/failure-modes.html', '/embed/level/*', '/graphql/*']);
+    expect(rules.map((r) => r.path)).toEqual([
+      '/widgets.js',
+      '/embed/failure-modes.html',
+      '/embed/failure-modes',
+      '/embed/level/*',
+      '/graphql/*',
+    ]);
     // No file is matched by two rules (hosts would join the two values of a header).
     for (const file of files.keys()) {
       const matching = rules.filter((r) => (r.path.endsWith('/*') ? `/${file}`.startsWith(r.path.slice(0, -1)) : r.path === `/${file}`));

@@ -36,8 +36,9 @@ const same = (a: Readonly<Record<string, string>>, b: Readonly<Record<string, st
 /**
  * As few rules as say exactly what the server sends: one `/folder/*` rule
  * where every file under the folder has the same headers, one rule per file
- * elsewhere. No two rules match one file, since hosts join the values of a
- * header set twice (which would break a CSP).
+ * elsewhere (a page also under its address without .html). No two rules
+ * match one address, since hosts join the values of a header set twice
+ * (which would break a CSP).
  */
 export function headerRules(files: ReadonlyMap<string, Readonly<Record<string, string>>>): HeaderRule[] {
   const rules: HeaderRule[] = [];
@@ -51,8 +52,11 @@ export function headerRules(files: ReadonlyMap<string, Readonly<Record<string, s
     for (const p of paths) {
       const rest = folder ? p.slice(folder.length + 1) : p;
       const slash = rest.indexOf('/');
-      if (slash === -1) rules.push({ path: `/${p}`, headers: files.get(p)! });
-      else {
+      if (slash === -1) {
+        rules.push({ path: `/${p}`, headers: files.get(p)! });
+        // Hosts serve page.html at /page too ("pretty URLs"), the address snippets link to.
+        if (p.endsWith('.html')) rules.push({ path: `/${p.slice(0, -'.html'.length)}`, headers: files.get(p)! });
+      } else {
         const sub = folder ? `${folder}/${rest.slice(0, slash)}` : rest.slice(0, slash);
         inside.set(sub, [...(inside.get(sub) ?? []), p]);
       }
