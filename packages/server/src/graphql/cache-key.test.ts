@@ -29,5 +29,8 @@ describe('answerKey', () => {
     let deep: unknown = 'x';
     for (let i = 0; i < 100; i++) deep = [deep];
     expect(key(query, { b: deep })).toBeUndefined();
+    // Working out a key for 20,000 ids would cost more than it saves.
+    expect(key(query, { b: Array.from({ length: 20_000 }, () => 'x') })).toBeUndefined();
+    expect(key(query, { b: Array.from({ length: 500 }, () => 'x') })).toBeDefined();
   });
 });

@@ -87,10 +87,11 @@ export function answerKey({ shape, operationName, variables, accept }: AnswerPar
   if (declared === undefined) return undefined;
   if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) return undefined;
   const given = (variables ?? {}) as Record<string, unknown>;
+  const budget = { left: MAX_VARIABLE_VALUES };
   let used = '';
   for (const variable of [...declared].sort()) {
     if (!Object.hasOwn(given, variable) || given[variable] === undefined) continue;
-    const value = canonicalJson(given[variable], 0);
+    const value = canonicalJson(given[variable], 0, budget);
     if (value === undefined) return undefined;
     used += `${JSON.stringify(variable)}:${value},`;
   }
@@ -98,22 +99,32 @@ export function answerKey({ shape, operationName, variables, accept }: AnswerPar
 }
 
 const MAX_DEPTH = 32;
+/**
+ * Values (list items, object fields, scalars) written out for one key at
+ * most. A request with more is not cached: its key would cost more to work
+ * out than it saves, and no widget sends one (hostile ones do: 20,000 ids).
+ */
+const MAX_VARIABLE_VALUES = 1000;
 
-/** JSON with object keys sorted, so `{"a":1,"b":2}` and `{"b":2,"a":1}` agree; undefined beyond MAX_DEPTH. */
-function canonicalJson(value: unknown, depth: number): string | undefined {
+/**
+ * JSON with object keys sorted, so `{"a":1,"b":2}` and `{"b":2,"a":1}` agree;
+ * undefined beyond MAX_DEPTH or once the budget of values is spent.
+ */
+function canonicalJson(value: unknown, depth: number, budget: { left: number }): string | undefined {
+  if (--budget.left < 0) return undefined;
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
   if (depth >= MAX_DEPTH) return undefined;
   const parts: string[] = [];
   if (Array.isArray(value)) {
     for (const item of value) {
-      const json = canonicalJson(item, depth + 1);
+      const json = canonicalJson(item, depth + 1, budget);
       if (json === undefined) return undefined;
       parts.push(json);
     }
     return `[${parts.join(',')}]`;
   }
   for (const key of Object.keys(value).sort()) {
-    const json = canonicalJson((value as Record<string, unknown>)[key], depth + 1);
+    const json = canonicalJson((value as Record<string, unknown>)[key], depth + 1, budget);
     if (json === undefined) return undefined;
     parts.push(`${JSON.stringify(key)}:${json}`);
   }

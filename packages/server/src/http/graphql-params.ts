@@ -11,6 +11,8 @@ export interface GraphqlParams {
   readonly extensions: unknown;
   /** A widget's persisted operation (`?id=`). */
   readonly id: string | undefined;
+  /** A POST's body as JSON.parse gave it, so yoga need not parse it again. */
+  readonly body?: object;
 }
 
 /** The document a request runs, once `id` and automatic persisted queries are resolved. */
@@ -50,7 +52,7 @@ export function paramsOfBody(body: Buffer): GraphqlParams | undefined {
   const { query, operationName, variables, extensions } = parsed as Record<string, unknown>;
   if ((query !== undefined && typeof query !== 'string') || (operationName != null && typeof operationName !== 'string')) return undefined;
   if (!isObjectOrAbsent(variables) || !isObjectOrAbsent(extensions)) return undefined;
-  return { query, operationName: operationName || undefined, variables, extensions, id: undefined };
+  return { query, operationName: operationName || undefined, variables, extensions, id: undefined, body: parsed };
 }
 
 /**
