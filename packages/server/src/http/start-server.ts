@@ -1,4 +1,5 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { ContentStore } from '../content/content-store.js';
 import type { Logger } from '../logger.js';
@@ -27,7 +28,7 @@ export async function startServer(
   const headersTimeout = Math.min(limits.headersTimeoutMs, requestTimeout);
   const server = createServer(
     { headersTimeout, requestTimeout, connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(headersTimeout / 4))) },
-    app,
+    capPipelining(app),
   );
   // Keep-alive sockets from browsers would otherwise hold a shutdown open.
   server.keepAliveTimeout = 5_000;
@@ -64,6 +65,30 @@ export async function startServer(
         server.closeIdleConnections();
       });
     },
+  };
+}
+
+/**
+ * Unanswered requests one connection may have queued. Node parses every
+ * request in a chunk before it notices its writes stall, so 50 KB of
+ * pipelined requests from a client that never reads made the server hold
+ * some 50 MB of answers; browsers do not pipeline at all.
+ */
+export const MAX_PIPELINED_REQUESTS = 16;
+
+/** Closes a connection that queues more than MAX_PIPELINED_REQUESTS unanswered requests. */
+function capPipelining(app: RequestListener): RequestListener {
+  const pending = new WeakMap<Socket, number>();
+  return (req: IncomingMessage, res: ServerResponse) => {
+    const socket = req.socket;
+    const queued = (pending.get(socket) ?? 0) + 1;
+    if (queued > MAX_PIPELINED_REQUESTS) {
+      socket.destroy();
+      return;
+    }
+    pending.set(socket, queued);
+    res.once('close', () => pending.set(socket, (pending.get(socket) ?? 1) - 1));
+    app(req, res);
   };
 }
 
