@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -91,6 +91,8 @@ describe('altitude build-static', () => {
       'snippet/level-compare/distinguished,staff.html',
     ])
       expect(written).toContain(file);
+    // As readable by the web server as a folder mkdir makes (it is built in a private temporary folder).
+    expect((await stat(out)).mode & 0o777).toBe(0o777 & ~process.umask());
     const answers = written.filter((f) => f.startsWith('graphql/'));
     // 3 level cards, 4 failure-mode cards, the grid, the mechanisms, 12 orderings of 2 or 3 levels.
     expect(answers).toHaveLength(3 + 4 + 1 + 1 + 12);

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import path from 'node:path';
 import type { Framework } from '@altitude/schema';
@@ -98,6 +98,8 @@ export async function runBuildStatic(options: BuildStaticOptions): Promise<numbe
   });
   await mkdir(path.dirname(out), { recursive: true });
   const staging = await mkdtemp(`${out}.partial-`);
+  // mkdtemp makes the folder private (0700); the site must be readable by the web server, like any folder mkdir makes.
+  await chmod(staging, 0o777 & ~process.umask());
   let bytes = 0;
   let swapped;
   try {

@@ -59,8 +59,10 @@ describe('netlifyHeaders and nginxHeaders', () => {
     );
     const nginx = nginxHeaders(rules, 'https://s.example');
     expect(nginx).toContain(
-      `location ^~ /embed/level/ {\n  add_header Content-Security-Policy "style-src 'sha256-a'; frame-ancestors *" always;\n  add_header Cache-Control "no-cache" always;\n}`,
+      `location ^~ /embed/level/ {\n  try_files $uri $uri.html =404;\n  add_header Content-Security-Policy "style-src 'sha256-a'; frame-ancestors *" always;\n  add_header Cache-Control "no-cache" always;\n}`,
     );
-    expect(nginx).toContain('location ^~ /graphql/ {\n  types { }\n  default_type "application/graphql-response+json; charset=utf-8";');
+    expect(nginx).toContain(
+      'location ^~ /graphql/ {\n  try_files $uri $uri.html =404;\n  types { }\n  default_type "application/graphql-response+json; charset=utf-8";',
+    );
   });
 });

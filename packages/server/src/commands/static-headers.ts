@@ -87,6 +87,7 @@ export function netlifyHeaders(rules: readonly HeaderRule[], origin: string): st
  * The same rules for nginx: `include` this file inside the `server` block
  * whose `root` is the build. Content-Type is set through default_type (an
  * add_header would send a second one); `always` keeps the headers on 304s.
+ * Each location serves `page.html` at `/page` too, as the other hosts do.
  */
 export function nginxHeaders(rules: readonly HeaderRule[], origin: string): string {
   const quote = (value: string) => `"${value.replace(/["\\]/g, '\\$&')}"`;
@@ -96,7 +97,8 @@ export function nginxHeaders(rules: readonly HeaderRule[], origin: string): stri
   ];
   for (const rule of rules) {
     const location = rule.path.endsWith('/*') ? `^~ ${rule.path.slice(0, -1)}` : `= ${rule.path}`;
-    lines.push(`location ${location} {`);
+    // A location does not inherit the server's try_files: pages are also served at their address without .html.
+    lines.push(`location ${location} {`, '  try_files $uri $uri.html =404;');
     for (const [name, value] of Object.entries(rule.headers)) {
       // nginx reads $ as a variable; no header Altitude sends has one, and none is written wrong if one ever does.
       if (value.includes('$')) lines.push(`  # ${name} not copied: its value holds a "$"`);
