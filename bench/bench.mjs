@@ -3,10 +3,11 @@
 // graphql-yoga with the same schema), all in one run on this machine, driven
 // by autocannon for a bounded time. Writes bench/RESULTS.md.
 //
-//   pnpm bench [--duration 5] [--rounds 5] [--soak 60] [--connections 10] [--max-steal 5] [--out bench/RESULTS.md]
+//   pnpm bench [--duration 5] [--rounds 5] [--soak 60] [--attack 15] [--connections 10] [--max-steal 5] [--out bench/RESULTS.md]
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { Agent, request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,6 +22,8 @@ const { values: args } = parseArgs({
   options: {
     duration: { type: 'string', default: '5' },
     soak: { type: 'string', default: '60' },
+    // Seconds of probing idle, then as long under attack.
+    attack: { type: 'string', default: '15' },
     connections: { type: 'string', default: '10' },
     rounds: { type: 'string', default: '5' },
     // On a shared virtual machine the hypervisor can take the CPUs away for a
@@ -31,6 +34,7 @@ const { values: args } = parseArgs({
 });
 const duration = Number(args.duration);
 const soakSeconds = Number(args.soak);
+const attackSeconds = Number(args.attack);
 const connections = Number(args.connections);
 const rounds = Number(args.rounds);
 const maxSteal = Number(args['max-steal']);
@@ -41,6 +45,7 @@ const RETRY_PAUSE_MS = 5_000;
 for (const [name, value] of [
   ['duration', duration],
   ['soak', soakSeconds],
+  ['attack', attackSeconds],
   ['connections', connections],
   ['rounds', rounds],
 ]) {
@@ -168,7 +173,23 @@ const post = (base) => ({
   headers: { accept: ACCEPT, 'content-type': 'application/json' },
   body: JSON.stringify({ query: document, variables }),
 });
-/** Fresh variables on every request (an unused extra key), so no cache can answer. */
+/**
+ * Every dimension, in a different order on each request (7 dimensions give
+ * 5,040 orders, more than the response cache's 2,000 entries): the answer is
+ * the same work (rows keep the framework's order) but the variables differ,
+ * so no cache can answer. Unused variables would not do: Altitude's cache
+ * ignores them.
+ */
+let dimensionSlugs = [];
+function permutation(n) {
+  const pool = [...dimensionSlugs];
+  const order = [];
+  for (let size = pool.length; size > 0; size--) {
+    order.push(pool.splice(n % size, 1)[0]);
+    n = Math.floor(n / size);
+  }
+  return order;
+}
 const miss = (base, path) => {
   let n = 0;
   return {
@@ -178,12 +199,81 @@ const miss = (base, path) => {
       {
         setupRequest: (req) => ({
           ...req,
-          path: `${path}&variables=${encodeURIComponent(JSON.stringify({ ...variables, nonce: n++ }))}`,
+          path: `${path}&variables=${encodeURIComponent(JSON.stringify({ ...variables, dimensions: permutation(n++) }))}`,
         }),
       },
     ],
   };
 };
+
+/** Hostile requests per second, of each kind, during the attack (bench/attackers.mjs): steady and bounded. */
+const ATTACK_RATE = 20;
+/** A probe every this many milliseconds. */
+const PROBE_INTERVAL_MS = 10;
+
+/**
+ * Latencies (ms) of one request every PROBE_INTERVAL_MS for `seconds`, on one
+ * kept-alive connection: a reader's view of the server while something else goes on.
+ */
+async function probe(base, path, headers, seconds) {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const { hostname, port } = new URL(base);
+  const latencies = [];
+  const until = performance.now() + seconds * 1000;
+  while (performance.now() < until) {
+    const started = performance.now();
+    const status = await new Promise((resolve, reject) => {
+      const req = httpRequest({ hostname, port, path, headers, agent }, (res) => {
+        res.resume().on('end', () => resolve(res.statusCode));
+      });
+      req.on('error', reject).end();
+    });
+    if (status !== 200) throw new Error(`probe ${path}: status ${status}`);
+    const took = performance.now() - started;
+    latencies.push(took);
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, PROBE_INTERVAL_MS - took)));
+  }
+  agent.destroy();
+  return latencies;
+}
+
+function percentiles(latencies) {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return { p50: at(0.5), p99: at(0.99), count: sorted.length };
+}
+
+async function underAttack(altitude) {
+  const health = () => probe(altitude.url, '/health', {}, attackSeconds);
+  const cached = getAltitude('');
+  const get = () => probe(altitude.url, cached.url, cached.headers, attackSeconds);
+  process.stderr.write(
+    `under attack: ${attackSeconds} s idle, then ${attackSeconds} s with ${ATTACK_RATE} hostile requests/s of each kind\n`,
+  );
+  const [healthIdle, getIdle] = await Promise.all([health(), get()]);
+  const listed = await fetch(`${altitude.url}/graphql`, {
+    method: 'POST',
+    headers: { accept: ACCEPT, 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ levels { id } }' }),
+  });
+  const nodeId = (await listed.json()).data.levels[0].id;
+  const attackers = spawn(process.execPath, ['bench/attackers.mjs', altitude.url, nodeId, String(attackSeconds), String(ATTACK_RATE)], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let printed = '';
+  attackers.stdout.on('data', (chunk) => (printed += chunk));
+  const [healthAttacked, getAttacked, [code]] = await Promise.all([health(), get(), once(attackers, 'exit')]);
+  if (code !== 0) throw new Error(`bench/attackers.mjs exited with ${code}`);
+  const summary = JSON.parse(printed);
+  process.stderr.write(`  hostile: ${JSON.stringify(summary)}\n`);
+  return {
+    health: { idle: percentiles(healthIdle), attacked: percentiles(healthAttacked) },
+    get: { idle: percentiles(getIdle), attacked: percentiles(getAttacked) },
+    hostile: summary,
+    rss: rssMiB(altitude.child.pid),
+  };
+}
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'altitude-bench-'));
 const results = {};
@@ -194,6 +284,12 @@ try {
     NODE_ENV: 'production',
   });
   servers.push(altitude);
+  const listed = await fetch(`${altitude.url}/graphql`, {
+    method: 'POST',
+    headers: { accept: ACCEPT, 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ dimensions { slug } }' }),
+  });
+  dimensionSlugs = (await listed.json()).data.dimensions.map((d) => d.slug);
   // The raw server sends exactly Altitude's answer.
   const answer = await fetch(getAltitude(altitude.url).url, { headers: { accept: ACCEPT, 'accept-encoding': 'identity' } });
   const etag = answer.headers.get('etag');
@@ -224,6 +320,9 @@ try {
   await warmUp(post(yoga.url));
   await warmUp(getAltitude(altitude.url));
   await warmUp(post(altitude.url));
+  // Misses too: graphql-jit compiles a document on its second run, and yoga warms its caches.
+  await warmUp(scenarios.at(-1).yoga);
+  await warmUp(scenarios.at(-1).altitude);
   const runs = { raw: {}, yoga: {}, altitude: {} };
   const byName = { raw, yoga, altitude };
   for (let round = 1; round <= rounds; round++) {
@@ -241,7 +340,9 @@ try {
   results.rounds = runs;
   await Promise.all([raw.stop(), yoga.stop()]);
 
-  process.stderr.write(`soak: ${soakSeconds} s of cached GETs and fresh-variable misses\n`);
+  results.attack = await underAttack(altitude);
+
+  process.stderr.write(`soak: ${soakSeconds} s of cached GETs and cache misses\n`);
   const rssStart = rssMiB(altitude.child.pid);
   let rssPeak = rssStart;
   const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, rssMiB(altitude.child.pid))), 1000);
@@ -288,6 +389,13 @@ const cpus = os.cpus();
 const autocannonVersion = JSON.parse(readFileSync(path.join(root, 'node_modules/autocannon/package.json'), 'utf8')).version;
 const command = `pnpm bench${process.argv.slice(2).length ? ` ${process.argv.slice(2).join(' ')}` : ''}`;
 const soak = results.soak;
+const ms = (x) => `${x.toFixed(2)} ms`;
+const attackRow = (label, { idle, attacked }) =>
+  `| ${label} | ${ms(idle.p50)} / ${ms(idle.p99)} | ${ms(attacked.p50)} / ${ms(attacked.p99)} | ${(attacked.p99 / idle.p99).toFixed(2)}× |`;
+const attackKinds = () =>
+  `Hostile requests sent: ${Object.entries(results.attack.hostile)
+    .map(([kind, h]) => `${kind} ${fmt(h.sent)} (${fmt(h.ok)} 2xx, ${fmt(h.refused)} 4xx, ${fmt(h.failed)} failed)`)
+    .join('; ')}.`;
 const report = `# Benchmark results
 
 Written by \`${command}\` on ${new Date().toISOString()}.
@@ -304,15 +412,25 @@ Requests per second (p50 / p99 latency; the server's CPU time per request, media
 ${row('Cached GET (`?id=…` for Altitude, `?query=…` for yoga)', 'get')}
 ${row('POST', 'post')}
 ${row('304 revalidation (`If-None-Match`)', 'revalidate')}
-${row('Cache miss (fresh variables each request)', 'miss', null)}
+${row('Cache miss (the dimensions in a new order each request)', 'miss', null)}
 
 - raw node:http sends precomputed bytes whatever is asked: the practical limit, not a GraphQL server.
 - bare graphql-yoga has no ETag, so it has no 304 row; it executes every request, so its GET and cache-miss rows do the same work.
-- Aims: cached GET ≥ 0.8× raw — ${ratio(results.altitude.get.rps, results.raw.get.rps)}; POST ≥ 1.0× yoga — ${ratio(results.altitude.post.rps, results.yoga.post.rps)}.
-- The same aims by the servers' CPU time per request (the other server's µs over Altitude's): cached GET vs raw — ${cpuRatio('get', 'raw')}; POST vs yoga — ${cpuRatio('post', 'yoga')}.
+- Aims: cached GET ≥ 0.8× raw — ${ratio(results.altitude.get.rps, results.raw.get.rps)}; POST ≥ 1.0× yoga — ${ratio(results.altitude.post.rps, results.yoga.post.rps)}; cache miss ≥ 1.0× yoga — ${ratio(results.altitude.miss.rps, results.yoga.miss.rps)}.
+- The same aims by the servers' CPU time per request (the other server's µs over Altitude's): cached GET vs raw — ${cpuRatio('get', 'raw')}; POST vs yoga — ${cpuRatio('post', 'yoga')}; cache miss vs yoga — ${cpuRatio('miss', 'yoga')}.
+- Round by round, cache miss Altitude/yoga: ${byRound('miss', 'yoga')}.
 - Round by round (the servers of a round ran one after another): cached GET Altitude/raw ${byRound('get', 'raw')}; POST Altitude/yoga ${byRound('post', 'yoga')}.
 
 Soak: ${soak.seconds} s of cached GETs and cache misses together (${fmt(soak.requests)} requests, ${soak.errors} errors). Altitude's RSS: ${soak.rssStart.toFixed(1)} MiB at the start, ${soak.rssEnd.toFixed(1)} MiB at the end, ${soak.rssPeak.toFixed(1)} MiB at the peak.
+
+Under attack: /health and the cached GET probed every ${PROBE_INTERVAL_MS} ms on one kept-alive connection for ${attackSeconds} s with the server idle, then for ${attackSeconds} s while hostile requests arrive at ${ATTACK_RATE} per second of each kind (a 20,000-letter search word, 20,000 copies of an id in five aliases, a unique 1 MB unused variable on every request). Aim: p99 under attack at most 2× p99 idle.
+
+| Probe | idle p50 / p99 | under attack p50 / p99 | p99 under attack / idle |
+| --- | --- | --- | --- |
+${attackRow('/health', results.attack.health)}
+${attackRow('Cached GET', results.attack.get)}
+
+${attackKinds()} Altitude's RSS after the attack: ${results.attack.rss.toFixed(1)} MiB.
 `;
 writeFileSync(path.resolve(root, args.out), report);
 process.stderr.write(`wrote ${args.out}\n`);

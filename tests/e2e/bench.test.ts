@@ -11,17 +11,40 @@ describe('pnpm bench', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'altitude-bench-'));
     try {
       const out = path.join(dir, 'RESULTS.md');
-      const args = ['--duration', '1', '--rounds', '1', '--soak', '1', '--connections', '2', '--max-steal', '100', '--out', out];
+      const args = [
+        '--duration',
+        '1',
+        '--rounds',
+        '1',
+        '--soak',
+        '1',
+        '--attack',
+        '1',
+        '--connections',
+        '2',
+        '--max-steal',
+        '100',
+        '--out',
+        out,
+      ];
       const run = await runNode('bench/bench.mjs', args);
       expect(run.code, run.stderr).toBe(0);
       const report = await readFile(out, 'utf8');
-      expect(report).toContain('Written by `pnpm bench --duration 1 --rounds 1 --soak 1 --connections 2 --max-steal 100 --out');
+      expect(report).toContain('Written by `pnpm bench --duration 1 --rounds 1 --soak 1 --attack 1 --connections 2 --max-steal 100 --out');
       expect(report).toMatch(/Machine: \d+ × .+, \d+ GiB, .+, Node v\d+/);
       for (const row of ['| Cached GET', '| POST', '| 304 revalidation', '| Cache miss'])
         expect(report).toMatch(new RegExp(`${row.replace('|', '\\|')}.*\\| [\\d,]+ \\(`));
       expect(report).toMatch(/RSS: [\d.]+ MiB at the start, [\d.]+ MiB at the end/);
       expect(report).toMatch(/cached GET Altitude\/raw [\d.]+×; POST Altitude\/yoga [\d.]+×\./);
-      expect(report).toMatch(/CPU time per request .*: cached GET vs raw — [\d.]+×; POST vs yoga — [\d.]+×\./);
+      expect(report).toMatch(/cache miss ≥ 1\.0× yoga — [\d.]+×/);
+      for (const probe of ['| /health |', '| Cached GET |'])
+        expect(report).toMatch(
+          new RegExp(`${probe.replace(/\|/g, '\\|')} [\\d.]+ ms / [\\d.]+ ms \\| [\\d.]+ ms / [\\d.]+ ms \\| [\\d.]+× \\|`),
+        );
+      expect(report).toMatch(/Hostile requests sent: search \d+ \(\d+ 2xx, \d+ 4xx, 0 failed\); ids \d+ .*; padded \d+ /);
+      expect(report).toMatch(
+        /CPU time per request .*: cached GET vs raw — [\d.]+×; POST vs yoga — [\d.]+×; cache miss vs yoga — [\d.]+×\./,
+      );
       expect(report).toMatch(/\| Cached GET .*\| [\d,]+ \([\d.]+ \/ [\d.]+ ms; [\d.]+ µs\) \| [\d.]+× \|/);
       expect(report).toMatch(
         /more than 100% of the CPUs .* \d+ runs? (was|were) run again, and the most taken during a run kept was [\d.]+%/,
