@@ -162,6 +162,28 @@ describe('slow and greedy clients', () => {
     expect((await fetch(`${url}/health`)).status).toBe(200);
   });
 
+  it('cuts off a client that trickles its request body', { timeout: 20_000 }, async () => {
+    const { url } = await start({ headersTimeoutMs: 300, requestTimeoutMs: 600 });
+    const socket = await connect(url);
+    socket.write('POST /graphql HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{');
+    // One byte every 100 ms of a 1,000-byte body; at most 100 bytes.
+    let sent = 0;
+    const trickle = setInterval(() => {
+      if (socket.destroyed || ++sent > 100) clearInterval(trickle);
+      else socket.write(' ');
+    }, 100);
+    let answer = '';
+    socket.on('data', (chunk: Buffer) => (answer += chunk.toString('latin1')));
+    try {
+      await closedWithin(socket, 5_000);
+      expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+    } finally {
+      clearInterval(trickle);
+      socket.destroy();
+    }
+    expect((await fetch(`${url}/health`)).status).toBe(200);
+  });
+
   it(
     'closes a connection that queues too many unanswered requests, so a client that never reads holds little',
     { timeout: 30_000 },

@@ -34,6 +34,8 @@ export async function startServer(
   server.keepAliveTimeout = 5_000;
   // A socket with no traffic either way, such as a client that stops reading
   // a large answer so that writes stall, is destroyed (no 'timeout' listener).
+  // Node gives a write still progressing at the first expiry one more period,
+  // so a stalled write is cut after one to two periods.
   server.timeout = limits.socketIdleTimeoutMs;
   // Node closes connections over the cap as it accepts them.
   server.maxConnections = limits.maxConnections;
