@@ -273,6 +273,15 @@ describe('altitude sync', () => {
     const secret = newSecret();
     const hr = await receiver(secret);
     expect((await sync('not a url', secret)).code).toBe(2);
+    const nowhere = await runCli(
+      ['sync', '--url', hr.url, '--secret', secret, '--content', 'content', '--state', 'no-such-folder/state.json'],
+      {
+        cwd: work,
+      },
+    );
+    expect(nowhere.code).toBe(2);
+    expect(nowhere.stderr).toContain(`cannot lock the state file ${path.join(work, 'no-such-folder/state.json')} (`);
+    expect(hr.received).toHaveLength(0);
     const badSecret = await sync(hr.url, 'hunter2');
     expect(badSecret.code).toBe(2);
     expect(badSecret.stderr).toContain('--secret must be a Standard Webhooks secret');

@@ -82,7 +82,10 @@ export async function runSync(options: SyncCommandOptions): Promise<number> {
         return usage(
           `the state file ${stateFile} is in use by ${error.message}. Wait for it to end; a lock whose holder died is taken over at once on the same machine, or after ${STALE_MS / 1000} s without a refresh.`,
         );
-      throw error;
+      // A folder that does not exist or cannot be written: found before anything is sent, not after the first delivery.
+      return usage(
+        `cannot lock the state file ${stateFile} (${(error as Error).message}); --state must be a file in a folder you can write`,
+      );
     }
     if (lock.tookOver) process.stderr.write(`altitude sync: took over the lock on ${stateFile} from ${lock.tookOver}\n`);
   }

@@ -60,7 +60,7 @@ function alive(pid: number): boolean {
   }
 }
 
-function describe(holder: LockHolder | undefined): string {
+function holderText(holder: LockHolder | undefined): string {
   if (!holder) return 'another altitude sync (it has not recorded who it is yet)';
   const seconds = Math.max(0, Math.round((Date.now() - Date.parse(holder.startedAt)) / 1000));
   return `another altitude sync: pid ${holder.pid} on ${holder.host}, started ${holder.startedAt} (${seconds} s ago)`;
@@ -94,19 +94,19 @@ export async function lockSyncState(stateFile: string): Promise<SyncLock> {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
     const holder = await readHolder(stateFile);
-    if (!holder || holder.host !== os.hostname() || alive(holder.pid)) throw new SyncLockedError(describe(holder));
+    if (!holder || holder.host !== os.hostname() || alive(holder.pid)) throw new SyncLockedError(holderText(holder));
     // Its holder died on this machine: remove the lock it left and take it, once.
     await rmdir(lockDir(stateFile)).catch(() => {});
     try {
       releaseLock = await lockfile.lock(stateFile, options);
-      tookOver = `${describe(holder)}, whose process is gone`;
+      tookOver = `${holderText(holder)}, whose process is gone`;
     } catch (again) {
       if ((again as NodeJS.ErrnoException).code !== 'ELOCKED') throw again;
-      throw new SyncLockedError(describe(await readHolder(stateFile)));
+      throw new SyncLockedError(holderText(await readHolder(stateFile)));
     }
   }
   if (previous && !tookOver && Date.now() - previous.mtimeMs > STALE_MS)
-    tookOver = `${describe(previous.holder)}, not refreshed for ${Math.round((Date.now() - previous.mtimeMs) / 1000)} s`;
+    tookOver = `${holderText(previous.holder)}, not refreshed for ${Math.round((Date.now() - previous.mtimeMs) / 1000)} s`;
   const holder: LockHolder = {
     pid: process.pid,
     host: os.hostname(),
