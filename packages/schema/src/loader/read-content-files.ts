@@ -50,7 +50,7 @@ export async function readContentFiles(
   const errors: ContentError[] = [];
   for (const name of yamlNames) {
     const file = path.join(dir, name);
-    const read = await readContentFile(file, realDir, maxBytes);
+    const read = await readPlainFile(file, realDir, maxBytes);
     if (typeof read === 'string') files.push({ file, text: read });
     else errors.push({ file, line: 1, column: 1, field: '', message: read.refused });
   }
@@ -58,13 +58,18 @@ export async function readContentFiles(
 }
 
 /**
- * One content file's text, or why it is refused. Only a regular file inside
- * the content folder, of at most `maxBytes`, is read: a symlink must not pull
- * in a file from elsewhere, and a FIFO or device must not hang the loader
- * (the file is opened non-blocking and checked again on the open handle, so
- * a swap between the check and the read changes nothing).
+ * One file's text, or why it is refused. Only a regular file inside `realDir`
+ * (a path without symlinks, as `realpath` gives it), of at most `maxBytes`, is
+ * read: a symlink must not pull in a file from elsewhere, and a FIFO or a
+ * device must not hang the loader. The file is opened non-blocking and checked
+ * again on the open handle, so one swapped for a pipe after the first look is
+ * still refused. Other readers of the content folder can use it too.
  */
-async function readContentFile(file: string, realDir: string, maxBytes: number): Promise<string | { refused: string }> {
+export async function readPlainFile(
+  file: string,
+  realDir: string,
+  maxBytes = DEFAULT_MAX_CONTENT_FILE_BYTES,
+): Promise<string | { refused: string }> {
   try {
     let target = file;
     if ((await lstat(file)).isSymbolicLink()) {
