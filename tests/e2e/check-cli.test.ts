@@ -73,12 +73,12 @@ describe('altitude check', () => {
     [
       'a named pipe',
       (content) => Promise.resolve(void execFileSync('mkfifo', [path.join(content, 'pipe.yaml')])),
-      'content/pipe.yaml:1:1 is a named pipe (FIFO), not a regular file; content must be plain .yaml files',
+      'content/pipe.yaml:1:1 is a named pipe (FIFO), not a regular file; content must be plain files',
     ],
     [
       'a directory named like a content file',
       (content) => mkdir(path.join(content, 'drafts.yaml')),
-      'content/drafts.yaml:1:1 is a directory, not a regular file; content must be plain .yaml files',
+      'content/drafts.yaml:1:1 is a directory, not a regular file; content must be plain files',
     ],
     [
       '"[" × 20,000',

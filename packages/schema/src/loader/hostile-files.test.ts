@@ -71,13 +71,13 @@ describe('files that are not plain content files', () => {
   it('refuses a directory named like a content file', async () => {
     const dir = await content();
     await mkdir(path.join(dir, 'drafts.yaml'));
-    expect(await messages(dir)).toEqual(['drafts.yaml:1:1 is a directory, not a regular file; content must be plain .yaml files']);
+    expect(await messages(dir)).toEqual(['drafts.yaml:1:1 is a directory, not a regular file; content must be plain files']);
   });
 
   it('refuses a named pipe without waiting for a writer', { timeout: 10_000 }, async () => {
     const dir = await content();
     execFileSync('mkfifo', [path.join(dir, 'pipe.yaml')]);
-    expect(await messages(dir)).toEqual(['pipe.yaml:1:1 is a named pipe (FIFO), not a regular file; content must be plain .yaml files']);
+    expect(await messages(dir)).toEqual(['pipe.yaml:1:1 is a named pipe (FIFO), not a regular file; content must be plain files']);
   });
 
   it('refuses a file over 1 MiB by default, and over a configured limit', async () => {
@@ -102,6 +102,16 @@ describe('a releases entry that is not a folder', () => {
     await rm(path.join(dir, 'releases'), { recursive: true });
     await writeFile(path.join(dir, 'releases'), 'not a folder');
     expect(await messages(dir)).toEqual(['releases:1:1 is not a folder; it must be the folder of release snapshots']);
+  });
+});
+
+describe('release snapshots that are not plain files', () => {
+  it('refuses a named pipe among them without waiting for a writer', { timeout: 10_000 }, async () => {
+    const dir = await content();
+    execFileSync('mkfifo', [path.join(dir, 'releases', '9.9.9.json')]);
+    expect(await messages(dir)).toEqual([
+      'releases/9.9.9.json:1:1 is a named pipe (FIFO), not a regular file; content must be plain files',
+    ]);
   });
 });
 

@@ -1,10 +1,11 @@
+import { readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { buildFramework } from '../graph/build-framework.js';
 import type { Framework } from '../graph/types.js';
 import { checkReferences } from './check-references.js';
 import { collectItems } from './collect-items.js';
 import { ContentValidationError, sortContentErrors, type ContentError } from './content-error.js';
-import { readContentFiles, type ReadContentOptions } from './read-content-files.js';
+import { readContentFiles, refusalOf, type ReadContentOptions } from './read-content-files.js';
 import { readReleases, RELEASES_DIR } from '../releases/read-releases.js';
 
 export interface LoadOptions extends ReadContentOptions {
@@ -38,10 +39,7 @@ async function load(dir: string, options: LoadOptions): Promise<LoadResult> {
 
   const collected = collectItems(files);
   const { errors: referenceErrors } = checkReferences(collected, dir, cwd);
-  const { releases, errors: releaseErrors } = await readReleases(dir).catch((error: NodeJS.ErrnoException) => ({
-    releases: [],
-    errors: [releasesUnreadable(dir, error)],
-  }));
+  const { releases, errors: releaseErrors } = await readReleasesSafely(dir);
   const errors = [...readErrors, ...collected.errors, ...referenceErrors, ...releaseErrors];
   if (errors.length > 0) return { ok: false, errors: sortContentErrors(errors) };
 
@@ -54,6 +52,35 @@ async function load(dir: string, options: LoadOptions): Promise<LoadResult> {
     releases,
   );
   return { ok: true, framework };
+}
+
+/**
+ * The release snapshots, once nothing in their folder that the reader would
+ * open is a pipe, a device or a symlink out of the content folder (a pipe
+ * would hang it for ever); a folder it cannot read is a located error.
+ */
+async function readReleasesSafely(dir: string): Promise<Awaited<ReturnType<typeof readReleases>>> {
+  const refused = await refusedReleaseFiles(dir);
+  if (refused.length > 0) return { releases: [], errors: refused };
+  return readReleases(dir).catch((error: NodeJS.ErrnoException) => ({ releases: [], errors: [releasesUnreadable(dir, error)] }));
+}
+
+async function refusedReleaseFiles(dir: string): Promise<ContentError[]> {
+  const releasesDir = path.join(dir, RELEASES_DIR);
+  let names: string[];
+  try {
+    names = (await readdir(releasesDir)).filter((name) => name.includes('.json'));
+  } catch {
+    return []; // readReleases says what is wrong with the folder
+  }
+  const realDir = await realpath(dir);
+  const errors: ContentError[] = [];
+  for (const name of names.sort()) {
+    const file = path.join(releasesDir, name);
+    const refusal = await refusalOf(file, realDir);
+    if (refusal) errors.push({ file, line: 1, column: 1, field: '', message: refusal });
+  }
+  return errors;
 }
 
 function releasesUnreadable(dir: string, error: NodeJS.ErrnoException): ContentError {

@@ -71,21 +71,13 @@ export async function readPlainFile(
   maxBytes = DEFAULT_MAX_CONTENT_FILE_BYTES,
 ): Promise<string | { refused: string }> {
   try {
-    let target = file;
-    if ((await lstat(file)).isSymbolicLink()) {
-      try {
-        target = await realpath(file);
-      } catch {
-        return { refused: 'is a symbolic link to nothing (its target does not exist)' };
-      }
-      const relative = path.relative(realDir, target);
-      if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative))
-        return { refused: `is a symbolic link to ${target}, outside the content folder; content files must live inside it` };
-    }
+    const resolved = await resolveInside(file, realDir);
+    if ('refused' in resolved) return resolved;
+    const { target } = resolved;
     const handle = await open(target, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
     try {
       const stats = await handle.stat();
-      if (!stats.isFile()) return { refused: `is ${kindOf(stats)}, not a regular file; content must be plain .yaml files` };
+      if (!stats.isFile()) return { refused: notRegular(stats) };
       if (stats.size > maxBytes) return { refused: tooLarge(stats.size, maxBytes) };
       const bytes = await readAtMost(handle, maxBytes + 1);
       // Checked again: the file may have grown since the stat.
@@ -97,6 +89,38 @@ export async function readPlainFile(
   } catch (error) {
     return { refused: `cannot read file (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
   }
+}
+
+/**
+ * Why a file in the content folder must not be opened, or undefined: a
+ * symlink out of `realDir` or to nothing, or anything but a regular file (a
+ * pipe would hang its reader). For readers that open files themselves, such
+ * as the release snapshots'; what cannot be looked at is left to them.
+ */
+export async function refusalOf(file: string, realDir: string): Promise<string | undefined> {
+  try {
+    const resolved = await resolveInside(file, realDir);
+    if ('refused' in resolved) return resolved.refused;
+    const stats = await stat(resolved.target);
+    return stats.isFile() ? undefined : notRegular(stats);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Where `file` really is, or why it is refused: a symlink must lead to a file inside `realDir`. */
+async function resolveInside(file: string, realDir: string): Promise<{ target: string } | { refused: string }> {
+  if (!(await lstat(file)).isSymbolicLink()) return { target: file };
+  let target: string;
+  try {
+    target = await realpath(file);
+  } catch {
+    return { refused: 'is a symbolic link to nothing (its target does not exist)' };
+  }
+  const relative = path.relative(realDir, target);
+  if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative))
+    return { refused: `is a symbolic link to ${target}, outside the content folder; content files must live inside it` };
+  return { target };
 }
 
 /** Reads to the end or until `limit` bytes, whichever comes first. */
@@ -115,6 +139,10 @@ async function readAtMost(handle: FileHandle, limit: number): Promise<Buffer> {
 
 function tooLarge(size: number, maxBytes: number): string {
   return `is ${size} bytes, over the ${maxBytes}-byte limit for one content file; split it or raise maxFileBytes`;
+}
+
+function notRegular(stats: Stats): string {
+  return `is ${kindOf(stats)}, not a regular file; content must be plain files`;
 }
 
 function kindOf(stats: Stats): string {
