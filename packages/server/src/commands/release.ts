@@ -106,11 +106,11 @@ export async function runRelease(options: ReleaseCommandOptions): Promise<number
     process.stderr.write(`altitude: "${options.version}" is not a semantic version such as 1.2.0\n`);
     return 2;
   }
-  for (const finished of await settlePendingReleases(path.resolve(options.cwd, options.contentDir)))
-    process.stderr.write(`altitude: finished release ${finished}, which an earlier run had written but not tidied up\n`);
-
+  // Loaded first: the loader refuses what must not be opened in releases/ (a pipe would hang the tidy-up).
   const framework = await loadOrReport(options.contentDir, options.cwd);
   if (!framework) return 1;
+  for (const finished of await settlePendingReleases(path.resolve(options.cwd, options.contentDir)))
+    process.stderr.write(`altitude: finished release ${finished}, which an earlier run had written but not tidied up\n`);
 
   const last = framework.releases.at(-1);
   if (last && !semver.gt(version, last.version)) {
