@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONTENT_DIR } from '../paths.js';
 import { formatContentError } from './content-error.js';
@@ -144,5 +145,26 @@ describe('YAML nested too deep', () => {
     // The file, `tensions`, an item: three levels; 61 brackets make 64.
     await writeFile(file, original.replace('slug: loneliness', `slug: loneliness\n    deep: ${'['.repeat(61)}${']'.repeat(61)}`));
     expect(await messages(dir)).toEqual([expect.stringMatching(/^tensions\.yaml:\d+:5 tensions\[0\]\.deep: unknown field "deep"/)]);
+  });
+});
+
+describe('nesting of any shape and depth', () => {
+  // Openers the composer would recurse on, mixed at random, up to thousands deep.
+  const OPENERS = ['[', '{a: ', '- ', '? ', 'k:\n', '[{k: ', '- [', '\n  ', ']', '}', ', '];
+  it('is accepted as content to check or refused with a located error, never thrown', { timeout: 120_000 }, async () => {
+    const dir = await content();
+    const file = path.join(dir, 'tensions.yaml');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.constantFrom(...OPENERS), { maxLength: 40 }),
+        fc.integer({ min: 1, max: 3_000 }),
+        async (unit, times) => {
+          await writeFile(file, `tensions:\n  - ${unit.join('').repeat(times)}`);
+          const result = await loadFramework(dir, { cwd: dir });
+          if (!result.ok) for (const error of result.errors) expect(formatContentError(error, dir)).toMatch(/^\S+:\d+:\d+ ./);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
