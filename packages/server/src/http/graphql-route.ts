@@ -22,6 +22,9 @@ export const GRAPHQL_CACHE_CONTROL = 'public, max-age=60, s-maxage=300, stale-wh
 /** Most entries the response cache holds, whatever their size (its bytes are bounded by options.cacheMaxBytes). */
 export const CACHE_MAX_ENTRIES = 2000;
 
+/** POST bodies up to this long are remembered as they are, beside the answer's key (see ResponseCache.alias). */
+const MAX_POST_ALIAS_BYTES = 2000;
+
 /**
  * A fresh answer smaller than this goes out uncompressed even to a client
  * that accepts gzip: most are never asked for again, and gzip is most of the
@@ -143,7 +146,7 @@ export function createGraphqlRoute(store: ContentStore, logger: Logger, options:
     res.writeHead(response.status, { ...headers, 'content-length': String(bytes.length) }).end(req.method === 'HEAD' ? undefined : bytes);
   };
 
-  /** A GET's fast-path key: its query string exactly as sent, and Accept, which yoga's answer depends on. */
+  /** A GET's fast-path key: its query string exactly as sent (`?` first, or empty), and Accept, which yoga's answer depends on. */
   const aliasOf = (req: IncomingMessage) => `${req.headers.accept ?? ''}\n${searchOf(req)}`;
 
   /** Sends the cached answer to a GET whose exact query string was answered before; says whether it did. */
@@ -180,10 +183,15 @@ export function createGraphqlRoute(store: ContentStore, logger: Logger, options:
       );
     }
     return readBody(req, options.maxBodyBytes).then((body) => {
+      // A short body sent before, byte for byte, finds its answer without being parsed.
+      const alias = body.length <= MAX_POST_ALIAS_BYTES ? `${req.headers.accept ?? ''}\nPOST\n${body.toString('latin1')}` : undefined;
+      const hit = alias === undefined ? undefined : cache.getByAlias(store.framework.contentHash, alias);
+      if (hit) return send(req, res, hit, false);
       const params = paramsOfBody(body);
       // Not one JSON object: yoga says what is wrong with it.
       const resolved = params ? resolveRequest(params, apq) : unresolved;
-      return answer(req, res, url, resolved, body, undefined);
+      // A registration is not remembered by its bytes: its repeat must register again if the hash was forgotten.
+      return answer(req, res, url, resolved, body, resolved.register === undefined ? alias : undefined);
     });
   };
 
