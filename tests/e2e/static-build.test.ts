@@ -285,6 +285,18 @@ describe('altitude build-static: headers, and never losing a file', () => {
     expect(existsSync(path.join(kept!, 'widgets.js'))).toBe(true);
   });
 
+  it('keeps a build from before manifests aside whole, since its files cannot be told from others', async () => {
+    const site = path.join(work, 'site-legacy');
+    expect((await runCli(['build-static', '--out', site, '--public-url', origin])).code).toBe(0);
+    await writeFile(path.join(site, '.altitude-static'), `Written by altitude build-static for ${origin}; content sha256:0\n`);
+    const again = await runCli(['build-static', '--out', site, '--public-url', origin]);
+    expect(again.code, again.stderr).toBe(0);
+    const [kept] = await besides(site, 'previous');
+    expect(again.stderr).toContain(`kept the earlier build that was in ${site} at ${kept}: it was made before builds listed their files`);
+    expect(existsSync(path.join(kept!, 'widgets.js'))).toBe(true);
+    expect((await wholeBuild(site)).whole).toBe(true);
+  });
+
   // ALTITUDE_TEST_CRASH_AT is a test-only hook: build-static kills itself (SIGKILL) at the named step.
   it.each([
     ['static-built', 'the old site, whole, in place'],

@@ -147,7 +147,11 @@ export async function runBuildStatic(options: BuildStaticOptions): Promise<numbe
   } finally {
     await server.close();
   }
-  if (swapped.keptAt)
+  if (swapped.keptAt && swapped.unlistedBuild)
+    process.stderr.write(
+      `altitude: kept the earlier build that was in ${options.out} at ${swapped.keptAt}: it was made before builds listed their files, so they cannot be told from files added by hand; nothing in it was deleted (later builds replace each other without this)\n`,
+    );
+  else if (swapped.keptAt)
     process.stderr.write(
       `altitude: kept what was in ${options.out} at ${swapped.keptAt}: ${swapped.kept.length} file${swapped.kept.length === 1 ? '' : 's'} no build wrote (${swapped.kept.slice(0, 3).join(', ')}${swapped.kept.length > 3 ? ', …' : ''}); nothing in it was deleted\n`,
     );

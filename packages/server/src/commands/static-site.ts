@@ -129,6 +129,8 @@ export interface Swapped {
   /** Where the folder that was at `out` went, when it was kept (not an earlier build, or files added to it). */
   readonly keptAt?: string;
   readonly kept: readonly string[];
+  /** The folder kept was a build from before manifests: its files cannot be told from anyone else's. */
+  readonly unlistedBuild?: boolean;
 }
 
 /**
@@ -156,5 +158,7 @@ export async function swapIn(staging: string, out: string): Promise<Swapped> {
   crashPoint('static-swapped');
   if (!info.isDirectory()) return { keptAt: aside, kept: [path.basename(out)] };
   const kept = await removeEarlierBuild(aside);
-  return kept.length ? { keptAt: aside, kept } : { kept: [] };
+  if (!kept.length) return { kept: [] };
+  const unlistedBuild = !(await readManifest(aside)) && (await exists(path.join(aside, MARKER)));
+  return { keptAt: aside, kept, ...(unlistedBuild ? { unlistedBuild } : {}) };
 }
