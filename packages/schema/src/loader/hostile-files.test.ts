@@ -119,6 +119,8 @@ describe('release snapshots that are not plain files', () => {
 describe('YAML nested too deep', () => {
   const cases: [string, string, RegExp][] = [
     ['"[" × 20,000', '['.repeat(20_000), /^tensions\.yaml:1:65 /],
+    // At the size limit; yaml alone ran out of memory on it (a fatal error, ending the process).
+    ['"[" × 1 MiB', '['.repeat(1024 * 1024), /^tensions\.yaml:1:65 /],
     ['"[" × 20,000 then "]" × 20,000', '['.repeat(20_000) + ']'.repeat(20_000), /^tensions\.yaml:1:65 /],
     ['"{a: " × 20,000', '{a: '.repeat(20_000), /^tensions\.yaml:1:\d+ /],
     ['"- " × 400,000 (compact block sequences, under 1 MiB)', '- '.repeat(400_000) + 'x', /^tensions\.yaml:1:\d+ /],
