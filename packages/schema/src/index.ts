@@ -32,5 +32,7 @@ export { readReleases, RELEASES_DIR } from './releases/read-releases.js';
 export { ReleaseFile, type Release, type ReleaseFileJson } from './releases/release-model.js';
 // Located YAML validation, for other files users write (altitude.config.yaml).
 export { parseYamlFile, type YamlFile } from './loader/yaml-file.js';
+// Refuses pipes, devices, escaping symlinks and oversized files, for any file a user names.
+export { readPlainFile } from './loader/read-content-files.js';
 export { shapeErrors, closest } from './loader/shape-errors.js';
 export { schemaAt, objectKeys } from './loader/schema-at.js';

@@ -1,4 +1,4 @@
-import { access, readFile } from 'node:fs/promises';
+import { access, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import {
   DEFAULT_JOB_PROFILE,
@@ -6,6 +6,7 @@ import {
   formatContentError,
   objectKeys,
   parseYamlFile,
+  readPlainFile,
   schemaAt,
   shapeErrors,
   type ContentError,
@@ -55,6 +56,9 @@ export const DEFAULT_CONFIG: ResolvedConfig = { file: undefined, publicUrl: unde
 
 export const CONFIG_FILE_NAMES = ['altitude.config.json', 'altitude.config.yaml', 'altitude.config.yml'];
 
+/** A config file is a few lines; anything near this is a mistake. */
+const CONFIG_MAX_BYTES = 256 * 1024;
+
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
@@ -88,8 +92,11 @@ export async function loadConfig(framework: Framework, cwd: string, explicit?: s
       jobProfile: DEFAULT_JOB_PROFILE,
     };
 
+  // A pipe or device named like a config file would hang the start; refused like such content files.
+  const text = await readPlainFile(file, await realpath(path.dirname(file)), CONFIG_MAX_BYTES);
+  if (typeof text !== 'string') throw new ConfigError(`${path.relative(cwd, file) || file}: ${text.refused}`);
   // JSON is YAML, so one parser gives line and column for both.
-  const parsed = parseYamlFile(file, await readFile(file, 'utf8'));
+  const parsed = parseYamlFile(file, text);
   const fail = (errors: readonly ContentError[]): never => {
     throw new ConfigError(`invalid config:\n${errors.map((e) => `  ${formatContentError(e, cwd)}`).join('\n')}`);
   };
