@@ -1,11 +1,15 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import semver from 'semver';
 import { parse } from 'yaml';
 import type { ContentError } from '../loader/content-error.js';
+import { readPlainFile } from '../loader/read-content-files.js';
 import { PENDING_SUFFIX, PendingReleaseFile, ReleaseFile, type Release } from './release-model.js';
 
 export const RELEASES_DIR = 'releases';
+
+/** A snapshot holds the whole framework once: tens of KiB today, so this leaves room for a hundred times more. */
+const MAX_SNAPSHOT_BYTES = 16 * 1024 * 1024;
 
 /** The version a framework header file declares, or undefined when it cannot be read. */
 async function headerVersion(file: string): Promise<unknown> {
@@ -54,9 +58,15 @@ export async function readReleases(contentDir: string): Promise<{ releases: Rele
   for (const name of names) {
     const file = path.join(dir, name);
     const at = { file, line: 1, column: 1 };
+    // The loader checked each entry before, but a file can change between a check and a read.
+    const text = await readPlainFile(file, await realpath(contentDir), MAX_SNAPSHOT_BYTES);
+    if (typeof text !== 'string') {
+      errors.push({ ...at, field: '', message: `release snapshot ${text.refused}` });
+      continue;
+    }
     let json: unknown;
     try {
-      json = JSON.parse(await readFile(file, 'utf8'));
+      json = JSON.parse(text);
     } catch (error) {
       errors.push({ ...at, field: '', message: `release snapshot is not valid JSON: ${(error as Error).message}` });
       continue;
