@@ -16,23 +16,37 @@ const disableIntrospection: Plugin = {
   },
 };
 
+/** At most this many documents are held compiled at once; others run on graphql-js. */
+const MAX_COMPILED_DOCUMENTS = 100;
+
 /**
  * Runs a document through graphql-jit from its second execution on. A
  * compiled query executes several times faster than graphql-js, but
  * compiling costs more than one execution: a stream of documents each sent
  * once (as a hostile client would send) stays on graphql-js. Yoga's parse
  * cache hands back the same DocumentNode for the same text, and the compiled
- * queries are held by document in a WeakMap, so they go when yoga forgets it.
+ * queries are held by document in a WeakMap, so they go when yoga forgets
+ * the document; at most MAX_COMPILED_DOCUMENTS are alive at a time.
  */
 function jitFromSecondRun() {
   const runs = new WeakSet<DocumentNode>();
+  const compiled = new WeakSet<DocumentNode>();
+  let alive = 0;
+  const forgotten = new FinalizationRegistry<undefined>(() => alive--);
   return useGraphQlJit(
     {},
     {
       enableIf: ({ document }) => {
-        if (runs.has(document)) return true;
-        runs.add(document);
-        return false;
+        if (compiled.has(document)) return true;
+        if (!runs.has(document)) {
+          runs.add(document);
+          return false;
+        }
+        if (alive >= MAX_COMPILED_DOCUMENTS) return false;
+        compiled.add(document);
+        alive++;
+        forgotten.register(document, undefined);
+        return true;
       },
     },
   );
