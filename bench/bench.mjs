@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 // Built by `pnpm bench` before it runs this, as is the CLI it starts.
 import { persistedOperationNamed } from '../packages/server/dist/graphql/persisted-operations.js';
+import { readServerOptions } from '../packages/server/dist/config/server-options.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values: args } = parseArgs({
@@ -206,6 +207,9 @@ const miss = (base, path) => {
   };
 };
 
+/** The body limit Altitude runs with here (its default): the attackers send bodies as large as it lets through. */
+const MAX_BODY_BYTES = readServerOptions({ NODE_ENV: 'production' }).maxBodyBytes;
+
 /** Hostile requests per second, of each kind, during the attack (bench/attackers.mjs): steady and bounded. */
 const ATTACK_RATE = 20;
 /** A probe every this many milliseconds. */
@@ -257,10 +261,14 @@ async function underAttack(altitude) {
     body: JSON.stringify({ query: '{ levels { id } }' }),
   });
   const nodeId = (await listed.json()).data.levels[0].id;
-  const attackers = spawn(process.execPath, ['bench/attackers.mjs', altitude.url, nodeId, String(attackSeconds), String(ATTACK_RATE)], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const attackers = spawn(
+    process.execPath,
+    ['bench/attackers.mjs', altitude.url, nodeId, String(attackSeconds), String(ATTACK_RATE), String(MAX_BODY_BYTES)],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   let printed = '';
   attackers.stdout.on('data', (chunk) => (printed += chunk));
   const [healthAttacked, getAttacked, [code]] = await Promise.all([health(), get(), once(attackers, 'exit')]);
@@ -423,7 +431,7 @@ ${row('Cache miss (the dimensions in a new order each request)', 'miss', null)}
 
 Soak: ${soak.seconds} s of cached GETs and cache misses together (${fmt(soak.requests)} requests, ${soak.errors} errors). Altitude's RSS: ${soak.rssStart.toFixed(1)} MiB at the start, ${soak.rssEnd.toFixed(1)} MiB at the end, ${soak.rssPeak.toFixed(1)} MiB at the peak.
 
-Under attack: /health and the cached GET probed every ${PROBE_INTERVAL_MS} ms on one kept-alive connection for ${attackSeconds} s with the server idle, then for ${attackSeconds} s while hostile requests arrive at ${ATTACK_RATE} per second of each kind (a 20,000-letter search word, 20,000 copies of an id in five aliases, a unique 1 MB unused variable on every request). Aim: p99 under attack at most 2× p99 idle.
+Under attack: /health and the cached GET probed every ${PROBE_INTERVAL_MS} ms on one kept-alive connection for ${attackSeconds} s with the server idle, then for ${attackSeconds} s while hostile requests arrive at ${ATTACK_RATE} per second of each kind (a 20,000-letter search word, as many copies of an id as the ${Math.round(MAX_BODY_BYTES / 1024)} KiB body limit allows in five aliases, a unique unused variable as long as that limit allows on every request). Aim: p99 under attack at most 2× p99 idle.
 
 | Probe | idle p50 / p99 | under attack p50 / p99 | p99 under attack / idle |
 | --- | --- | --- | --- |

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { readServerOptions } from './server-options.js';
 
 describe('readServerOptions', () => {
-  it('defaults: development, introspection on, any origin, 1 MiB bodies, 10 s queries, 4 MiB answers, bounded sockets', () => {
+  it('defaults: development, introspection on, any origin, 128 KiB bodies, 10 s queries, 4 MiB answers, bounded sockets', () => {
     expect(readServerOptions({})).toEqual({
       production: false,
       introspection: true,
       corsOrigins: '*',
-      maxBodyBytes: 1_048_576,
+      maxBodyBytes: 131_072,
       queryTimeoutMs: 10_000,
       maxResponseBytes: 4_194_304,
       cacheMaxBytes: 67_108_864,

@@ -15,6 +15,7 @@ import {
   type GraphQLCompositeType,
   type GraphQLField,
   type GraphQLSchema,
+  type OperationDefinitionNode,
   type SelectionNode,
 } from 'graphql';
 import {
@@ -57,10 +58,28 @@ export function operationCost(
 ): OperationCost {
   const operation = getOperationAST(document, operationName);
   if (!operation) return { cost: 0 };
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {});
+  const raw = rawVariables ?? {};
+  // A list sent as a variable has the same length before coercion as after,
+  // and coercing 20,000 IDs costs more than all the rest: a list over its
+  // maximum is found in the values as sent, before anything is coerced.
+  if (Object.values(raw).some(Array.isArray)) {
+    const early = costWith(schema, document, operation, raw, framework);
+    if (early.tooLong !== undefined) return early;
+  }
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], raw);
   // Bad variables fail execution before anything runs; nothing to count.
   if (coerced.errors) return { cost: 0 };
-  const variables = coerced.coerced;
+  return costWith(schema, document, operation, coerced.coerced, framework);
+}
+
+/** The cost of `operation` with these variable values (coerced, or as sent when only list lengths matter). */
+function costWith(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+  framework: Framework,
+): OperationCost {
   let tooLong: string | undefined;
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions)
