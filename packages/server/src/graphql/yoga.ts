@@ -1,11 +1,12 @@
 import { schema, type AltitudeContext } from '@altitude/schema';
 import { useGraphQlJit } from '@envelop/graphql-jit';
-import { NoSchemaIntrospectionCustomRule, type DocumentNode } from 'graphql';
+import { Kind, NoSchemaIntrospectionCustomRule, type DocumentNode } from 'graphql';
 import { createYoga, useExecutionCancellation, type Plugin, type YogaLogger } from 'graphql-yoga';
 import type { ServerOptions } from '../config/server-options.js';
 import type { ContentStore } from '../content/content-store.js';
 import type { Logger } from '../logger.js';
 import { armorPlugins } from './armor.js';
+import { boundedParseCaches } from './parse-caches.js';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -26,7 +27,10 @@ const MAX_COMPILED_DOCUMENTS = 100;
  * once (as a hostile client would send) stays on graphql-js. Yoga's parse
  * cache hands back the same DocumentNode for the same text, and the compiled
  * queries are held by document in a WeakMap, so they go when yoga forgets
- * the document; at most MAX_COMPILED_DOCUMENTS are alive at a time.
+ * the document; at most MAX_COMPILED_DOCUMENTS are alive at a time. The
+ * plugin compiles a document for the operation first asked of it and files it
+ * by document alone, so a document holding several operations stays on
+ * graphql-js: compiled, it would answer every operation with the first one.
  */
 function jitFromSecondRun() {
   const runs = new WeakSet<DocumentNode>();
@@ -38,6 +42,7 @@ function jitFromSecondRun() {
     {
       enableIf: ({ document }) => {
         if (compiled.has(document)) return true;
+        if (!hasOneOperation(document)) return false;
         if (!runs.has(document)) {
           runs.add(document);
           return false;
@@ -50,6 +55,12 @@ function jitFromSecondRun() {
       },
     },
   );
+}
+
+function hasOneOperation(document: DocumentNode): boolean {
+  let operations = 0;
+  for (const definition of document.definitions) if (definition.kind === Kind.OPERATION_DEFINITION) operations++;
+  return operations === 1;
 }
 
 /**
@@ -77,6 +88,7 @@ export function createGraphqlYoga(store: ContentStore, logger: Logger, options: 
     maskedErrors: { isDev: false },
     // Browsers are answered by graphiql-page.ts before reaching yoga.
     graphiql: false,
+    parserAndValidationCache: boundedParseCaches(),
     plugins: [
       useExecutionCancellation(),
       jitFromSecondRun(),

@@ -3,6 +3,14 @@ import type { AutomaticPersistedQueries } from '../graphql/automatic-persisted-q
 import { persistedOperation, PERSISTED_OPERATIONS, type PersistedOperation } from '../graphql/persisted-operations.js';
 import { GraphqlHttpError } from './graphql-errors.js';
 
+/**
+ * The longest query text taken: far beyond any real document (the token
+ * limit stops those near 1,000 tokens), and short enough that a parsed one,
+ * about 70 times its text in memory, stays small. Comments and long strings
+ * pass the token limit; this bounds them.
+ */
+export const MAX_QUERY_CHARACTERS = 32 * 1024;
+
 /** A GraphQL request's parameters, from a query string or a JSON body. */
 export interface GraphqlParams {
   readonly query: string | undefined;
@@ -63,6 +71,12 @@ export function paramsOfBody(body: Buffer): GraphqlParams | undefined {
  * clients send the document with its hash; the hash is checked against it.
  */
 export function resolveRequest(params: GraphqlParams, apq: AutomaticPersistedQueries): ResolvedRequest {
+  if (params.query !== undefined && params.query.length > MAX_QUERY_CHARACTERS)
+    throw new GraphqlHttpError(
+      400,
+      `The query is ${params.query.length} characters long, over the limit of ${MAX_QUERY_CHARACTERS} (comments and spaces count). Send a shorter document.`,
+      'QUERY_TOO_LONG',
+    );
   const plain = { params, operationName: params.operationName, named: false, persisted: undefined, register: undefined };
   if (params.id !== undefined) {
     const persisted = checkPersisted(params.id, params.query);

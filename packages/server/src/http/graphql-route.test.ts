@@ -8,6 +8,7 @@ import { DEFAULT_CONTENT_DIR } from '@altitude/schema';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readServerOptions, type ServerOptions } from '../config/server-options.js';
 import { ContentStore } from '../content/content-store.js';
+import { APQ_LIMITS } from '../graphql/automatic-persisted-queries.js';
 import { CompleteAnswers } from '../graphql/complete-answers.js';
 import { persistedOperationNamed } from '../graphql/persisted-operations.js';
 import { createGraphqlYoga } from '../graphql/yoga.js';
@@ -315,6 +316,35 @@ describe('automatic persisted queries', () => {
     expect(executions()).toBe(1);
   });
 
+  it('remembers a hash again when the store forgot it but the answer is still kept, by POST or by GET', { timeout: 60_000 }, async () => {
+    const { base, route } = await startRoute();
+    const register = (text: string) =>
+      fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: text, extensions: apqExtensions(text) }),
+      });
+    const registerByGet = (text: string) => fetch(`${byHashUrl(base, text)}&query=${encodeURIComponent(text)}`).then((r) => r.status);
+    const forget = async (text: string) => {
+      // Cheap documents of a client's own push the first one out of the store (least recently used first).
+      for (let i = 0; i < APQ_LIMITS.maxDocuments; i++)
+        expect((await register(`query Q${i}${text.length} { __typename }`)).status).toBe(200);
+      expect((await fetch(byHashUrl(base, text))).status).toBe(404);
+    };
+    expect((await register(query)).status).toBe(200);
+    await forget(query);
+    // The client resends the query; its answer comes from the cache, and the hash is remembered again.
+    expect((await register(query)).status).toBe(200);
+    expect((await fetch(byHashUrl(base, query))).status).toBe(200);
+    // The same through urql's GET carrying the query and the hash: its repeat must not take the fast path.
+    const other = 'query Dimensions { dimensions { slug } }';
+    expect(await registerByGet(other)).toBe(200);
+    await forget(other);
+    expect(await registerByGet(other)).toBe(200);
+    expect((await fetch(byHashUrl(base, other))).status).toBe(200);
+    expect(route.held().persistedQueries).toBeLessThanOrEqual(APQ_LIMITS.maxDocuments);
+  });
+
   it('refuses a hash that is not the SHA-256 of the query, and registers neither', async () => {
     const { base, route } = await startRoute();
     const wrong = await fetch(`${base}/graphql`, {
@@ -382,6 +412,20 @@ describe('abuse and bad input', () => {
       body,
     });
     expect(withHeader.status).toBe(200);
+  });
+
+  it('refuses query text over 32 KiB (comments count) before parsing it; a GET that long never gets past the header limit', async () => {
+    const base = await start();
+    const long = `{ __typename }\n${'# padding\n'.repeat(3300)}`;
+    const byPost = await post(base, long);
+    expect(byPost.status).toBe(400);
+    const body = (await byPost.json()) as Errors;
+    expect(body.errors[0]!.extensions.code).toBe('QUERY_TOO_LONG');
+    expect(body.errors[0]!.message).toContain('over the limit of 32768');
+    // A GET cannot carry that much: Node refuses a request line over its 16 KiB header limit.
+    const byGet = await fetch(`${base}/graphql?query=${encodeURIComponent(long)}`);
+    expect(byGet.status).toBe(431);
+    expect((await post(base, `{ __typename }\n${'# padding\n'.repeat(3000)}`)).status).toBe(200);
   });
 
   it('refuses bodies over the limit with 413, declared or streamed', async () => {

@@ -115,6 +115,10 @@ export function createGraphqlRoute(store: ContentStore, logger: Logger, options:
     if (key !== undefined) {
       const hit = cache.get(version, key);
       if (hit) {
+        // A kept answer means the document ran in full, so it is valid: a
+        // hash the store has since forgotten is remembered again, or clients
+        // would get PersistedQueryNotFound for as long as the answer is kept.
+        if (resolved.register !== undefined) apq.register(resolved.register, resolved.text!);
         if (alias !== undefined) cache.alias(version, key, alias);
         return send(req, res, hit, shared);
       }
@@ -166,7 +170,9 @@ export function createGraphqlRoute(store: ContentStore, logger: Logger, options:
     if (method === 'GET' || method === 'HEAD') {
       const alias = aliasOf(req);
       if (!cacheTried && sendCachedGet(req, res, alias)) return;
-      return answer(req, res, url, resolveRequest(paramsOfUrl(url), apq), undefined, alias);
+      const resolved = resolveRequest(paramsOfUrl(url), apq);
+      // A GET that registers a hash (urql sends them) must reach the store every time, never the fast path.
+      return answer(req, res, url, resolved, undefined, resolved.register === undefined ? alias : undefined);
     }
     if (method === 'OPTIONS') return cors.preflight(req, res);
     if (method !== 'POST') {

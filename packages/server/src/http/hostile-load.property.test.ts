@@ -64,7 +64,8 @@ type Hostile =
   | { kind: 'repeated-ids'; copies: number; aliases: number }
   | { kind: 'page-size'; n: number; aliases: number }
   | { kind: 'compare-lists'; copies: number }
-  | { kind: 'padded'; size: number; seed: string };
+  | { kind: 'padded'; size: number; seed: string }
+  | { kind: 'commented'; size: number; seed: string };
 
 const hostile: fc.Arbitrary<Hostile> = fc.oneof(
   fc.record({ kind: fc.constant('long-word' as const), length: fc.integer({ min: 1, max: 200_000 }), seed: fc.nat(25) }),
@@ -123,6 +124,8 @@ function bodyOf(h: Hostile): { query: string; variables: Record<string, unknown>
       };
     case 'padded': // a cheap query with a unique, unused variable
       return { query: '{ __typename }', variables: { pad: `${h.seed}${'x'.repeat(h.size)}` } };
+    case 'commented':
+      return { query: `{ __typename }\n#${h.seed}${'#'.repeat(h.size)}`, variables: {} };
   }
 }
 

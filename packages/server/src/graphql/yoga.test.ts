@@ -1,0 +1,32 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { GraphqlYoga } from './yoga.js';
+import { openTestYoga } from './test-yoga.js';
+
+let yoga: GraphqlYoga;
+beforeAll(async () => {
+  yoga = await openTestYoga();
+});
+
+async function run(query: string, operationName: string): Promise<unknown> {
+  const response = await yoga.fetch('http://altitude.test/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+    body: JSON.stringify({ query, operationName }),
+  });
+  return ((await response.json()) as { data?: unknown }).data;
+}
+
+describe('executing a document several times (graphql-jit from the second run)', () => {
+  it('answers each operation of a document with several with its own data, however often the other ran', async () => {
+    const document = 'query Levels { levels { slug } } query FailureModes { failureModes { slug } }';
+    // Enough runs of one operation for the document to be compiled, were it allowed.
+    for (let i = 0; i < 3; i++) expect(await run(document, 'FailureModes')).toHaveProperty('failureModes');
+    expect(await run(document, 'Levels')).toEqual({ levels: [{ slug: 'staff' }, { slug: 'principal' }, { slug: 'distinguished' }] });
+  });
+
+  it('gives the same answer compiled as on its first, interpreted run', async () => {
+    const query = 'query Compare { compareLevels(slugs: ["staff", "distinguished"]) { rows { dimension { slug } cells { headline } } } }';
+    const first = await run(query, 'Compare');
+    for (let i = 0; i < 3; i++) expect(await run(query, 'Compare')).toEqual(first);
+  });
+});
