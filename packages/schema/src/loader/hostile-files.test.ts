@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -114,6 +114,31 @@ describe('release snapshots that are not plain files', () => {
       'releases/9.9.9.json:1:1 is a named pipe (FIFO), not a regular file; content must be plain files',
     ]);
   });
+
+  it(
+    'never waits on a pipe that a pending release names as its header, or that stands in for the pending file',
+    { timeout: 10_000 },
+    async () => {
+      const dir = await content();
+      const [release] = (await readdir(path.join(dir, 'releases'))).filter((n) => n.endsWith('.json'));
+      const snapshot = JSON.parse(await readFile(path.join(dir, 'releases', release!), 'utf8')) as { version: string };
+      // A pipe named like a content file is refused as one; any other is never opened.
+      const expected = (header: string) =>
+        header.endsWith('.yaml') ? [`${header}:1:1 is a named pipe (FIFO), not a regular file; content must be plain files`] : [];
+      for (const header of ['header-pipe', 'header-pipe.yaml']) {
+        execFileSync('mkfifo', [path.join(dir, header)]);
+        const pending = { format: 'altitude.pending-release', headerFile: header, release: { ...snapshot, version: '9.9.9' } };
+        await writeFile(path.join(dir, 'releases', '9.9.9.json.pending'), JSON.stringify(pending));
+        expect(await messages(dir)).toEqual(expected(header));
+        await rm(path.join(dir, header));
+      }
+      await rm(path.join(dir, 'releases', '9.9.9.json.pending'));
+      execFileSync('mkfifo', [path.join(dir, 'releases', '9.9.9.json.pending')]);
+      expect(await messages(dir)).toEqual([
+        'releases/9.9.9.json.pending:1:1 is a named pipe (FIFO), not a regular file; content must be plain files',
+      ]);
+    },
+  );
 });
 
 describe('YAML nested too deep', () => {

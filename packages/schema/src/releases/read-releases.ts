@@ -1,4 +1,4 @@
-import { readFile, readdir, realpath } from 'node:fs/promises';
+import { readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import semver from 'semver';
 import { parse } from 'yaml';
@@ -12,9 +12,12 @@ export const RELEASES_DIR = 'releases';
 const MAX_SNAPSHOT_BYTES = 16 * 1024 * 1024;
 
 /** The version a framework header file declares, or undefined when it cannot be read. */
-async function headerVersion(file: string): Promise<unknown> {
+async function headerVersion(file: string, realDir: string): Promise<unknown> {
+  // A pending file names its header; read like any content file, so a pipe or a huge file named there cannot hang this.
+  const text = await readPlainFile(file, realDir);
+  if (typeof text !== 'string') return undefined;
   try {
-    return (parse(await readFile(file, 'utf8')) as { framework?: { version?: unknown } } | null)?.framework?.version;
+    return (parse(text) as { framework?: { version?: unknown } } | null)?.framework?.version;
   } catch {
     return undefined;
   }
@@ -26,16 +29,19 @@ async function headerVersion(file: string): Promise<unknown> {
  * not (the run stopped before, so the previous release stands).
  */
 async function committedPending(contentDir: string, file: string): Promise<Release | undefined> {
+  const realDir = await realpath(contentDir);
+  const text = await readPlainFile(file, realDir, MAX_SNAPSHOT_BYTES);
+  if (typeof text !== 'string') return undefined;
   let pending;
   try {
-    pending = PendingReleaseFile.parse(JSON.parse(await readFile(file, 'utf8')));
+    pending = PendingReleaseFile.parse(JSON.parse(text));
   } catch {
     // Written atomically, so only a hand-made file can be damaged; it was never committed.
     return undefined;
   }
   const header = path.resolve(contentDir, pending.headerFile);
-  if (path.dirname(header) !== path.resolve(contentDir)) return undefined;
-  return (await headerVersion(header)) === pending.release.version ? { ...pending.release, file } : undefined;
+  if (path.dirname(header) !== path.resolve(contentDir) || !/\.ya?ml$/.test(header)) return undefined;
+  return (await headerVersion(header, realDir)) === pending.release.version ? { ...pending.release, file } : undefined;
 }
 
 /**
