@@ -29,7 +29,14 @@ export { occupationsJsonLd } from './export/occupations-jsonld.js';
 export { DEFAULT_JOB_PROFILE, asSentence, jobCode, type JobProfileOptions } from './export/job-profile.js';
 export { changeFeed, snapshotItems, COLLECTION_TYPE, type ChangeEvent, type ChangeKind } from './releases/change-feed.js';
 export { readReleases, RELEASES_DIR } from './releases/read-releases.js';
-export { ReleaseFile, type Release, type ReleaseFileJson } from './releases/release-model.js';
+export {
+  ReleaseFile,
+  PENDING_SUFFIX,
+  PENDING_RELEASE_FORMAT,
+  type Release,
+  type ReleaseFileJson,
+  type PendingReleaseFileJson,
+} from './releases/release-model.js';
 // Located YAML validation, for other files users write (altitude.config.yaml).
 export { parseYamlFile, type YamlFile } from './loader/yaml-file.js';
 // Refuses pipes, devices, escaping symlinks and oversized files, for any file a user names.

@@ -26,8 +26,11 @@ export const PENDING_SUFFIX = '.pending';
  * has its snapshot. The next `altitude release` renames it to
  * `<version>.json`, or removes it when the header was never changed.
  */
+/** The `format` a pending release file declares. */
+export const PENDING_RELEASE_FORMAT = 'altitude.pending-release';
+
 export const PendingReleaseFile = z.strictObject({
-  format: z.literal('altitude.pending-release'),
+  format: z.literal(PENDING_RELEASE_FORMAT),
   headerFile: z.string(),
   release: ReleaseFile,
 });

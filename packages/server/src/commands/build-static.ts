@@ -12,17 +12,9 @@ import { GRAPHQL_PATH } from '../graphql/yoga.js';
 import { EXPORT_PATHS, EXPORT_SCHEMA_PATH_URL } from '../http/export-routes.js';
 import { startServer } from '../http/start-server.js';
 import { createLogger } from '../logger.js';
+import { crashPoint } from './crash-point.js';
 import { headerRules, headersToCopy, netlifyHeaders, nginxHeaders } from './static-headers.js';
-import {
-  MARKER,
-  crashPoint,
-  refuseToReplace,
-  restoreInterruptedSwap,
-  sha256,
-  swapIn,
-  tidyEarlierBuilds,
-  type Manifest,
-} from './static-site.js';
+import { MARKER, refuseToReplace, restoreInterruptedSwap, fileDigest, swapIn, tidyEarlierBuilds, type Manifest } from './static-site.js';
 
 export interface BuildStaticOptions {
   readonly contentDir: string;
@@ -110,7 +102,7 @@ export async function runBuildStatic(options: BuildStaticOptions): Promise<numbe
       const target = path.join(staging, to);
       await mkdir(path.dirname(target), { recursive: true });
       await writeFile(target, body);
-      written[to] = sha256(body);
+      written[to] = fileDigest(body);
       bytes += body.length;
     };
     for (const file of files) {

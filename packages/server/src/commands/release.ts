@@ -6,6 +6,8 @@ import {
   loadFramework,
   readReleases,
   RELEASES_DIR,
+  PENDING_SUFFIX,
+  PENDING_RELEASE_FORMAT,
   type Framework,
   type Release,
   type ReleaseFileJson,
@@ -14,27 +16,13 @@ import semver from 'semver';
 import writeFileAtomic from 'write-file-atomic';
 import { parseDocument } from 'yaml';
 import { DEFAULT_PUBLIC_URL } from './export.js';
+import { crashPoint } from './crash-point.js';
 import { loadOrReport } from './load-or-report.js';
 
 export interface ReleaseCommandOptions {
   readonly version: string;
   readonly contentDir: string;
   readonly cwd: string;
-}
-
-// The reader's names for a snapshot written before the header changes
-// (packages/schema/src/releases/release-model.ts, PendingReleaseFile).
-const PENDING = '.pending';
-const PENDING_FORMAT = 'altitude.pending-release';
-
-/**
- * TEST ONLY: when ALTITUDE_TEST_CRASH_AT names this step, the process kills
- * itself here (SIGKILL: no cleanup, no buffered output), as a power cut
- * between two writes would. tests/e2e/releases.test.ts uses it to prove
- * every step leaves the old release or the new one. Unset, it does nothing.
- */
-function crashPoint(step: string): void {
-  if (process.env.ALTITUDE_TEST_CRASH_AT === step) process.kill(process.pid, 'SIGKILL');
 }
 
 /**
@@ -44,7 +32,7 @@ function crashPoint(step: string): void {
  */
 async function settlePendingReleases(contentDir: string): Promise<string[]> {
   const dir = path.join(contentDir, RELEASES_DIR);
-  const pending = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith(`.json${PENDING}`));
+  const pending = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith(`.json${PENDING_SUFFIX}`));
   if (pending.length === 0) return [];
   const committed = new Map((await readReleases(contentDir)).releases.map((r) => [r.file, r]));
   const finished: string[] = [];
@@ -155,9 +143,9 @@ export async function runRelease(options: ReleaseCommandOptions): Promise<number
     // The header already says this version: the snapshot appearing is the whole release.
     await writeSnapshot(file, release);
   } else {
-    const pending = `${file}${PENDING}`;
+    const pending = `${file}${PENDING_SUFFIX}`;
     const headerFile = path.relative(path.resolve(options.contentDir), framework.headerFile);
-    await writeSnapshot(pending, { format: PENDING_FORMAT, headerFile, release });
+    await writeSnapshot(pending, { format: PENDING_RELEASE_FORMAT, headerFile, release });
     crashPoint('snapshot-written');
     // The commit: from this rename on, the header's version has its snapshot (the pending one).
     await writeFileAtomic(framework.headerFile, headerText, { fsync: true });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { lstat, readFile, readdir, rename, rmdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
+import { crashPoint } from './crash-point.js';
 
 /**
  * Written into every build: which files it wrote and their hashes. A later
@@ -17,7 +18,7 @@ export interface Manifest {
   readonly files: Readonly<Record<string, string>>;
 }
 
-export const sha256 = (bytes: Buffer | string) => `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+export const fileDigest = (bytes: Buffer | string) => `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
 
 /** The build's manifest; undefined for a folder that is not a build, or a build from before manifests. */
 export async function readManifest(dir: string): Promise<Manifest | undefined> {
@@ -78,7 +79,7 @@ async function removeEarlierBuild(dir: string): Promise<string[]> {
   for (const file of files) {
     const full = path.join(dir, file);
     const expected = manifest?.files[file];
-    const ours = expected !== undefined && (await lstat(full)).isFile() && sha256(await readFile(full)) === expected;
+    const ours = expected !== undefined && (await lstat(full)).isFile() && fileDigest(await readFile(full)) === expected;
     if (!ours) kept.push(file);
   }
   if (kept.length) return kept;
@@ -99,20 +100,18 @@ async function removeEarlierBuild(dir: string): Promise<string[]> {
 async function asideOf(out: string): Promise<string[]> {
   const base = path.basename(out);
   const siblings = await readdir(path.dirname(out)).catch(() => [] as string[]);
-  return siblings
-    .filter((n) => n.startsWith(`${base}.previous-`))
-    .sort()
-    .map((n) => path.join(path.dirname(out), n));
+  return (
+    siblings
+      .filter((n) => n.startsWith(`${base}.previous-`))
+      // Numbers as numbers: `…-10` was put aside after `…-2`.
+      .sort(new Intl.Collator('en', { numeric: true }).compare)
+      .map((n) => path.join(path.dirname(out), n))
+  );
 }
 
 /** Earlier builds a crash left aside after the new site was in place: deleted, as far as they are nothing but a build. */
 export async function tidyEarlierBuilds(out: string): Promise<void> {
   for (const dir of await asideOf(out)) if (await readManifest(dir)) await removeEarlierBuild(dir);
-}
-
-/** TEST ONLY: ALTITUDE_TEST_CRASH_AT=<step> kills the process here, as a power cut would (see tests/e2e/static-build.test.ts). */
-export function crashPoint(step: string): void {
-  if (process.env.ALTITUDE_TEST_CRASH_AT === step) process.kill(process.pid, 'SIGKILL');
 }
 
 /** A site an interrupted swap left aside while `out` is missing: put back before anything else happens. */

@@ -31,7 +31,6 @@ export interface ResolvedRequest {
   readonly operationName: string | undefined;
   /** The request names its document (by id or hash) instead of carrying it: yoga must be handed the text. */
   readonly named: boolean;
-  readonly persisted: PersistedOperation | undefined;
   /** A hash that was sent with its document and checked: registered once yoga finds the document valid. */
   readonly register: string | undefined;
 }
@@ -77,10 +76,10 @@ export function resolveRequest(params: GraphqlParams, apq: AutomaticPersistedQue
       `The query is ${params.query.length} characters long, over the limit of ${MAX_QUERY_CHARACTERS} (comments and spaces count). Send a shorter document.`,
       'QUERY_TOO_LONG',
     );
-  const plain = { params, operationName: params.operationName, named: false, persisted: undefined, register: undefined };
+  const plain = { params, operationName: params.operationName, named: false, register: undefined };
   if (params.id !== undefined) {
     const persisted = checkPersisted(params.id, params.query);
-    return { ...plain, text: persisted.text, operationName: persisted.name, named: true, persisted };
+    return { ...plain, text: persisted.text, operationName: persisted.name, named: true };
   }
   const hash = persistedQueryHash(params.extensions);
   if (hash === undefined) return { ...plain, text: params.query };

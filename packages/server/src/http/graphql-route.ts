@@ -242,7 +242,6 @@ const unresolved: ResolvedRequest = {
   text: undefined,
   operationName: undefined,
   named: false,
-  persisted: undefined,
   register: undefined,
 };
 
