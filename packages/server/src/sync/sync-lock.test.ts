@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -42,5 +42,26 @@ describe('lockSyncState', () => {
     const refused = await lockSyncState(state).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(SyncLockedError);
     expect((refused as Error).message).toBe('another altitude sync (it has not recorded who it is yet)');
+  });
+
+  it('lets only one of two runs take over a lock whose holder died', async () => {
+    for (let round = 0; round < 25; round++) {
+      await mkdir(`${state}.lock`);
+      const lock = await stat(`${state}.lock`);
+      await writeFile(
+        `${state}.lock-holder.json`,
+        JSON.stringify({
+          pid: deadPid(),
+          host: os.hostname(),
+          startedAt: new Date().toISOString(),
+          lock: { ino: lock.ino, birthtimeMs: lock.birthtimeMs },
+        }),
+      );
+      const runs = await Promise.allSettled([lockSyncState(state), lockSyncState(state)]);
+      const held = runs.filter((r) => r.status === 'fulfilled');
+      expect(held, `round ${round}`).toHaveLength(1);
+      for (const run of runs) if (run.status === 'rejected') expect(run.reason).toBeInstanceOf(SyncLockedError);
+      await (held[0] as PromiseFulfilledResult<Awaited<ReturnType<typeof lockSyncState>>>).value.release();
+    }
   });
 });

@@ -1,4 +1,5 @@
-import { readFile, rm, rmdir, stat } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { readFile, rename, rm, rmdir, stat } from 'node:fs/promises';
 import os from 'node:os';
 import lockfile from 'proper-lockfile';
 import writeFileAtomic from 'write-file-atomic';
@@ -95,8 +96,21 @@ export async function lockSyncState(stateFile: string): Promise<SyncLock> {
     if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
     const holder = await readHolder(stateFile);
     if (!holder || holder.host !== os.hostname() || alive(holder.pid)) throw new SyncLockedError(holderText(holder));
-    // Its holder died on this machine: remove the lock it left and take it, once.
-    await rmdir(lockDir(stateFile)).catch(() => {});
+    // Its holder died on this machine. Its lock is moved aside in one step,
+    // so of two runs that saw it dead only one moves it; and a run that moved
+    // a lock someone took in the meantime (not the dead one's) puts it back.
+    const aside = `${lockDir(stateFile)}.stale-${process.pid}-${randomUUID()}`;
+    try {
+      await rename(lockDir(stateFile), aside);
+    } catch {
+      throw new SyncLockedError(holderText(await readHolder(stateFile)));
+    }
+    const moved = await stat(aside);
+    if (moved.ino !== holder.lock.ino || moved.birthtimeMs !== holder.lock.birthtimeMs) {
+      await rename(aside, lockDir(stateFile)).catch(() => {});
+      throw new SyncLockedError(holderText(await readHolder(stateFile)));
+    }
+    await rmdir(aside).catch(() => {});
     try {
       releaseLock = await lockfile.lock(stateFile, options);
       tookOver = `${holderText(holder)}, whose process is gone`;
