@@ -150,6 +150,8 @@ describe('altitude build-static', () => {
         () => document.querySelector('de-level-compare')!.shadowRoot!.querySelector('[part~="heading"]')?.textContent,
       );
       expect(heading).toContain('Staff Engineer and Principal Engineer compared');
+      // The server's page names its oEmbed endpoint; a static host has none, so the static page names none.
+      expect(await page.locator('link[type="application/json+oembed"]').count()).toBe(0);
     } finally {
       await page.close();
     }

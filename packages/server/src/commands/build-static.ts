@@ -158,7 +158,14 @@ function plan(framework: Framework, origin: string): File[] {
   const levels = framework.levels.map((l) => l.slug);
   const modes = framework.failureModes.map((m) => m.slug);
   const comparisons = sequences(levels);
-  const staticEndpoint = (body: Buffer) => Buffer.from(body.toString().replaceAll(`${origin}/graphql"`, `${origin}/graphql/"`));
+  // An embed page fetches the static answers, and names no oEmbed endpoint: a static host has none.
+  const staticEmbed = (body: Buffer) =>
+    Buffer.from(
+      body
+        .toString()
+        .replaceAll(`${origin}/graphql"`, `${origin}/graphql/"`)
+        .replace(/<link rel="alternate" type="application\/json\+oembed"[^>]*>\n?/, ''),
+    );
   const files: File[] = [
     { from: '/widgets.js', to: 'widgets.js', edit: pointAtStaticFiles },
     { from: '/altitude-widgets.js.map', to: 'altitude-widgets.js.map' },
@@ -178,7 +185,7 @@ function plan(framework: Framework, origin: string): File[] {
   for (const { server, file } of embeds) {
     const [pathPart, query] = server.split('?');
     const suffix = query ? `?${query}` : '';
-    files.push({ from: `/embed/${server}`, to: `embed/${file}.html`, edit: staticEndpoint });
+    files.push({ from: `/embed/${server}`, to: `embed/${file}.html`, edit: staticEmbed });
     files.push({ from: `/snippet/${pathPart}.html${suffix}`, to: `snippet/${file}.html` });
     files.push({ from: `/snippet/${pathPart}.md${suffix}`, to: `snippet/${file}.md` });
   }
