@@ -1,3 +1,5 @@
+import { LRUCache } from 'lru-cache';
+
 /** How many documents automatic persisted queries remember, and how much text in all. */
 export const APQ_LIMITS = {
   maxDocuments: 1000,
@@ -13,42 +15,35 @@ export const APQ_LIMITS = {
  * least recently used forgotten first.
  */
 export class AutomaticPersistedQueries {
-  #bytes = 0;
-  /** Oldest first: a Map iterates in insertion order. */
-  readonly #byHash = new Map<string, string>();
+  readonly #byHash: LRUCache<string, string>;
 
-  constructor(readonly limits: { maxDocuments: number; maxBytes: number; maxDocumentBytes: number } = APQ_LIMITS) {}
+  constructor(readonly limits: { maxDocuments: number; maxBytes: number; maxDocumentBytes: number } = APQ_LIMITS) {
+    this.#byHash = new LRUCache<string, string>({
+      max: limits.maxDocuments,
+      maxSize: limits.maxBytes,
+      maxEntrySize: limits.maxDocumentBytes,
+      sizeCalculation: (text, hash) => costOf(hash, text),
+    });
+  }
 
   get size(): number {
     return this.#byHash.size;
   }
 
   get bytes(): number {
-    return this.#bytes;
+    return this.#byHash.calculatedSize;
   }
 
   get(hash: string): string | undefined {
-    const text = this.#byHash.get(hash);
-    if (text !== undefined) {
-      this.#byHash.delete(hash);
-      this.#byHash.set(hash, text);
-    }
-    return text;
+    return this.#byHash.get(hash);
   }
 
   /** Remembers `text` under `hash` (the caller has checked that one is the SHA-256 of the other); says whether it did. */
   register(hash: string, text: string): boolean {
-    const cost = costOf(hash, text);
-    if (cost > this.limits.maxDocumentBytes || this.#byHash.has(hash)) return this.#byHash.has(hash);
-    this.#byHash.set(hash, text);
-    this.#bytes += cost;
-    for (const [oldest, held] of this.#byHash) {
-      if (this.#byHash.size <= this.limits.maxDocuments && this.#bytes <= this.limits.maxBytes) break;
-      this.#byHash.delete(oldest);
-      this.#bytes -= costOf(oldest, held);
-    }
-    return true;
+    if (!this.#byHash.has(hash)) this.#byHash.set(hash, text);
+    return this.#byHash.has(hash);
   }
 }
 
+/** Text counted at 2 bytes a character, as strings are held. */
 const costOf = (hash: string, text: string) => 2 * (hash.length + text.length);

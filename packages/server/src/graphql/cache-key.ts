@@ -1,5 +1,6 @@
 import { hash } from 'node:crypto';
 import { Kind, OperationTypeNode, parse, print, type DocumentNode } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import { QUERY_LIMITS } from './armor.js';
 
 /** What the response cache needs to know about a document. */
@@ -38,28 +39,26 @@ const MAX_REMEMBERED = 500;
 
 /**
  * The shapes of documents seen lately, by their text. Bounded: at most
- * 500 documents of at most 16 KiB each (8 MiB at worst), the oldest
- * forgotten first. A document that does not parse (or has more tokens than
+ * 500 documents of at most 16 KiB each (8 MiB at worst), the least
+ * recently used forgotten first. A document that does not parse (or has more tokens than
  * the query limits allow) has no shape: it is never cached, and yoga says
  * what is wrong with it.
  */
 export class DocumentShapes {
-  readonly #byText = new Map<string, DocumentShape | null>();
+  /** `false`: the text does not parse (lru-cache holds no null). */
+  readonly #byText = new LRUCache<string, DocumentShape | false>({ max: MAX_REMEMBERED });
 
   of(text: string): DocumentShape | undefined {
     const known = this.#byText.get(text);
-    if (known !== undefined) return known ?? undefined;
-    let shape: DocumentShape | null;
+    if (known !== undefined) return known || undefined;
+    let shape: DocumentShape | false;
     try {
       shape = shapeOf(parse(text, { noLocation: true, maxTokens: QUERY_LIMITS.maxTokens }));
     } catch {
-      shape = null;
+      shape = false;
     }
-    if (text.length <= MAX_REMEMBERED_TEXT) {
-      if (this.#byText.size >= MAX_REMEMBERED) this.#byText.delete(this.#byText.keys().next().value!);
-      this.#byText.set(text, shape);
-    }
-    return shape ?? undefined;
+    if (text.length <= MAX_REMEMBERED_TEXT) this.#byText.set(text, shape);
+    return shape || undefined;
   }
 }
 

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { Framework } from '@altitude/schema';
 
 /** Bounds what is kept per content version (each Host header or query could otherwise add one). */
@@ -9,23 +10,16 @@ const MAX_CACHED = 200;
  * full, the least recently used one makes room, so a burst of new keys costs
  * one entry each instead of everything the busy keys had built.
  */
-export class MadeOnce<T> {
-  readonly #byFramework = new WeakMap<Framework, Map<string, T>>();
+export class MadeOnce<T extends NonNullable<unknown>> {
+  readonly #byFramework = new WeakMap<Framework, LRUCache<string, T>>();
 
   constructor(private readonly max = MAX_CACHED) {}
 
   get(framework: Framework, key: string, make: () => T): T {
-    const made = this.#byFramework.get(framework) ?? new Map<string, T>();
-    this.#byFramework.set(framework, made);
+    let made = this.#byFramework.get(framework);
+    if (!made) this.#byFramework.set(framework, (made = new LRUCache<string, T>({ max: this.max })));
     let value = made.get(key);
-    if (value === undefined) {
-      value = make();
-      // A Map iterates in insertion order: its first key is the least recently used.
-      if (made.size >= this.max) made.delete(made.keys().next().value!);
-    } else {
-      made.delete(key);
-    }
-    made.set(key, value);
+    if (value === undefined) made.set(key, (value = make()));
     return value;
   }
 
