@@ -46,6 +46,28 @@ async function statusOn(socket: net.Socket, path: string): Promise<string> {
 }
 
 /** Resolves with how long the server took to close the socket, or rejects after `withinMs`. */
+/**
+ * Writes `piece(n)` every 100 ms, at most 100 times or until the server
+ * closes the socket, and collects what the server answers.
+ */
+function trickle(socket: net.Socket, piece: (n: number) => string) {
+  let sent = 0;
+  let answer = '';
+  socket.on('data', (chunk: Buffer) => (answer += chunk.toString('latin1')));
+  const timer = setInterval(() => {
+    if (socket.destroyed || ++sent > 100) clearInterval(timer);
+    else socket.write(piece(sent));
+  }, 100);
+  return {
+    sent: () => sent,
+    answer: () => answer,
+    stop() {
+      clearInterval(timer);
+      socket.destroy();
+    },
+  };
+}
+
 function closedWithin(socket: net.Socket, withinMs: number): Promise<number> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
@@ -141,23 +163,16 @@ describe('slow and greedy clients', () => {
     const { url } = await start({ headersTimeoutMs: 300, requestTimeoutMs: 1_000 });
     const socket = await connect(url);
     socket.write('GET /health HTTP/1.1\r\nHost: test\r\n');
-    // One header line every 100 ms, never the blank line that ends them; at most 100 lines.
-    let sent = 0;
-    const trickle = setInterval(() => {
-      if (socket.destroyed || ++sent > 100) clearInterval(trickle);
-      else socket.write(`X-Slow-${sent}: yes\r\n`);
-    }, 100);
-    let answer = '';
-    socket.on('data', (chunk: Buffer) => (answer += chunk.toString('latin1')));
+    // One header line every 100 ms, never the blank line that ends them.
+    const slow = trickle(socket, (n) => `X-Slow-${n}: yes\r\n`);
     try {
       expect((await fetch(`${url}/health`)).status).toBe(200);
       // Closed within a few seconds of the 300 ms limit, not the 30 s of node's default checking interval.
       await closedWithin(socket, 5_000);
-      expect(answer).toMatch(/^HTTP\/1\.1 408 /);
-      expect(sent).toBeLessThan(100);
+      expect(slow.answer()).toMatch(/^HTTP\/1\.1 408 /);
+      expect(slow.sent()).toBeLessThan(100);
     } finally {
-      clearInterval(trickle);
-      socket.destroy();
+      slow.stop();
     }
     expect((await fetch(`${url}/health`)).status).toBe(200);
   });
@@ -166,20 +181,13 @@ describe('slow and greedy clients', () => {
     const { url } = await start({ headersTimeoutMs: 300, requestTimeoutMs: 600 });
     const socket = await connect(url);
     socket.write('POST /graphql HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{');
-    // One byte every 100 ms of a 1,000-byte body; at most 100 bytes.
-    let sent = 0;
-    const trickle = setInterval(() => {
-      if (socket.destroyed || ++sent > 100) clearInterval(trickle);
-      else socket.write(' ');
-    }, 100);
-    let answer = '';
-    socket.on('data', (chunk: Buffer) => (answer += chunk.toString('latin1')));
+    // One byte every 100 ms of a 1,000-byte body.
+    const slow = trickle(socket, () => ' ');
     try {
       await closedWithin(socket, 5_000);
-      expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+      expect(slow.answer()).toMatch(/^HTTP\/1\.1 408 /);
     } finally {
-      clearInterval(trickle);
-      socket.destroy();
+      slow.stop();
     }
     expect((await fetch(`${url}/health`)).status).toBe(200);
   });
