@@ -89,6 +89,9 @@ export function createGraphqlYoga(store: ContentStore, logger: Logger, options: 
     // Browsers are answered by graphiql-page.ts before reaching yoga.
     graphiql: false,
     parserAndValidationCache: boundedParseCaches(),
+    // The route reads the body within options.maxBodyBytes and parses it once;
+    // yoga's own limit would wrap the request in a new one and parse it again.
+    maxRequestBodySize: false,
     plugins: [
       useExecutionCancellation(),
       jitFromSecondRun(),

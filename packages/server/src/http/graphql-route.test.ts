@@ -414,6 +414,20 @@ describe('abuse and bad input', () => {
     expect(withHeader.status).toBe(200);
   });
 
+  it('parses a large POST body once: yoga is handed the parsed request, not the bytes to read again', async () => {
+    const base = await start();
+    // A body near the limit, as an attacker sends it: every parse of it blocks the server.
+    const body = JSON.stringify({ query: '{ __typename }', variables: { pad: 'p'.repeat(100_000) } });
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      const answered = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      expect(await answered.json()).toEqual({ data: { __typename: 'Query' } });
+      expect(parse.mock.calls.filter(([text]) => typeof text === 'string' && text.length >= body.length)).toHaveLength(1);
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
   it('refuses query text over 32 KiB (comments count) before parsing it; a GET that long never gets past the header limit', async () => {
     const base = await start();
     const long = `{ __typename }\n${'# padding\n'.repeat(3300)}`;
