@@ -30,3 +30,22 @@ describe('executing a document several times (graphql-jit from the second run)',
     for (let i = 0; i < 3; i++) expect(await run(query, 'Compare')).toEqual(first);
   });
 });
+
+describe('errors of a compiled run', () => {
+  async function errorsOf(query: string, variables: Record<string, unknown>): Promise<unknown> {
+    const response = await yoga.fetch('http://altitude.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    return ((await response.json()) as { errors?: unknown }).errors;
+  }
+
+  it('say where in the document they happened, as on the first run (any line ending)', async () => {
+    const query = 'query Find($t: String!) {\r\n  levels { slug }\r\n\r\n    found: search(text: $t) { score }\n}';
+    const variables = { t: 'x'.repeat(300) };
+    const first = await errorsOf(query, variables);
+    expect(first).toMatchObject([{ locations: [{ line: 4, column: 5 }], path: ['found'], extensions: { code: 'BAD_USER_INPUT' } }]);
+    for (let i = 0; i < 3; i++) expect(await errorsOf(query, variables)).toEqual(first);
+  });
+});

@@ -6,6 +6,7 @@ import type { ServerOptions } from '../config/server-options.js';
 import type { ContentStore } from '../content/content-store.js';
 import type { Logger } from '../logger.js';
 import { armorPlugins } from './armor.js';
+import { keepErrorLocations } from './error-locations.js';
 import { boundedParseCaches } from './parse-caches.js';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -95,6 +96,7 @@ export function createGraphqlYoga(store: ContentStore, logger: Logger, options: 
     plugins: [
       useExecutionCancellation(),
       jitFromSecondRun(),
+      keepErrorLocations(),
       ...armorPlugins(options),
       ...(options.introspection ? [] : [disableIntrospection]),
       ...extraPlugins,
