@@ -1,43 +1,85 @@
 // The hostile side of `pnpm bench`'s "under attack" scenario, in a process of
 // its own so that making and sending its requests does not slow the probes:
-//   node bench/attackers.mjs <base-url> <node-id> <seconds> <rate> <max-body-bytes>
+//   node bench/attackers.mjs <base-url> <node-id> <seconds> <rate> <max-body-bytes> <steady|burst> [kinds]
 // Sends each kind of hostile request at <rate> per second for <seconds>, each
 // as large as the server's body limit lets it be, then prints what was sent
-// and how it was answered, as JSON.
-import autocannon from 'autocannon';
+// and how it was answered, as JSON. `steady` spreads each kind's requests
+// evenly over the second; `burst` sends each second's requests at once at its
+// start, as a load tool's rate limit does (autocannon's overallRate).
+// `kinds`: a comma-separated subset of search, ids, padded (all by default).
+import { Agent, request } from 'node:http';
 
-const [base, nodeId, seconds, rate, maxBody] = process.argv.slice(2);
+const [base, nodeId, seconds, rateArg, maxBody, pacing, only] = process.argv.slice(2);
+const rate = Number(rateArg);
+if (pacing !== 'steady' && pacing !== 'burst') throw new Error(`pacing must be steady or burst, not ${pacing}`);
 // Room for the rest of each body; a larger one would only be refused unread (413).
 const room = Number(maxBody) - 200;
-
-const post = (body) => ({
-  url: `${base}/graphql`,
-  method: 'POST',
-  headers: { accept: 'application/graphql-response+json, application/json', 'content-type': 'application/json' },
-  connections: 2,
-  overallRate: Number(rate),
-  duration: Number(seconds),
-  body,
-});
 
 const ids = JSON.stringify(Array.from({ length: Math.floor(room / (nodeId.length + 3)) }, () => nodeId));
 const aliases = Array.from({ length: 5 }, (_, i) => `a${i}: nodes(ids: $ids) { id }`).join(' ');
 const pad = 'p'.repeat(room - 20);
 let n = 0;
+/** Each kind's next body. */
 const kinds = {
   // One 20,000-letter word, sent as a variable so no token limit sees it.
-  search: post(JSON.stringify({ query: 'query($t: String!) { search(text: $t) { score } }', variables: { t: 'a'.repeat(20_000) } })),
+  search: () => JSON.stringify({ query: 'query($t: String!) { search(text: $t) { score } }', variables: { t: 'a'.repeat(20_000) } }),
   // As many copies of one id as the body limit allows, in five aliases.
-  ids: post(`{"query":"query($ids: [ID!]!) { ${aliases} }","variables":{"ids":${ids}}}`),
+  ids: () => `{"query":"query($ids: [ID!]!) { ${aliases} }","variables":{"ids":${ids}}}`,
   // A unique variable the query does not use, as long as the body limit allows, on every request.
-  padded: {
-    ...post(undefined),
-    requests: [{ setupRequest: (req) => ({ ...req, body: `{"query":"{__typename}","variables":{"pad":"${n++}-${pad}"}}` }) }],
-  },
+  padded: () => `{"query":"{__typename}","variables":{"pad":"${n++}-${pad}"}}`,
 };
+const chosen = only ? only.split(',') : Object.keys(kinds);
+for (const kind of chosen) if (!(kind in kinds)) throw new Error(`unknown kind ${kind}; use ${Object.keys(kinds).join(', ')}`);
 
-const results = await Promise.all(Object.entries(kinds).map(async ([kind, options]) => [kind, await autocannon(options)]));
-const summary = Object.fromEntries(
-  results.map(([kind, r]) => [kind, { sent: r.requests.total, ok: r['2xx'], refused: r['4xx'], failed: r['5xx'] + r.errors + r.timeouts }]),
-);
-process.stdout.write(`${JSON.stringify(summary)}\n`);
+const { hostname, port } = new URL(base);
+/** Sends one body on one of the kind's two kept-alive connections; resolves with the status (0 when the request failed). */
+const send = (agent, body) =>
+  new Promise((resolve) => {
+    const req = request(
+      {
+        hostname,
+        port,
+        path: '/graphql',
+        method: 'POST',
+        agent,
+        headers: {
+          accept: 'application/graphql-response+json, application/json',
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+        },
+      },
+      (res) => res.resume().on('end', () => resolve(res.statusCode ?? 0)),
+    );
+    req.on('error', () => resolve(0)).end(body);
+  });
+
+async function attack(kind, phase) {
+  const agent = new Agent({ keepAlive: true, maxSockets: 2 });
+  const counts = { sent: 0, ok: 0, refused: 0, failed: 0 };
+  const pending = [];
+  const fire = () => {
+    counts.sent++;
+    pending.push(
+      send(agent, kinds[kind]()).then((status) => {
+        if (status >= 200 && status < 300) counts.ok++;
+        else if (status >= 400 && status < 500) counts.refused++;
+        else counts.failed++;
+      }),
+    );
+  };
+  const started = performance.now();
+  const total = Math.round(rate * Number(seconds));
+  for (let i = 0; i < total; i++) {
+    // steady: request i at i/rate seconds, the kinds taking turns; burst: all of second s at its start.
+    const at = pacing === 'steady' ? ((i + phase) * 1000) / rate : Math.floor(i / rate) * 1000;
+    const wait = started + at - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    fire();
+  }
+  await Promise.all(pending);
+  agent.destroy();
+  return counts;
+}
+
+const results = await Promise.all(chosen.map(async (kind, k) => [kind, await attack(kind, k / chosen.length)]));
+process.stdout.write(`${JSON.stringify(Object.fromEntries(results))}\n`);

@@ -252,7 +252,7 @@ async function underAttack(altitude) {
   const cached = getAltitude('');
   const get = () => probe(altitude.url, cached.url, cached.headers, attackSeconds);
   process.stderr.write(
-    `under attack: ${attackSeconds} s idle, then ${attackSeconds} s with ${ATTACK_RATE} hostile requests/s of each kind\n`,
+    `under attack: ${attackSeconds} s idle, then ${attackSeconds} s each of ${ATTACK_RATE} hostile requests/s of each kind, steady and in bursts\n`,
   );
   const [healthIdle, getIdle] = await Promise.all([health(), get()]);
   const listed = await fetch(`${altitude.url}/graphql`, {
@@ -261,26 +261,28 @@ async function underAttack(altitude) {
     body: JSON.stringify({ query: '{ levels { id } }' }),
   });
   const nodeId = (await listed.json()).data.levels[0].id;
-  const attackers = spawn(
-    process.execPath,
-    ['bench/attackers.mjs', altitude.url, nodeId, String(attackSeconds), String(ATTACK_RATE), String(MAX_BODY_BYTES)],
-    {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  let printed = '';
-  attackers.stdout.on('data', (chunk) => (printed += chunk));
-  const [healthAttacked, getAttacked, [code]] = await Promise.all([health(), get(), once(attackers, 'exit')]);
-  if (code !== 0) throw new Error(`bench/attackers.mjs exited with ${code}`);
-  const summary = JSON.parse(printed);
-  process.stderr.write(`  hostile: ${JSON.stringify(summary)}\n`);
-  return {
-    health: { idle: percentiles(healthIdle), attacked: percentiles(healthAttacked) },
-    get: { idle: percentiles(getIdle), attacked: percentiles(getAttacked) },
-    hostile: summary,
-    rss: rssMiB(altitude.child.pid),
+  /** Probes while bench/attackers.mjs sends with the given pacing. */
+  const attacked = async (pacing) => {
+    const attackers = spawn(
+      process.execPath,
+      ['bench/attackers.mjs', altitude.url, nodeId, String(attackSeconds), String(ATTACK_RATE), String(MAX_BODY_BYTES), pacing],
+      { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let printed = '';
+    attackers.stdout.on('data', (chunk) => (printed += chunk));
+    const [healthAttacked, getAttacked, [code]] = await Promise.all([health(), get(), once(attackers, 'exit')]);
+    if (code !== 0) throw new Error(`bench/attackers.mjs exited with ${code}`);
+    const hostile = JSON.parse(printed);
+    process.stderr.write(`  ${pacing}: ${JSON.stringify(hostile)}\n`);
+    return {
+      health: { idle: percentiles(healthIdle), attacked: percentiles(healthAttacked) },
+      get: { idle: percentiles(getIdle), attacked: percentiles(getAttacked) },
+      hostile,
+    };
   };
+  const steady = await attacked('steady');
+  const burst = await attacked('burst');
+  return { steady, burst, rss: rssMiB(altitude.child.pid) };
 }
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'altitude-bench-'));
@@ -398,10 +400,13 @@ const autocannonVersion = JSON.parse(readFileSync(path.join(root, 'node_modules/
 const command = `pnpm bench${process.argv.slice(2).length ? ` ${process.argv.slice(2).join(' ')}` : ''}`;
 const soak = results.soak;
 const ms = (x) => `${x.toFixed(2)} ms`;
-const attackRow = (label, { idle, attacked }) =>
-  `| ${label} | ${ms(idle.p50)} / ${ms(idle.p99)} | ${ms(attacked.p50)} / ${ms(attacked.p99)} | ${(attacked.p99 / idle.p99).toFixed(2)}× |`;
-const attackKinds = () =>
-  `Hostile requests sent: ${Object.entries(results.attack.hostile)
+const attackRow = (label, probe) => {
+  const { idle, attacked: steady } = results.attack.steady[probe];
+  const { attacked: burst } = results.attack.burst[probe];
+  return `| ${label} | ${ms(idle.p50)} / ${ms(idle.p99)} | ${ms(steady.p50)} / ${ms(steady.p99)} | ${(steady.p99 / idle.p99).toFixed(2)}× | ${ms(burst.p50)} / ${ms(burst.p99)} | ${(burst.p99 / idle.p99).toFixed(2)}× |`;
+};
+const attackKinds = (pacing) =>
+  `Hostile requests sent (${pacing}): ${Object.entries(results.attack[pacing].hostile)
     .map(([kind, h]) => `${kind} ${fmt(h.sent)} (${fmt(h.ok)} 2xx, ${fmt(h.refused)} 4xx, ${fmt(h.failed)} failed)`)
     .join('; ')}.`;
 const report = `# Benchmark results
@@ -431,14 +436,14 @@ ${row('Cache miss (the dimensions in a new order each request)', 'miss', null)}
 
 Soak: ${soak.seconds} s of cached GETs and cache misses together (${fmt(soak.requests)} requests, ${soak.errors} errors). Altitude's RSS: ${soak.rssStart.toFixed(1)} MiB at the start, ${soak.rssEnd.toFixed(1)} MiB at the end, ${soak.rssPeak.toFixed(1)} MiB at the peak.
 
-Under attack: /health and the cached GET probed every ${PROBE_INTERVAL_MS} ms on one kept-alive connection for ${attackSeconds} s with the server idle, then for ${attackSeconds} s while hostile requests arrive at ${ATTACK_RATE} per second of each kind (a 20,000-letter search word, as many copies of an id as the ${Math.round(MAX_BODY_BYTES / 1024)} KiB body limit allows in five aliases, a unique unused variable as long as that limit allows on every request). Aim: p99 under attack at most 2× p99 idle.
+Under attack: /health and the cached GET probed every ${PROBE_INTERVAL_MS} ms on one kept-alive connection for ${attackSeconds} s with the server idle, then for ${attackSeconds} s while hostile requests arrive at ${ATTACK_RATE} per second of each kind (a 20,000-letter search word, as many copies of an id as the ${Math.round(MAX_BODY_BYTES / 1024)} KiB body limit allows in five aliases, a unique unused variable as long as that limit allows on every request), each kind on two kept-alive connections. Steady: evenly spaced, the three kinds taking turns (one hostile request every ${(1000 / (3 * ATTACK_RATE)).toFixed(1)} ms). Bursts: each second's ${3 * ATTACK_RATE} requests sent at once at its start, as a load tool's rate limit sends them (autocannon's \`overallRate\`), for another ${attackSeconds} s. Aim: p99 under a steady attack at most 2× p99 idle.
 
-| Probe | idle p50 / p99 | under attack p50 / p99 | p99 under attack / idle |
-| --- | --- | --- | --- |
-${attackRow('/health', results.attack.health)}
-${attackRow('Cached GET', results.attack.get)}
+| Probe | idle p50 / p99 | steady attack p50 / p99 | p99 steady / idle | bursts p50 / p99 | p99 bursts / idle |
+| --- | --- | --- | --- | --- | --- |
+${attackRow('/health', 'health')}
+${attackRow('Cached GET', 'get')}
 
-${attackKinds()} Altitude's RSS after the attack: ${results.attack.rss.toFixed(1)} MiB.
+${attackKinds('steady')} ${attackKinds('burst')} Altitude's RSS after the attack: ${results.attack.rss.toFixed(1)} MiB.
 `;
 writeFileSync(path.resolve(root, args.out), report);
 process.stderr.write(`wrote ${args.out}\n`);
