@@ -25,10 +25,20 @@ describe('content/content.schema.json', () => {
   });
 
   it('rejects an unknown field, a bad slug and a missing field', () => {
-    const base = { slug: 'x', title: 'X', summary: 'S', description: 'D', sources: [{ source: 's', section: 'A' }] };
+    const note = { text: 'T', basis: 'interpreted' };
+    const base = {
+      slug: 'x',
+      title: 'X',
+      summary: 'S',
+      basis: 'sourced',
+      description: 'D',
+      atLevel: { staff: note, principal: note, distinguished: note },
+      sources: [{ source: 's', section: 'A' }],
+    };
     expect(validate({ capabilities: [base] })).toBe(true);
     expect(validate({ capabilities: [{ ...base, colour: 'red' }] })).toBe(false);
     expect(validate({ capabilities: [{ ...base, slug: 'Not A Slug' }] })).toBe(false);
+    expect(validate({ capabilities: [{ ...base, basis: 'guessed' }] })).toBe(false);
     const { description: _dropped, ...missing } = base;
     expect(validate({ capabilities: [missing] })).toBe(false);
   });

@@ -1,7 +1,7 @@
 export * as model from './model/index.js';
 export { contentJsonSchema, contentJsonSchemaText } from './model/json-schema.js';
 export { DEFAULT_CONTENT_DIR, SDL_PATH, CONTENT_SCHEMA_PATH, EXPORT_SCHEMA_PATH } from './paths.js';
-export { collectionNames, type CollectionName } from './model/index.js';
+export { collectionNames, INTRODUCTION_SECTION, MAX_QUOTATION_WORDS, type CollectionName } from './model/index.js';
 export * from './graph/types.js';
 export { canonicalJson, contentHash } from './graph/content-hash.js';
 export { renderMarkdown } from './graph/markdown.js';

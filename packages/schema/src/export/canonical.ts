@@ -1,8 +1,10 @@
-import type { Framework, FrameworkNode, RichText } from '../graph/types.js';
+import type { Framework, FrameworkNode, LevelNote, Quotation, RichText } from '../graph/types.js';
 import { FRAMEWORK_EXPORT_FORMAT, FRAMEWORK_EXPORT_FORMAT_VERSION, type EntityJson, type FrameworkExportJson } from './export-model.js';
 
 const md = (text: RichText) => text.markdown;
 const mdList = (list: readonly RichText[]) => list.map(md);
+const quotationJson = (q: Quotation) => ({ text: q.text, speaker: q.speaker, source: q.source.slug, section: q.section });
+const atLevelJson = (notes: readonly LevelNote[]) => notes.map((n) => ({ level: n.level.slug, text: md(n.text), basis: n.basis }));
 
 /** The canonical JSON of one entity or source, as exported, snapshotted and sent in webhooks. */
 export function canonicalEntity(node: FrameworkNode): EntityJson {
@@ -23,6 +25,9 @@ export function canonicalEntity(node: FrameworkNode): EntityJson {
     slug: node.slug,
     title: node.title,
     summary: md(node.summary),
+    basis: node.basis,
+    interpretation: node.interpretation && md(node.interpretation),
+    quotations: node.quotations.map(quotationJson),
     sources: node.sources.map((c) => ({ source: c.source.slug, section: c.section })),
     contentHash: node.contentHash,
   };
@@ -34,7 +39,14 @@ export function canonicalEntity(node: FrameworkNode): EntityJson {
         ...base,
         rank: node.rank,
         description: md(node.description),
-        expectations: node.expectations.map((e) => ({ dimension: e.dimension.slug, headline: e.headline, text: md(e.text) })),
+        expectations: node.expectations.map((e) => ({
+          dimension: e.dimension.slug,
+          headline: e.headline,
+          text: md(e.text),
+          basis: e.basis,
+          quotation: e.quotation && quotationJson(e.quotation),
+        })),
+        signalsBelow: node.signalsBelow.map((s) => ({ text: md(s.text), basis: s.basis })),
       };
     case 'Transition':
       return {
@@ -45,7 +57,7 @@ export function canonicalEntity(node: FrameworkNode): EntityJson {
         whyPeopleStall: mdList(node.whyPeopleStall),
       };
     case 'LeverageMechanism':
-      return { ...base, description: md(node.description), inPractice: mdList(node.inPractice) };
+      return { ...base, description: md(node.description), inPractice: mdList(node.inPractice), atLevel: atLevelJson(node.atLevel) };
     case 'FailureMode':
       return {
         ...base,
@@ -57,8 +69,11 @@ export function canonicalEntity(node: FrameworkNode): EntityJson {
     case 'OrgPractice':
       return { ...base, description: md(node.description), examples: mdList(node.examples) };
     case 'Capability':
+      return { ...base, description: md(node.description), atLevel: atLevelJson(node.atLevel) };
     case 'Tension':
       return { ...base, description: md(node.description) };
+    case 'GlossaryTerm':
+      return base;
     case 'Misconception':
       return { ...base, reality: md(node.reality), relatedFailureModes: node.relatedFailureModes.map((m) => m.slug) };
   }
@@ -74,6 +89,7 @@ export function exportFramework(framework: Framework, schemaUrl: string): Framew
     framework: {
       title: framework.title,
       summary: framework.summary.markdown,
+      description: framework.description && framework.description.markdown,
       version: framework.version,
       contentHash: framework.contentHash,
     },
@@ -87,6 +103,7 @@ export function exportFramework(framework: Framework, schemaUrl: string): Framew
     capabilities: all(framework.capabilities),
     tensions: all(framework.tensions),
     misconceptions: all(framework.misconceptions),
+    glossary: all(framework.glossary),
   };
 }
 

@@ -4,6 +4,7 @@ import type {
   DimensionInput,
   FailureModeInput,
   FrameworkMetaInput,
+  GlossaryTermInput,
   LevelInput,
   LeverageMechanismInput,
   MisconceptionInput,
@@ -27,6 +28,9 @@ import type {
   Expectation,
   FailureMode,
   Framework,
+  GlossaryTerm,
+  LevelNote,
+  Quotation,
   Level,
   LeverageMechanism,
   Location,
@@ -72,15 +76,33 @@ export function buildFramework(
     });
   }
 
+  type QuotationInput = { text: string; speaker?: string; source: string; section: string };
+  const quotation = (q: QuotationInput): Quotation => ({
+    text: q.text,
+    speaker: q.speaker ?? null,
+    source: sources.get(q.source)!,
+    section: q.section,
+  });
   const base = <K extends EntityKind>(
     kind: K,
-    input: { slug: string; title: string; summary: string; sources: { source: string; section: string }[] },
+    input: {
+      slug: string;
+      title: string;
+      summary: string;
+      basis: 'sourced' | 'interpreted';
+      interpretation?: string;
+      quotations?: QuotationInput[];
+      sources: { source: string; section: string }[];
+    },
     location: Location,
   ) => ({
     kind,
     slug: input.slug,
     title: input.title,
     summary: renderMarkdown(input.summary),
+    basis: input.basis,
+    interpretation: input.interpretation === undefined ? null : renderMarkdown(input.interpretation),
+    quotations: (input.quotations ?? []).map(quotation),
     sources: input.sources.map((c): Citation => ({ source: sources.get(c.source)!, section: c.section })),
     contentHash: contentHash(input),
     location,
@@ -102,6 +124,7 @@ export function buildFramework(
         rank: input.rank,
         description: renderMarkdown(input.description),
         expectations: [],
+        signalsBelow: input.signalsBelow.map((signal) => ({ text: renderMarkdown(signal.text), basis: signal.basis })),
         transitionsIn: [],
         transitionsOut: [],
       };
@@ -111,10 +134,20 @@ export function buildFramework(
   for (const level of levels) {
     const written = levelInputs.get(level.slug)!.expectations;
     level.expectations = dimensions.map((dimension): Expectation => {
-      const { headline, text } = written[dimension.slug]!;
-      return { level, dimension, headline, text: renderMarkdown(text) };
+      const cell = written[dimension.slug]!;
+      return {
+        level,
+        dimension,
+        headline: cell.headline,
+        text: renderMarkdown(cell.text),
+        basis: cell.basis,
+        quotation: cell.quotation ? quotation(cell.quotation) : null,
+      };
     });
   }
+  /** A capability's or a mechanism's entries, in rank order. */
+  const atLevel = (written: Record<string, { text: string; basis: 'sourced' | 'interpreted' }>): LevelNote[] =>
+    levels.map((level) => ({ level, text: renderMarkdown(written[level.slug]!.text), basis: written[level.slug]!.basis }));
 
   const transitions = of<TransitionInput>('transitions')
     .map(({ input, location }): Transition => {
@@ -135,6 +168,7 @@ export function buildFramework(
     ...base('LeverageMechanism', input, location),
     description: renderMarkdown(input.description),
     inPractice: md(input.inPractice),
+    atLevel: atLevel(input.atLevel),
   }));
 
   const orgPractices = of<OrgPracticeInput>('orgPractices').map(({ input, location }): Mutable<OrgPractice> => ({
@@ -163,6 +197,7 @@ export function buildFramework(
   const capabilities = of<CapabilityInput>('capabilities').map(({ input, location }): Capability => ({
     ...base('Capability', input, location),
     description: renderMarkdown(input.description),
+    atLevel: atLevel(input.atLevel),
   }));
 
   const tensions = of<TensionInput>('tensions').map(({ input, location }): Tension => ({
@@ -180,6 +215,8 @@ export function buildFramework(
     return misconception;
   });
 
+  const glossary = of<GlossaryTermInput>('glossary').map(({ input, location }): GlossaryTerm => base('GlossaryTerm', input, location));
+
   const entities: Entity[] = [
     ...dimensions,
     ...(levels as Level[]),
@@ -190,6 +227,7 @@ export function buildFramework(
     ...capabilities,
     ...tensions,
     ...misconceptions,
+    ...glossary,
   ];
   for (const entity of entities) {
     for (const citation of entity.sources) {
@@ -204,6 +242,7 @@ export function buildFramework(
   const framework: Framework = {
     title: header.title,
     summary: renderMarkdown(header.summary),
+    description: header.description === undefined ? null : renderMarkdown(header.description),
     version: header.version,
     contentHash: contentHash({
       framework: header,
@@ -219,6 +258,7 @@ export function buildFramework(
     capabilities,
     tensions,
     misconceptions,
+    glossary,
     entities,
     find: ((kind: string, slug: string) => lookup.get(`${kind}:${slug}`)) as Framework['find'],
     files,

@@ -30,6 +30,7 @@ export const ENTITY_KINDS = [
   'Capability',
   'Tension',
   'Misconception',
+  'GlossaryTerm',
 ] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
@@ -54,11 +55,25 @@ export interface Citation {
   readonly section: string;
 }
 
+/** Whether the cited sections say it (`sourced`) or it is the framework's judgement built on them (`interpreted`). */
+export type Basis = 'sourced' | 'interpreted';
+
+/** Exact words of a source, where the exact words matter. */
+export interface Quotation extends Citation {
+  readonly text: string;
+  /** Who said them, when not the article's author. */
+  readonly speaker: string | null;
+}
+
 interface EntityBase<K extends EntityKind> {
   readonly kind: K;
   readonly slug: string;
   readonly title: string;
   readonly summary: RichText;
+  readonly basis: Basis;
+  /** What is the framework's judgement; null when sourced. */
+  readonly interpretation: RichText | null;
+  readonly quotations: readonly Quotation[];
   readonly sources: readonly Citation[];
   readonly contentHash: string;
   readonly location: Location;
@@ -76,6 +91,21 @@ export interface Expectation {
   /** A few words; read across a row, the headlines show the step between levels. */
   readonly headline: string;
   readonly text: RichText;
+  readonly basis: Basis;
+  readonly quotation: Quotation | null;
+}
+
+/** An observable sign that someone holding a level operates below it. */
+export interface BelowLevelSignal {
+  readonly text: RichText;
+  readonly basis: Basis;
+}
+
+/** What a capability or a leverage mechanism looks like at one level. */
+export interface LevelNote {
+  readonly level: Level;
+  readonly text: RichText;
+  readonly basis: Basis;
 }
 
 export interface Level extends EntityBase<'Level'> {
@@ -83,6 +113,8 @@ export interface Level extends EntityBase<'Level'> {
   readonly description: RichText;
   /** One per dimension, in dimension order. */
   readonly expectations: readonly Expectation[];
+  /** Signs, for a self-check, of operating below the level. */
+  readonly signalsBelow: readonly BelowLevelSignal[];
   readonly transitionsIn: readonly Transition[];
   readonly transitionsOut: readonly Transition[];
 }
@@ -97,6 +129,8 @@ export interface Transition extends EntityBase<'Transition'> {
 export interface LeverageMechanism extends EntityBase<'LeverageMechanism'> {
   readonly description: RichText;
   readonly inPractice: readonly RichText[];
+  /** One per level, in rank order. */
+  readonly atLevel: readonly LevelNote[];
 }
 
 export interface FailureMode extends EntityBase<'FailureMode'> {
@@ -115,7 +149,12 @@ export interface OrgPractice extends EntityBase<'OrgPractice'> {
 
 export interface Capability extends EntityBase<'Capability'> {
   readonly description: RichText;
+  /** One per level, in rank order. */
+  readonly atLevel: readonly LevelNote[];
 }
+
+/** A word used in one sense throughout: `title` is the term, `summary` its definition. */
+export type GlossaryTerm = EntityBase<'GlossaryTerm'>;
 
 export interface Tension extends EntityBase<'Tension'> {
   readonly description: RichText;
@@ -126,7 +165,8 @@ export interface Misconception extends EntityBase<'Misconception'> {
   readonly relatedFailureModes: readonly FailureMode[];
 }
 
-export type Entity = Dimension | Level | Transition | LeverageMechanism | FailureMode | OrgPractice | Capability | Tension | Misconception;
+export type Entity =
+  Dimension | Level | Transition | LeverageMechanism | FailureMode | OrgPractice | Capability | Tension | Misconception | GlossaryTerm;
 
 export type EntityOfKind<K extends EntityKind> = Extract<Entity, { kind: K }>;
 
@@ -136,6 +176,7 @@ export type FrameworkNode = Entity | Source;
 export interface Framework {
   readonly title: string;
   readonly summary: RichText;
+  readonly description: RichText | null;
   readonly version: string;
   /** Hash over every entity's hash and the header: changes whenever any content changes. */
   readonly contentHash: string;
@@ -150,6 +191,7 @@ export interface Framework {
   readonly capabilities: readonly Capability[];
   readonly tensions: readonly Tension[];
   readonly misconceptions: readonly Misconception[];
+  readonly glossary: readonly GlossaryTerm[];
   /** Every entity, in collection order. */
   readonly entities: readonly Entity[];
   /** Look up an entity or source by kind and slug. */

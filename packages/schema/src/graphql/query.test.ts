@@ -59,7 +59,8 @@ describe('Relay node interface', () => {
   it('round-trips every entity and source through node(id:) and nodes(ids:)', async () => {
     const { data } = await run(`{
       levels { id slug } dimensions { id slug } transitions { id slug } leverageMechanisms { id slug } failureModes { id slug }
-      orgPractices { id slug } capabilities { id slug } tensions { id slug } misconceptions { id slug } sources { id slug } }`);
+      orgPractices { id slug } capabilities { id slug } tensions { id slug } misconceptions { id slug } glossary { id slug }
+      sources { id slug } }`);
     const all = Object.values(data!).flat() as { id: string; slug: string }[];
     expect(all).toHaveLength(framework.entities.length + framework.sources.length);
     expect(new Set(all.map((n) => n.id)).size).toBe(all.length);

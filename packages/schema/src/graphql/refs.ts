@@ -21,6 +21,10 @@ export interface ComparisonRowValue {
 export const EntityRef = builder.interfaceRef<graph.Entity>('Entity');
 export const SourceRef = builder.objectRef<graph.Source>('Source');
 export const CitationRef = builder.objectRef<graph.Citation>('Citation');
+export const QuotationRef = builder.objectRef<graph.Quotation>('Quotation');
+export const BelowLevelSignalRef = builder.objectRef<graph.BelowLevelSignal>('BelowLevelSignal');
+export const LevelNoteRef = builder.objectRef<graph.LevelNote>('LevelNote');
+export const GlossaryTermRef = builder.objectRef<graph.GlossaryTerm>('GlossaryTerm');
 export const DimensionRef = builder.objectRef<graph.Dimension>('Dimension');
 export const LevelRef = builder.objectRef<graph.Level>('Level');
 export const ExpectationRef = builder.objectRef<graph.Expectation>('Expectation');

@@ -25,6 +25,22 @@ export function textField<T>(ref: Ref<T>, name: string, description: string, get
   );
 }
 
+/** A Markdown field that may be absent (null), readable as HTML or plain text when present. */
+export function optionalTextField<T>(ref: Ref<T>, name: string, description: string, get: (parent: T) => RichText | null) {
+  builder.objectField(ref, name, (t) =>
+    t.string({
+      description,
+      nullable: true,
+      extensions: RICH_TEXT,
+      args: { format: t.arg({ type: TextFormat, defaultValue: 'MARKDOWN', description: FORMAT_ARG_DESCRIPTION }) },
+      resolve: (parent, args) => {
+        const text = get(parent);
+        return text && formatText(text, args.format);
+      },
+    }),
+  );
+}
+
 /** A list of Markdown items, each readable as HTML or plain text. */
 export function textListField<T>(ref: Ref<T>, name: string, description: string, get: (parent: T) => readonly RichText[]) {
   builder.objectField(ref, name, (t) =>

@@ -20,6 +20,7 @@ const NOUN: Record<CollectionName, string> = {
   capabilities: 'capability',
   tensions: 'tension',
   misconceptions: 'misconception',
+  glossary: 'glossary term',
 };
 
 // References are checked on the item as written, with guards, so that an item
@@ -97,32 +98,74 @@ export function checkReferences(content: CollectedContent, contentDir: string, c
   };
 
   const dimensionSlugs = slugs('dimensions');
+  const levelSlugs = slugs('levels');
   const ranks = new Map<number, RawItem>();
 
   for (const item of content.items) {
     const raw = asRecord(item.raw);
     if (!raw) continue;
 
-    asList(raw.sources).forEach((entry, i) => {
+    /** A citation (or quotation) at `at` names a source and one of its sections. */
+    const expectCitation = (at: readonly PathSegment[], entry: unknown) => {
       const citation = asRecord(entry);
-      if (!citation || !expectSlug(item, ['sources', i, 'source'], 'sources', citation.source)) return;
+      if (!citation || !expectSlug(item, [...at, 'source'], 'sources', citation.source)) return;
       const sections = asList(rawOf('sources', citation.source as string)?.sections).filter((s): s is string => typeof s === 'string');
       const section = asString(citation.section);
       if (section !== undefined && !sections.includes(section)) {
         errors.push(
           item.yaml.errorAt(
-            [...item.path, 'sources', i, 'section'],
+            [...item.path, ...at, 'section'],
             `unknown section "${section}" in source "${String(citation.source)}"; its sections are: ${sections.map((s) => `"${s}"`).join(', ')}`,
           ),
         );
       }
-    });
+    };
+    asList(raw.sources).forEach((entry, i) => expectCitation(['sources', i], entry));
+    asList(raw.quotations).forEach((entry, i) => expectCitation(['quotations', i], entry));
+
+    // Interpretation is the framework's own judgement: a reader is told which part.
+    if (raw.basis === 'interpreted' && raw.interpretation === undefined) {
+      errors.push(
+        item.yaml.errorAt(
+          [...item.path, 'basis'],
+          "an interpreted item needs `interpretation`: say what is the framework's judgement and what the cited sections do say",
+        ),
+      );
+    }
+    if (raw.basis === 'sourced' && raw.interpretation !== undefined) {
+      errors.push(
+        item.yaml.errorAt(
+          [...item.path, 'interpretation'],
+          '`interpretation` is for interpreted items; this one is marked sourced (the cited sections say it)',
+          'key',
+        ),
+      );
+    }
+
+    const atLevel = asRecord(raw.atLevel);
+    if (atLevel) {
+      for (const key of Object.keys(atLevel)) expectSlug(item, ['atLevel', key], 'levels', key, 'key');
+      const missing = levelSlugs.filter((l) => !(l in atLevel));
+      if (missing.length > 0) {
+        errors.push(
+          item.yaml.errorAt(
+            [...item.path, 'atLevel'],
+            `missing an entry for level${missing.length === 1 ? '' : 's'} ${missing.map((m) => `"${m}"`).join(', ')}; every level needs one`,
+            'key',
+          ),
+        );
+      }
+    }
 
     switch (item.collection) {
       case 'levels': {
         const expectations = asRecord(raw.expectations);
         if (expectations) {
-          for (const key of Object.keys(expectations)) expectSlug(item, ['expectations', key], 'dimensions', key, 'key');
+          for (const [key, cell] of Object.entries(expectations)) {
+            expectSlug(item, ['expectations', key], 'dimensions', key, 'key');
+            const quotation = asRecord(cell)?.quotation;
+            if (quotation !== undefined) expectCitation(['expectations', key, 'quotation'], quotation);
+          }
           const missing = dimensionSlugs.filter((d) => !(d in expectations));
           if (missing.length > 0) {
             errors.push(

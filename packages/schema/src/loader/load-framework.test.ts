@@ -82,7 +82,7 @@ describe('each class of bad content gets its precise message', () => {
     const d = await contentWith({ 'levels.yaml': once('    rank: 1\n', '    rank: 1\n    rnak: 1\n') });
     const line = await lineOf('levels.yaml', 'rnak:');
     expect(await messages(d)).toEqual([
-      `levels.yaml:${line}:5 levels[0].rnak: unknown field "rnak" (did you mean "rank"?); allowed fields: slug, title, summary, sources, rank, description, expectations`,
+      `levels.yaml:${line}:5 levels[0].rnak: unknown field "rnak" (did you mean "rank"?); allowed fields: slug, title, summary, basis, interpretation, quotations, sources, rank, description, expectations, signalsBelow`,
     ]);
   });
 
@@ -96,7 +96,7 @@ describe('each class of bad content gets its precise message', () => {
     const d = await contentWith({ 'capabilities.yaml': once('slug: patience', 'slug: Patience_Is_A_Virtue') });
     const line = await lineOf('capabilities.yaml', 'Patience_Is');
     expect(await messages(d)).toEqual([
-      `capabilities.yaml:${line}:11 capabilities[8].slug: must be kebab-case: lower-case letters and digits separated by single hyphens`,
+      `capabilities.yaml:${line}:11 capabilities[9].slug: must be kebab-case: lower-case letters and digits separated by single hyphens`,
     ]);
   });
 
@@ -107,7 +107,7 @@ describe('each class of bad content gets its precise message', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(
       new RegExp(
-        `^capabilities\\.yaml:\\d+:11 capabilities\\[8\\]\\.slug: duplicate slug "judgement": a capability with this slug is already defined at .*capabilities\\.yaml:${first}:11$`,
+        `^capabilities\\.yaml:\\d+:11 capabilities\\[9\\]\\.slug: duplicate slug "judgement": a capability with this slug is already defined at .*capabilities\\.yaml:${first}:11$`,
       ),
     );
   });
@@ -129,7 +129,7 @@ describe('each class of bad content gets its precise message', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(
       new RegExp(
-        `^tensions\\.yaml:${line}:\\d+ tensions\\[\\d\\]\\.sources\\[\\d\\]\\.section: unknown section "Key take-aways" in source "leaddev-reality-of-being-a-distinguished-engineer"; its sections are: "Key takeaways", `,
+        `^tensions\\.yaml:${line}:\\d+ tensions\\[\\d\\]\\.sources\\[\\d\\]\\.section: unknown section "Key take-aways" in source "leaddev-reality-of-being-a-distinguished-engineer"; its sections are: "Introduction", "Key takeaways", `,
       ),
     );
   });
@@ -149,7 +149,51 @@ describe('each class of bad content gets its precise message', () => {
     const line = await lineOf('levels.yaml', 'operating-scopes:');
     expect(await messages(d)).toEqual([
       `levels.yaml:${line - 1}:5 levels[0].expectations: missing an expectation for dimension "operating-scope"; every level needs one per dimension`,
-      `levels.yaml:${line}:7 levels[0].expectations.operating-scopes: unknown dimension "operating-scopes" (did you mean "operating-scope"?); known dimensions: operating-scope, ownership-and-accountability, time-horizon, problem-source, primary-output, path-to-success, guiding-question`,
+      `levels.yaml:${line}:7 levels[0].expectations.operating-scopes: unknown dimension "operating-scopes" (did you mean "operating-scope"?); known dimensions: operating-scope, ownership-and-accountability, time-horizon, problem-source, primary-output, path-to-success, guiding-question, who-they-work-with`,
+    ]);
+  });
+
+  it('an interpreted item that does not say what is interpreted, and a sourced one that does', async () => {
+    const d = await contentWith({
+      'capabilities.yaml': first('    title: Judgement\n    basis: sourced\n', '    title: Judgement\n    basis: interpreted\n'),
+      'tensions.yaml': first(/ {4}basis: sourced\n/, '    basis: sourced\n    interpretation: Our reading.\n'),
+    });
+    const judgement = await lineOf('capabilities.yaml', 'title: Judgement');
+    const errors = await messages(d);
+    expect(errors).toHaveLength(2);
+    expect(errors[0]).toBe(
+      `capabilities.yaml:${judgement + 1}:12 capabilities[1].basis: an interpreted item needs \`interpretation\`: say what is the framework's judgement and what the cited sections do say`,
+    );
+    expect(errors[1]).toMatch(
+      /^tensions\.yaml:\d+:5 tensions\[\d\]\.interpretation: `interpretation` is for interpreted items; this one is marked sourced/,
+    );
+  });
+
+  it('a capability without an entry for every level, or with one for a level that does not exist', async () => {
+    const d = await contentWith({ 'capabilities.yaml': first('      principal:\n', '      principle:\n') });
+    const line = await lineOf('capabilities.yaml', 'principle:');
+    const atLevel = await lineOf('capabilities.yaml', 'atLevel:');
+    expect(await messages(d)).toEqual([
+      `capabilities.yaml:${atLevel}:5 capabilities[0].atLevel: missing an entry for level "principal"; every level needs one`,
+      `capabilities.yaml:${line}:7 capabilities[0].atLevel.principle: unknown level "principle" (did you mean "principal"?); known levels: staff, principal, distinguished`,
+    ]);
+  });
+
+  it('a quotation citing a section its source does not have, and one too long to be a quotation', async () => {
+    const d = await contentWith({
+      'levels.yaml': first(
+        '          text: how does this fit together?\n          source: leaddev-reality-of-being-a-distinguished-engineer\n          section: Judgement born from experience\n',
+        '          text: how does this fit together and what else could anyone possibly want to know today?\n          source: leaddev-reality-of-being-a-distinguished-engineer\n          section: Judgement born of experience\n',
+      ),
+    });
+    const text = await lineOf('levels.yaml', 'possibly want');
+    expect(await messages(d)).toEqual([
+      `levels.yaml:${text}:17 levels[0].expectations.guiding-question.quotation.text: must be at most 12 words: quote a phrase, and say the rest in our words`,
+      expect.stringMatching(
+        new RegExp(
+          `^levels\\.yaml:${text + 2}:\\d+ levels\\[0\\]\\.expectations\\.guiding-question\\.quotation\\.section: unknown section "Judgement born of experience" in source "leaddev-reality-of-being-a-distinguished-engineer"; its sections are: "Introduction", `,
+        ),
+      ),
     ]);
   });
 
@@ -190,7 +234,7 @@ describe('each class of bad content gets its precise message', () => {
   it('an unknown collection at the top of a file', async () => {
     const d = await contentWith({ 'extra.yaml': () => 'level:\n  - slug: x\n' });
     expect(await messages(d)).toEqual([
-      `extra.yaml:1:1 level: unknown field "level" (did you mean "levels"?); allowed fields: framework, ${['sources', 'dimensions', 'levels', 'transitions', 'leverageMechanisms', 'failureModes', 'orgPractices', 'capabilities', 'tensions', 'misconceptions'].join(', ')}`,
+      `extra.yaml:1:1 level: unknown field "level" (did you mean "levels"?); allowed fields: framework, ${['sources', 'dimensions', 'levels', 'transitions', 'leverageMechanisms', 'failureModes', 'orgPractices', 'capabilities', 'tensions', 'misconceptions', 'glossary'].join(', ')}`,
     ]);
   });
 });

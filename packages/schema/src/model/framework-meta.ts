@@ -7,6 +7,7 @@ export const FrameworkMeta = z
   .strictObject({
     title: Title,
     summary: Markdown.meta({ description: 'What the framework is, in a few sentences.' }),
+    description: Markdown.optional().meta({ description: 'The framework in a few short paragraphs: what it rests on and what it claims.' }),
     version: z
       .string()
       .regex(SEMVER_PATTERN, { message: 'must be a semantic version such as 1.2.0' })

@@ -3,6 +3,7 @@ import { Capability } from './capability.js';
 import { Dimension } from './dimension.js';
 import { FailureMode } from './failure-mode.js';
 import { FrameworkMeta } from './framework-meta.js';
+import { GlossaryTerm } from './glossary-term.js';
 import { Level } from './level.js';
 import { LeverageMechanism } from './leverage-mechanism.js';
 import { Misconception } from './misconception.js';
@@ -16,6 +17,7 @@ export * from './capability.js';
 export * from './dimension.js';
 export * from './failure-mode.js';
 export * from './framework-meta.js';
+export * from './glossary-term.js';
 export * from './level.js';
 export * from './leverage-mechanism.js';
 export * from './misconception.js';
@@ -39,6 +41,7 @@ export const collections = {
   capabilities: Capability,
   tensions: Tension,
   misconceptions: Misconception,
+  glossary: GlossaryTerm,
 } as const;
 
 export type CollectionName = keyof typeof collections;

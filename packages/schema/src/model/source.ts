@@ -17,10 +17,10 @@ export const Source = z
       .optional()
       .meta({ description: 'Where the article can be read (http or https).' }),
     summary: Markdown.meta({ description: 'What the article covers, in our words.' }),
-    sections: z
-      .array(z.string().trim().min(1))
-      .min(1, { message: 'must list at least one section heading' })
-      .meta({ description: 'The section headings of the article, exactly as they appear in it. Citations must name one of these.' }),
+    sections: z.array(z.string().trim().min(1)).min(1, { message: 'must list at least one section heading' }).meta({
+      description:
+        'The section headings of the article, exactly as they appear in it, and `Introduction` for its text before the first heading. Citations must name one of these.',
+    }),
   })
   .meta({ description: 'An article the framework rests on.' });
 

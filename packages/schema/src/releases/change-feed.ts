@@ -1,5 +1,11 @@
 import { canonicalJson } from '../graph/content-hash.js';
-import { exportCollections, type EntityJson, type ExportCollection, type FrameworkExportJson } from '../export/export-model.js';
+import {
+  exportCollections,
+  type EntityJson,
+  type ExportCollection,
+  type FrameworkExportJson,
+  type LegacyFrameworkExportJson,
+} from '../export/export-model.js';
 import type { Release } from './release-model.js';
 
 /** The GraphQL type name of each exported collection, as change events name it. */
@@ -14,6 +20,7 @@ export const COLLECTION_TYPE: Record<ExportCollection, string> = {
   capabilities: 'Capability',
   tensions: 'Tension',
   misconceptions: 'Misconception',
+  glossary: 'GlossaryTerm',
 };
 
 export type ChangeKind = 'created' | 'updated' | 'deleted';
@@ -41,16 +48,20 @@ export interface ChangeEvent {
 interface State {
   readonly version: string | null;
   readonly publishedAt: string | null;
-  readonly snapshot: FrameworkExportJson | null;
+  readonly snapshot: Snapshot | null;
 }
 
+/** A release keeps the export format it was published in. */
+type Snapshot = FrameworkExportJson | LegacyFrameworkExportJson;
+
 /** Every item of a snapshot keyed `<Type>/<slug>`, in collection order. */
-export function snapshotItems(snapshot: FrameworkExportJson | null): Map<string, { type: string; entity: EntityJson }> {
+export function snapshotItems(snapshot: Snapshot | null): Map<string, { type: string; entity: EntityJson }> {
   const items = new Map<string, { type: string; entity: EntityJson }>();
   if (!snapshot) return items;
   for (const collection of Object.keys(exportCollections) as ExportCollection[]) {
-    for (const entity of snapshot[collection] as EntityJson[])
-      items.set(`${COLLECTION_TYPE[collection]}/${entity.slug}`, { type: COLLECTION_TYPE[collection], entity });
+    // A format-1 item is served as it was published: the fields format 2 added are absent, not invented.
+    const list = (snapshot as Partial<Record<ExportCollection, EntityJson[]>>)[collection] ?? [];
+    for (const entity of list) items.set(`${COLLECTION_TYPE[collection]}/${entity.slug}`, { type: COLLECTION_TYPE[collection], entity });
   }
   return items;
 }

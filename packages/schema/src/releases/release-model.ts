@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FrameworkExport } from '../export/export-model.js';
+import { FrameworkExport, LegacyFrameworkExport } from '../export/export-model.js';
 import { SEMVER_PATTERN } from '../model/framework-meta.js';
 
 /** One file under content/releases/: the framework as it was published. */
@@ -9,7 +9,8 @@ export const ReleaseFile = z
     version: z.string().regex(SEMVER_PATTERN, { message: 'must be a semantic version' }),
     publishedAt: z.iso.datetime({ offset: true }),
     contentHash: z.string(),
-    snapshot: FrameworkExport,
+    // Releases keep the format they were published in.
+    snapshot: z.union([FrameworkExport, LegacyFrameworkExport]),
   })
   .meta({ title: 'Altitude release snapshot' });
 

@@ -94,18 +94,24 @@ export function bodyText(entity: Entity): string {
   const parts: string[] = [];
   switch (entity.kind) {
     case 'Dimension':
-    case 'Capability':
     case 'Tension':
       parts.push(entity.description.text);
       break;
+    case 'Capability':
+      parts.push(entity.description.text, ...entity.atLevel.map((n) => n.text.text));
+      break;
     case 'Level':
-      parts.push(entity.description.text, ...entity.expectations.map((e) => `${e.headline}. ${e.text.text}`));
+      parts.push(
+        entity.description.text,
+        ...entity.expectations.map((e) => `${e.headline}. ${e.text.text}`),
+        ...entity.signalsBelow.map((s) => s.text.text),
+      );
       break;
     case 'Transition':
       parts.push(...entity.whatChanges.map((t) => t.text), ...entity.whyPeopleStall.map((t) => t.text));
       break;
     case 'LeverageMechanism':
-      parts.push(entity.description.text, ...entity.inPractice.map((t) => t.text));
+      parts.push(entity.description.text, ...entity.inPractice.map((t) => t.text), ...entity.atLevel.map((n) => n.text.text));
       break;
     case 'FailureMode':
       parts.push(entity.description.text, ...entity.symptoms.map((t) => t.text), ...entity.consequences.map((t) => t.text));
@@ -115,6 +121,8 @@ export function bodyText(entity: Entity): string {
       break;
     case 'Misconception':
       parts.push(entity.reality.text);
+      break;
+    case 'GlossaryTerm':
       break;
   }
   return parts.join(' ');

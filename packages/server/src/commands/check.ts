@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { collectionNames, formatContentError, loadFramework, type Framework } from '@altitude/schema';
+import { collectionNames, formatContentError, loadFramework, type CollectionName, type Framework } from '@altitude/schema';
 
-const LABEL: Record<string, [string, string]> = {
+const LABEL: Record<CollectionName, [string, string]> = {
   sources: ['source', 'sources'],
   dimensions: ['dimension', 'dimensions'],
   levels: ['level', 'levels'],
@@ -12,6 +12,7 @@ const LABEL: Record<string, [string, string]> = {
   capabilities: ['capability', 'capabilities'],
   tensions: ['tension', 'tensions'],
   misconceptions: ['misconception', 'misconceptions'],
+  glossary: ['glossary term', 'glossary terms'],
 };
 
 export function summarise(framework: Framework): string {

@@ -1,12 +1,14 @@
 import { builder } from '../builder.js';
 import { RICH_TEXT } from '../cost-hints.js';
-import { CitationRef, EntityRef } from '../refs.js';
+import { CitationRef, EntityRef, QuotationRef } from '../refs.js';
 import { FORMAT_ARG_DESCRIPTION, formatText } from '../rich-text.js';
 import { TextFormat } from './text-format.js';
 import { EntityType } from './entity-type.js';
+import { Basis } from './basis.js';
 
 EntityRef.implement({
-  description: 'Anything the framework defines: it has a slug, a title, a summary, the sources it rests on and a content hash.',
+  description:
+    'Anything the framework defines: it has a slug, a title, a summary, whether the sources say it or it is interpreted, the sources it rests on and a content hash.',
   interfaces: [builder.nodeInterfaceRef()],
   resolveType: (entity) => entity.kind,
   fields: (t) => ({
@@ -18,6 +20,24 @@ EntityRef.implement({
       extensions: RICH_TEXT,
       args: { format: t.arg({ type: TextFormat, defaultValue: 'MARKDOWN', description: FORMAT_ARG_DESCRIPTION }) },
       resolve: (entity, args) => formatText(entity.summary, args.format),
+    }),
+    basis: t.field({
+      type: Basis,
+      description:
+        "SOURCED when the cited sections say everything the entity says; INTERPRETED when part of it is the framework's judgement.",
+      resolve: (entity) => entity.basis,
+    }),
+    interpretation: t.string({
+      nullable: true,
+      description: "For an INTERPRETED entity: which part is the framework's judgement, and what the sources do say. Null when SOURCED.",
+      extensions: RICH_TEXT,
+      args: { format: t.arg({ type: TextFormat, defaultValue: 'MARKDOWN', description: FORMAT_ARG_DESCRIPTION }) },
+      resolve: (entity, args) => entity.interpretation && formatText(entity.interpretation, args.format),
+    }),
+    quotations: t.field({
+      type: [QuotationRef],
+      description: "Exact words the entity quotes, each attributed; the rest is in the framework's own words.",
+      resolve: (entity) => entity.quotations,
     }),
     sources: t.field({
       type: [CitationRef],

@@ -1,4 +1,5 @@
-import { DimensionRef, ExpectationRef, LevelRef } from '../refs.js';
+import { DimensionRef, ExpectationRef, LevelRef, QuotationRef } from '../refs.js';
+import { Basis } from './basis.js';
 import { textField } from '../rich-text.js';
 
 ExpectationRef.implement({
@@ -8,6 +9,17 @@ ExpectationRef.implement({
     dimension: t.field({ type: DimensionRef, description: 'The dimension.', resolve: (e) => e.dimension }),
     headline: t.exposeString('headline', {
       description: 'A few words; read across a comparison row, the headlines show the step from one level to the next.',
+    }),
+    basis: t.field({
+      type: Basis,
+      description: "SOURCED when the cited sources say this of the level; INTERPRETED when it is the framework's reading.",
+      resolve: (e) => e.basis,
+    }),
+    quotation: t.field({
+      type: QuotationRef,
+      nullable: true,
+      description: 'The exact words the cell rests on, where they matter (the question a level asks).',
+      resolve: (e) => e.quotation,
     }),
   }),
 });

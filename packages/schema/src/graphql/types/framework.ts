@@ -1,5 +1,5 @@
 import { FrameworkRef } from '../refs.js';
-import { textField } from '../rich-text.js';
+import { optionalTextField, textField } from '../rich-text.js';
 
 FrameworkRef.implement({
   description: 'The Distinguished Engineer role framework as a whole.',
@@ -15,3 +15,9 @@ FrameworkRef.implement({
 });
 
 textField(FrameworkRef, 'summary', 'What the framework is, in a few sentences.', (f) => f.summary);
+optionalTextField(
+  FrameworkRef,
+  'description',
+  'The framework in a few short paragraphs: what it rests on and what it claims.',
+  (f) => f.description,
+);

@@ -3,7 +3,7 @@ import { builder } from '../builder.js';
 import { PER_DIMENSION } from '../cost-hints.js';
 import { checkListLength, listArgument, listLimits } from '../list-limits.js';
 import { entityNode } from '../entity-node.js';
-import { ExpectationRef, LevelRef, TransitionRef } from '../refs.js';
+import { BelowLevelSignalRef, ExpectationRef, LevelRef, TransitionRef } from '../refs.js';
 import { textField } from '../rich-text.js';
 
 const DIMENSION_FILTER = listArgument('dimensions', 'dimension slugs', MAX_DIMENSION_SLUGS, 'filter');
@@ -28,6 +28,11 @@ builder.node(LevelRef, {
         checkListLength(DIMENSION_FILTER, args.dimensions);
         return level.expectations.filter((e) => args.dimensions!.includes(e.dimension.slug));
       },
+    }),
+    signalsBelow: t.field({
+      type: [BelowLevelSignalRef],
+      description: 'Observable signs, for a self-check, that someone holding this level is operating below it.',
+      resolve: (level) => level.signalsBelow,
     }),
     transitionsIn: t.field({
       type: [TransitionRef],

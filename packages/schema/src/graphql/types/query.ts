@@ -13,21 +13,22 @@ import { builder, type Types } from '../builder.js';
 import { badInput, listArgument, listLimits, type ListLimit } from '../list-limits.js';
 import {
   CapabilityRef,
+  ChangeEventRef,
   DimensionRef,
   FailureModeRef,
   FrameworkRef,
+  FrameworkVersionRef,
+  GlossaryTermRef,
   LevelComparisonRef,
   LevelRef,
   LeverageMechanismRef,
   MisconceptionRef,
   OrgPracticeRef,
+  ReleaseRef,
   SearchHitRef,
   SourceRef,
   TensionRef,
   TransitionRef,
-  ChangeEventRef,
-  FrameworkVersionRef,
-  ReleaseRef,
 } from '../refs.js';
 import { ChangePageError, changePage, DEFAULT_CHANGES_PAGE, MAX_CHANGES_PAGE, pageSizeOutOfRange } from '../../releases/change-page.js';
 
@@ -96,6 +97,11 @@ builder.queryType({
       capabilities: list(CapabilityRef, 'The skills the role depends on.', (f) => f.capabilities),
       tensions: list(TensionRef, 'The pulls in two directions that come with the role.', (f) => f.tensions),
       misconceptions: list(MisconceptionRef, 'Common wrong pictures of the role.', (f) => f.misconceptions),
+      glossary: list(
+        GlossaryTermRef,
+        'The words the framework uses in one sense throughout (team, area, domain, organisation, company, business unit).',
+        (f) => f.glossary,
+      ),
       compareLevels: t.field({
         type: LevelComparisonRef,
         description: `Two or more levels side by side, one row per dimension. An unknown or repeated slug, fewer than two, more than ${MAX_COMPARED_LEVELS} level slugs or more than ${MAX_DIMENSION_SLUGS} dimension slugs is an error (BAD_USER_INPUT) that says which.`,
