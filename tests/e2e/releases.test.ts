@@ -51,7 +51,7 @@ describe('altitude release and the change feed', () => {
     await edit(
       'tensions.yaml',
       (t) =>
-        `${t.trimEnd()}\n  - slug: being-a-different-shape\n    title: A different shape\n    summary: Peers are mostly managers.\n    description: Few people in the room share the role's concerns.\n    sources:\n      - source: leaddev-reality-of-being-a-distinguished-engineer\n        section: Who you collaborate with\n`,
+        `${t.trimEnd()}\n  - slug: being-a-different-shape\n    title: A different shape\n    summary: Peers are mostly managers.\n    basis: sourced\n    description: Few people in the room share the role's concerns.\n    sources:\n      - source: leaddev-reality-of-being-a-distinguished-engineer\n        section: Who you collaborate with\n`,
     );
     const second = await release('0.2.0');
     expect(second.stdout).toBe(

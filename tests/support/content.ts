@@ -17,8 +17,12 @@ export async function editContent(dir: string, file: string, change: (text: stri
 /** An update: the capability `patience` gets a new title (capabilities.yaml). */
 export const retitlePatience = (text: string) => text.replace(/(slug: patience\n\s+title: )(.*)/, '$1Patience, over years');
 
-/** A deletion: the last tension, `self-defined-role`, goes (tensions.yaml; nothing refers to tensions). */
-export const dropSelfDefinedRole = (text: string) => text.replace(/\n {2}- slug: self-defined-role[\s\S]*$/, '\n');
+/** A deletion: the tension `self-defined-role` goes, up to the next item (tensions.yaml; nothing refers to tensions). */
+export const dropSelfDefinedRole = (text: string) => {
+  const dropped = text.replace(/\n {2}- slug: self-defined-role\n[\s\S]*?(?=\n {2}- slug: |\n*$)/, '');
+  if (dropped === text) throw new Error('tensions.yaml has no self-defined-role to drop');
+  return dropped;
+};
 
 /** How many items a content folder holds (entities and sources): one change each from nothing. */
 export async function itemCount(dir: string): Promise<number> {
