@@ -101,8 +101,17 @@ function changedFields(before: EntityJson | undefined, after: EntityJson | undef
   return [...fields].filter((field) => {
     const a = before && (before as Record<string, unknown>)[field];
     const b = after && (after as Record<string, unknown>)[field];
-    return canonicalJson(a ?? null) !== canonicalJson(b ?? null);
+    return canonicalJson(absentIfEmpty(a)) !== canonicalJson(absentIfEmpty(b));
   });
+}
+
+/**
+ * A field a format-1 snapshot did not have reads as changed only when the
+ * newer item puts something in it: an item that quotes nothing has not
+ * changed its quotations.
+ */
+function absentIfEmpty(value: unknown): unknown {
+  return value === undefined || (Array.isArray(value) && value.length === 0) ? null : value;
 }
 
 /**
