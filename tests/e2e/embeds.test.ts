@@ -73,6 +73,24 @@ describe('embed pages', () => {
     await context.close();
   });
 
+  it('marks interpreted cells with a dagger and explains it, with JavaScript off', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/embed/level-compare?levels=staff,principal,distinguished`);
+    const shown = await page.evaluate(() => {
+      const root = document.querySelector('de-level-compare')!.shadowRoot!;
+      return {
+        marks: root.querySelectorAll('table [part~="interpreted"]').length,
+        mark: root.querySelector('[part~="interpreted"]')?.textContent,
+        legend: root.querySelector('[part~="interpreted-legend"]')?.textContent,
+      };
+    });
+    expect(shown.marks).toBeGreaterThan(0);
+    expect(shown.mark).toBe("† (the framework's reading)");
+    expect(shown.legend).toBe("† The framework's reading, built on its sources rather than stated by them.");
+    await context.close();
+  });
+
   it('may be framed only where ALTITUDE_FRAME_ANCESTORS says', async () => {
     const restricted = await startCliServer([], { env: { ALTITUDE_FRAME_ANCESTORS: "'self' https://wiki.example.com" } });
     try {
@@ -204,6 +222,16 @@ describe('oEmbed', () => {
   });
 });
 
+/**
+ * `text` with `search` replaced by `hostile`. Throws when `search` is not there: an edit that finds
+ * nothing leaves the content harmless, and a test of hostile content would then pass for nothing.
+ */
+function plant(text: string, search: string | RegExp, hostile: string): string {
+  if (typeof search === 'string' ? !text.includes(search) : !search.test(text))
+    throw new Error(`the content no longer contains ${String(search)}: point the hostile edit at text it has`);
+  return text.replace(search, hostile);
+}
+
 describe('static snippets', () => {
   it.each(EMBEDS)('/snippet/%s has no script, no event handler and no URL but the sources', async (path, _tag, title) => {
     const [base, query] = path.split('?');
@@ -224,6 +252,11 @@ describe('static snippets', () => {
     ['dark', '#0d1117', '#e6edf3'],
   ])('the HTML snippet reads on a %s page (axe finds no contrast or structure problem)', async (_scheme, background, color) => {
     const snippet = await (await fetch(`${server.url}/snippet/level-compare.html?levels=staff,principal,distinguished`)).text();
+    // Interpreted cells carry a dagger, explained after the sources: axe looks at those too.
+    expect(snippet).toContain('<sup class="altitude-interpreted" title="The framework&#39;s reading');
+    expect(snippet).toContain(
+      '<p class="altitude-legend">† The framework&#39;s reading, built on its sources rather than stated by them.</p>',
+    );
     const context = await browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
     await page.setContent(
@@ -239,18 +272,21 @@ describe('static snippets', () => {
       '| Dimension | Staff Engineer | Distinguished Engineer |\n| --- | --- | --- |\n| **Operating scope** | **A team or a few teams.**',
     );
     expect(md).toContain(`[What Distinguished Engineers Actually Do](<${SOURCE_URLS[1]}>)`);
+    // An interpreted cell's headline is followed by a dagger; the last line says what it means.
+    expect(md).toMatch(/\*\*[^*|]+\*\*† /);
+    expect(md).toMatch(/\n\n† The framework's reading, built on its sources rather than stated by them\.\n$/);
   });
 
   it('keep hostile content inert: no foreign link, image or raw HTML gets through', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'altitude-snippet-'));
     await cp(DEFAULT_CONTENT_DIR, dir, { recursive: true });
     await editContent(dir, 'levels.yaml', (text) =>
-      text
-        .replace(/(operating-scope:\n\s+headline: )A team or a few teams/, "$1'A | [c](https://evil.example/a) <b onclick=x>r</b>'")
-        .replace(
-          'A single team or a handful of teams',
-          'A single ![x](https://evil.example/i.png) [click](https://evil.example/b) <b onclick=x>raw</b> team',
-        ),
+      plant(
+        plant(text, /(operating-scope:\n\s+headline: )A team or a few teams/, "$1'A | [c](https://evil.example/a) <b onclick=x>r</b>'"),
+        // Words on one line of the same cell's folded text.
+        'owned by a single team',
+        'owned by a single ![x](https://evil.example/i.png) [click](https://evil.example/b) <b onclick=x>raw</b> team',
+      ),
     );
     const own = await startCliServer(['--content', dir]);
     try {

@@ -11,7 +11,6 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { codegen } from '@graphql-codegen/core';
-import * as typescriptPlugin from '@graphql-codegen/typescript';
 import * as operationsPlugin from '@graphql-codegen/typescript-operations';
 import { Kind, buildSchema, concatAST, parse, print, stripIgnoredCharacters, validate, visit } from 'graphql';
 
@@ -38,8 +37,10 @@ export async function generate() {
     documents: sources,
     filename: 'generated.ts',
     config: { enumsAsTypes: true, avoidOptionals: true, skipTypename: true, useTypeImports: true },
-    plugins: [{ typescript: { onlyOperationTypes: true } }, { operations: {} }],
-    pluginMap: { typescript: typescriptPlugin, operations: operationsPlugin },
+    // typescript-operations emits the enums and scalars the operations use by
+    // itself; the typescript plugin beside it declared a selected enum twice.
+    plugins: [{ operations: {} }],
+    pluginMap: { operations: operationsPlugin },
   });
 
   const fragments = new Map(all.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));

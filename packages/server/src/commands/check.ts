@@ -18,7 +18,7 @@ const LABEL: Record<CollectionName, [string, string]> = {
 export function summarise(framework: Framework): string {
   const counts = collectionNames.map((name) => {
     const n = framework[name].length;
-    const [one, many] = LABEL[name]!;
+    const [one, many] = LABEL[name];
     return `${n} ${n === 1 ? one : many}`;
   });
   return `${counts.join(', ')} (${framework.files.length} files, version ${framework.version}, ${framework.contentHash.slice(0, 19)}…)`;

@@ -1,10 +1,21 @@
-import { asSentence, escapeHtml, type Citation, type FailureMode, type Framework, type Level, type RichText } from '@altitude/schema';
+import {
+  asSentence,
+  escapeHtml,
+  type Basis,
+  type Citation,
+  type FailureMode,
+  type Framework,
+  type Level,
+  type RichText,
+} from '@altitude/schema';
 import type { WidgetSpec } from './widget-spec.js';
 
 // Static snippets for wikis that take pasted HTML or Markdown but no script:
 // no <script>, no event handlers, nothing fetched; the only links are to the
 // sources. The HTML's styles are scoped to .altitude-snippet and use the
 // page's own text colour with translucent fills, so it reads in light and dark.
+// Whatever is the framework's reading rather than its sources' carries a †,
+// explained by one line after the sources, as in the widgets.
 
 const STYLE = `<style>
 .altitude-snippet{font:inherit;color:inherit;line-height:1.5;max-width:100%}
@@ -16,6 +27,8 @@ const STYLE = `<style>
 .altitude-snippet .altitude-headline{display:block;font-weight:600}
 .altitude-snippet p,.altitude-snippet ul{margin:.25em 0}
 .altitude-snippet .altitude-sources{font-size:.875em;opacity:.85;margin-top:1em}
+.altitude-snippet .altitude-interpreted{font-size:.75em;font-weight:400;line-height:0;cursor:help}
+.altitude-snippet .altitude-legend{font-size:.875em;opacity:.85;margin:.5em 0 0}
 .altitude-snippet a{color:inherit}
 </style>`;
 
@@ -25,6 +38,26 @@ const STYLE = `<style>
  */
 const md = (text: RichText) => text.html.replace(/<img\b[^>]*>/gi, '').replace(/<\/?a\b[^>]*>/gi, '');
 const httpUrl = (url: string | null): string | undefined => (url && /^https?:\/\/[^\s<>"]+$/i.test(url) ? url : undefined);
+
+/** What the † means, in every snippet that shows one. */
+export const INTERPRETED_NOTE = "The framework's reading, built on its sources rather than stated by them.";
+
+interface Based {
+  readonly basis: Basis;
+}
+const anyInterpreted = (items: readonly Based[]) => items.some((item) => item.basis === 'interpreted');
+
+/** The † after an interpreted item, with the note as its tooltip; nothing for a sourced one. */
+const htmlMark = (item: Based) =>
+  item.basis === 'interpreted' ? `<sup class="altitude-interpreted" title="${escapeHtml(INTERPRETED_NOTE)}">†</sup>` : '';
+/** The line that explains the †, when anything shown carries it. */
+const htmlLegend = (shown: readonly Based[]) =>
+  anyInterpreted(shown) ? `\n<p class="altitude-legend">† ${escapeHtml(INTERPRETED_NOTE)}</p>` : '';
+const mdMark = (item: Based) => (item.basis === 'interpreted' ? '†' : '');
+const mdLegend = (shown: readonly Based[]) => (anyInterpreted(shown) ? `\n† ${INTERPRETED_NOTE}\n` : '');
+
+/** What a failure mode shows that can be interpreted: itself and the practices that prevent it. */
+const failureModeShown = (mode: FailureMode): Based[] => [mode, ...mode.preventedBy];
 
 /** Citations grouped by source, each source once with its sections. */
 function groupSources(citations: readonly Citation[]) {
@@ -44,11 +77,14 @@ function comparison(spec: WidgetSpec, framework: Framework) {
   const low = Math.min(...levels.map((l) => l.rank));
   const high = Math.max(...levels.map((l) => l.rank));
   const transitions = framework.transitions.filter((t) => t.from.rank >= low && t.to.rank <= high);
+  const dimensions = framework.dimensions.filter((d) => !wanted || wanted.includes(d.slug));
   return {
     levels,
-    dimensions: framework.dimensions.filter((d) => !wanted || wanted.includes(d.slug)),
+    dimensions,
     transitions,
     citations: [...levels.flatMap((l) => l.sources), ...transitions.flatMap((t) => t.sources)],
+    /** Every cell and step shown, for the legend. */
+    shown: [...dimensions.flatMap((d) => levels.map((l) => l.expectations[d.position]!)), ...transitions] as Based[],
   };
 }
 
@@ -66,35 +102,38 @@ const wrap = (kind: string, body: string) => `<div class="altitude-snippet altit
 function failureModeHtml(mode: FailureMode, level: 'h2' | 'h3'): string {
   const sub = level === 'h2' ? 'h3' : 'h4';
   const list = (items: readonly RichText[]) => `<ul>${items.map((i) => `<li>${md(i)}</li>`).join('')}</ul>`;
-  return `<${level}>${escapeHtml(mode.title)}</${level}>${md(mode.summary)}
+  return `<${level}>${escapeHtml(mode.title)}${htmlMark(mode)}</${level}>${md(mode.summary)}
 <${sub}>Symptoms</${sub}>${list(mode.symptoms)}
 <${sub}>Consequences</${sub}>${list(mode.consequences)}
-<${sub}>What prevents it</${sub}><ul>${mode.preventedBy.map((p) => `<li><strong>${escapeHtml(p.title)}</strong>${md(p.summary)}</li>`).join('')}</ul>
+<${sub}>What prevents it</${sub}><ul>${mode.preventedBy.map((p) => `<li><strong>${escapeHtml(p.title)}</strong>${htmlMark(p)}${md(p.summary)}</li>`).join('')}</ul>
 ${htmlSources(mode.sources)}`;
 }
 
 function levelHtml(level: Level): string {
   const steps = [
-    ...level.transitionsIn.map((t) => `<li><strong>From ${escapeHtml(t.from.title)}</strong>${md(t.summary)}</li>`),
-    ...level.transitionsOut.map((t) => `<li><strong>On to ${escapeHtml(t.to.title)}</strong>${md(t.summary)}</li>`),
+    ...level.transitionsIn.map((t) => `<li><strong>From ${escapeHtml(t.from.title)}</strong>${htmlMark(t)}${md(t.summary)}</li>`),
+    ...level.transitionsOut.map((t) => `<li><strong>On to ${escapeHtml(t.to.title)}</strong>${htmlMark(t)}${md(t.summary)}</li>`),
   ];
-  return `<h2>${escapeHtml(level.title)}</h2>${md(level.summary)}
+  // A sign is one short paragraph: its † goes inside it, after the last word.
+  const signs = level.signalsBelow.map((s) => `<li>${md(s.text).replace(/(<\/p>\s*)?$/, `${htmlMark(s)}$1`)}</li>`);
+  return `<h2>${escapeHtml(level.title)}${htmlMark(level)}</h2>${md(level.summary)}
 <h3>What the level expects</h3>
 <table><tbody>${level.expectations
     .map(
       (e) =>
-        `<tr><th scope="row">${escapeHtml(e.dimension.title)}</th><td><span class="altitude-headline">${escapeHtml(e.headline)}</span>${md(e.text)}</td></tr>`,
+        `<tr><th scope="row">${escapeHtml(e.dimension.title)}</th><td><span class="altitude-headline">${escapeHtml(e.headline)}${htmlMark(e)}</span>${md(e.text)}</td></tr>`,
     )
     .join('')}</tbody></table>
+${signs.length ? `<h3>Signs of operating below this level</h3><ul>${signs.join('')}</ul>` : ''}
 ${steps.length ? `<h3>Steps in and out</h3><ul>${steps.join('')}</ul>` : ''}
-${htmlSources(level.sources)}`;
+${htmlSources(level.sources)}${htmlLegend([level, ...level.expectations, ...level.signalsBelow, ...level.transitionsIn, ...level.transitionsOut])}`;
 }
 
 /** The HTML snippet for a widget spec. */
 export function snippetHtml(spec: WidgetSpec, framework: Framework): string {
   switch (spec.kind) {
     case 'level-compare': {
-      const { levels, dimensions, transitions, citations } = comparison(spec, framework);
+      const { levels, dimensions, transitions, citations, shown } = comparison(spec, framework);
       return wrap(
         spec.kind,
         `<h2>${escapeHtml(spec.title)}</h2>
@@ -105,30 +144,34 @@ export function snippetHtml(spec: WidgetSpec, framework: Framework): string {
               `<tr><th scope="row">${escapeHtml(d.title)}</th>${levels
                 .map((l) => {
                   const e = l.expectations[d.position]!;
-                  return `<td><span class="altitude-headline">${escapeHtml(e.headline)}</span>${md(e.text)}</td>`;
+                  return `<td><span class="altitude-headline">${escapeHtml(e.headline)}${htmlMark(e)}</span>${md(e.text)}</td>`;
                 })
                 .join('')}</tr>`,
           )
           .join('\n')}</tbody></table>
-${transitions.length ? `<h3>Moving between these levels</h3><ul>${transitions.map((t) => `<li><strong>${escapeHtml(t.from.title)} → ${escapeHtml(t.to.title)}</strong>${md(t.summary)}</li>`).join('')}</ul>` : ''}
-${htmlSources(citations)}`,
+${transitions.length ? `<h3>Moving between these levels</h3><ul>${transitions.map((t) => `<li><strong>${escapeHtml(t.from.title)} → ${escapeHtml(t.to.title)}</strong>${htmlMark(t)}${md(t.summary)}</li>`).join('')}</ul>` : ''}
+${htmlSources(citations)}${htmlLegend(shown)}`,
       );
     }
     case 'level':
       return wrap(spec.kind, levelHtml(framework.find('Level', spec.attributes.level!)!));
-    case 'failure-mode':
-      return wrap(spec.kind, failureModeHtml(framework.find('FailureMode', spec.attributes.mode!)!, 'h2'));
+    case 'failure-mode': {
+      const mode = framework.find('FailureMode', spec.attributes.mode!)!;
+      return wrap(spec.kind, `${failureModeHtml(mode, 'h2')}${htmlLegend(failureModeShown(mode))}`);
+    }
     case 'failure-modes':
       return wrap(
         spec.kind,
-        `<h2>${escapeHtml(spec.title)}</h2>\n${framework.failureModes.map((m) => failureModeHtml(m, 'h3')).join('\n')}`,
+        `<h2>${escapeHtml(spec.title)}</h2>\n${framework.failureModes.map((m) => failureModeHtml(m, 'h3')).join('\n')}${htmlLegend(
+          framework.failureModes.flatMap(failureModeShown),
+        )}`,
       );
     case 'leverage-mechanisms':
       return wrap(
         spec.kind,
         `<h2>${escapeHtml(spec.title)}</h2>
-${framework.leverageMechanisms.map((m) => `<h3>${escapeHtml(m.title)}</h3>${md(m.summary)}<ul>${m.inPractice.map((p) => `<li>${md(p)}</li>`).join('')}</ul>`).join('\n')}
-${htmlSources(framework.leverageMechanisms.flatMap((m) => m.sources))}`,
+${framework.leverageMechanisms.map((m) => `<h3>${escapeHtml(m.title)}${htmlMark(m)}</h3>${md(m.summary)}<ul>${m.inPractice.map((p) => `<li>${md(p)}</li>`).join('')}</ul>`).join('\n')}
+${htmlSources(framework.leverageMechanisms.flatMap((m) => m.sources))}${htmlLegend(framework.leverageMechanisms)}`,
       );
   }
 }
@@ -162,8 +205,8 @@ function mdSources(citations: readonly Citation[]): string {
 
 function failureModeMd(mode: FailureMode, hashes: string): string {
   const list = (items: readonly RichText[]) => items.map((i) => `- ${plain(i)}`).join('\n');
-  return `${hashes} ${cell(mode.title)}\n\n${plain(mode.summary)}\n\n**Symptoms**\n\n${list(mode.symptoms)}\n\n**Consequences**\n\n${list(mode.consequences)}\n\n**What prevents it**\n\n${mode.preventedBy
-    .map((p) => `- **${cell(p.title)}**: ${plain(p.summary)}`)
+  return `${hashes} ${cell(mode.title)}${mdMark(mode)}\n\n${plain(mode.summary)}\n\n**Symptoms**\n\n${list(mode.symptoms)}\n\n**Consequences**\n\n${list(mode.consequences)}\n\n**What prevents it**\n\n${mode.preventedBy
+    .map((p) => `- **${cell(p.title)}**${mdMark(p)}: ${plain(p.summary)}`)
     .join('\n')}\n\n${mdSources(mode.sources)}`;
 }
 
@@ -171,13 +214,13 @@ function failureModeMd(mode: FailureMode, hashes: string): string {
 export function snippetMarkdown(spec: WidgetSpec, framework: Framework): string {
   switch (spec.kind) {
     case 'level-compare': {
-      const { levels, dimensions, transitions, citations } = comparison(spec, framework);
+      const { levels, dimensions, transitions, citations, shown } = comparison(spec, framework);
       const rows = dimensions.map(
         (d) =>
           `| **${cell(d.title)}** | ${levels
             .map((l) => {
               const e = l.expectations[d.position]!;
-              return `**${headline(e.headline)}** ${plain(e.text)}`;
+              return `**${headline(e.headline)}**${mdMark(e)} ${plain(e.text)}`;
             })
             .join(' | ')} |`,
       );
@@ -192,26 +235,33 @@ export function snippetMarkdown(spec: WidgetSpec, framework: Framework): string 
           ? [
               '### Moving between these levels',
               '',
-              ...transitions.map((t) => `- **${cell(t.from.title)} → ${cell(t.to.title)}**: ${plain(t.summary)}`),
+              ...transitions.map((t) => `- **${cell(t.from.title)} → ${cell(t.to.title)}**${mdMark(t)}: ${plain(t.summary)}`),
               '',
             ]
           : []),
-        mdSources(citations),
+        mdSources(citations) + mdLegend(shown),
       ].join('\n');
     }
     case 'level': {
       const level = framework.find('Level', spec.attributes.level!)!;
-      return `## ${cell(level.title)}\n\n${plain(level.summary)}\n\n${level.expectations
-        .map((e) => `- **${cell(e.dimension.title)}**: **${headline(e.headline)}** ${plain(e.text)}`)
-        .join('\n')}\n\n${mdSources(level.sources)}`;
+      const signs = level.signalsBelow.length
+        ? `**Signs of operating below this level**\n\n${level.signalsBelow.map((s) => `- ${plain(s.text)}${mdMark(s)}`).join('\n')}\n\n`
+        : '';
+      return `## ${cell(level.title)}${mdMark(level)}\n\n${plain(level.summary)}\n\n${level.expectations
+        .map((e) => `- **${cell(e.dimension.title)}**: **${headline(e.headline)}**${mdMark(e)} ${plain(e.text)}`)
+        .join('\n')}\n\n${signs}${mdSources(level.sources)}${mdLegend([level, ...level.expectations, ...level.signalsBelow])}`;
     }
-    case 'failure-mode':
-      return failureModeMd(framework.find('FailureMode', spec.attributes.mode!)!, '##');
+    case 'failure-mode': {
+      const mode = framework.find('FailureMode', spec.attributes.mode!)!;
+      return `${failureModeMd(mode, '##')}${mdLegend(failureModeShown(mode))}`;
+    }
     case 'failure-modes':
-      return `## ${cell(spec.title)}\n\n${framework.failureModes.map((m) => failureModeMd(m, '###')).join('\n')}`;
+      return `## ${cell(spec.title)}\n\n${framework.failureModes.map((m) => failureModeMd(m, '###')).join('\n')}${mdLegend(
+        framework.failureModes.flatMap(failureModeShown),
+      )}`;
     case 'leverage-mechanisms':
       return `## ${cell(spec.title)}\n\n${framework.leverageMechanisms
-        .map((m) => `### ${cell(m.title)}\n\n${plain(m.summary)}\n\n${m.inPractice.map((p) => `- ${plain(p)}`).join('\n')}\n`)
-        .join('\n')}\n${mdSources(framework.leverageMechanisms.flatMap((m) => m.sources))}`;
+        .map((m) => `### ${cell(m.title)}${mdMark(m)}\n\n${plain(m.summary)}\n\n${m.inPractice.map((p) => `- ${plain(p)}`).join('\n')}\n`)
+        .join('\n')}\n${mdSources(framework.leverageMechanisms.flatMap((m) => m.sources))}${mdLegend(framework.leverageMechanisms)}`;
   }
 }

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   axeViolations,
   cleanup,
@@ -14,10 +14,14 @@ import {
   isAnnounced,
   headingLevel,
 } from '../../test/fixture.js';
+import { NOTE, ask, marks, withEvery, type Basis } from '../../test/interpreted.js';
 import './define.js';
 import type { FailureModeCard } from './failure-mode-card.js';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
 
 const card = (attributes: string, width?: string) => renderWidget<FailureModeCard>('de-failure-mode-card', attributes, { width });
 
@@ -74,6 +78,51 @@ describe('<de-failure-mode-card>', () => {
     expect(box.scrollWidth).toBeLessThanOrEqual(box.clientWidth);
     for (const item of box.querySelectorAll('li'))
       expect(item.getBoundingClientRect().right).toBeLessThanOrEqual(box.getBoundingClientRect().right);
+  });
+
+  it.each(['super-coder', 'floating-advisor', 'management-substitute', 'title-without-the-role'])(
+    'marks %s and its practices with a dagger where interpreted, explained beside the sources',
+    async (slug) => {
+      const { failureMode } = await ask<{ failureMode: { basis: Basis; preventedBy: { basis: Basis }[] } }>(
+        `{ failureMode(slug: "${slug}") { basis preventedBy { basis } } }`,
+      );
+      const element = await card(`mode="${slug}"`);
+      expect(marks(part(element, 'title'))).toHaveLength(failureMode.basis === 'INTERPRETED' ? 1 : 0);
+      const practices = failureMode.preventedBy.filter((p) => p.basis === 'INTERPRETED').length;
+      expect(marks(part(element, 'practices'))).toHaveLength(practices);
+      const legend = parts(element, 'interpreted-legend');
+      expect(legend).toHaveLength(failureMode.basis === 'INTERPRETED' || practices > 0 ? 1 : 0);
+      if (legend.length) {
+        expect(legend[0]!.textContent).toBe(`† ${NOTE}`);
+        // Inside the card, right after its sources.
+        expect(legend[0]!.previousElementSibling).toBe(part(element, 'sources'));
+        expect(legend[0]!.parentElement).toBe(part(element, 'card'));
+      }
+    },
+  );
+
+  it('puts the dagger after the title of an interpreted failure mode, and nothing on a sourced one', async () => {
+    const marked = await withEvery<FailureModeCard>('INTERPRETED', 'de-failure-mode-card', 'mode="super-coder"');
+    const title = part(marked, 'title')!;
+    const mark = marks(title)[0]!;
+    expect(title.textContent).toBe("The super-coder† (the framework's reading)");
+    expect(title.lastElementChild).toBe(mark);
+    expect(mark.tagName).toBe('SUP');
+    expect(mark.getAttribute('title')).toBe(NOTE);
+    expect(mark.querySelector('[aria-hidden="true"]')!.textContent).toBe('†');
+    expect(mark.querySelector('.visually-hidden')!.textContent).toBe(" (the framework's reading)");
+    expect(marks(part(marked, 'practices'))).toHaveLength(part(marked, 'practices')!.querySelectorAll('li').length);
+    expect(parts(marked, 'interpreted-legend')).toHaveLength(1);
+
+    const sourced = await withEvery<FailureModeCard>('SOURCED', 'de-failure-mode-card', 'mode="super-coder"');
+    expect(part(sourced, 'title')!.textContent).toBe('The super-coder');
+    expect(marks(sourced.shadowRoot)).toEqual([]);
+    expect(part(sourced, 'interpreted-legend')).toBeNull();
+  });
+
+  it.each(['light', 'dark'])('has no WCAG A/AA violations with the mode and its practices marked, in the %s theme', async (theme) => {
+    const element = await withEvery<FailureModeCard>('INTERPRETED', 'de-failure-mode-card', `mode="super-coder" theme="${theme}"`);
+    expect(await axeViolations(element)).toEqual([]);
   });
 
   it.each(['light', 'dark'])('has no WCAG A/AA violations in the %s theme', async (theme) => {

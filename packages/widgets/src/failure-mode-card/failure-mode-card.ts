@@ -9,6 +9,8 @@ import { renderFailureMode, renderFailureModeLoading } from './render-failure-mo
 /**
  * One way companies get the Distinguished Engineer role wrong: what it is,
  * its symptoms and consequences, the org practices that prevent it, and the
+ * sources. A failure mode or practice that is the framework's reading rather
+ * than its sources' carries a small dagger, explained by a line beside the
  * sources.
  *
  * @tag de-failure-mode-card
@@ -30,7 +32,9 @@ import { renderFailureMode, renderFailureModeLoading } from './render-failure-mo
  * @csspart symptoms - The list of symptoms.
  * @csspart consequences - The list of consequences.
  * @csspart practices - The list of org practices that prevent it.
+ * @csspart interpreted - The dagger on the failure mode or a practice when it is the framework's reading rather than its sources'.
  * @csspart sources - The sources cited.
+ * @csspart interpreted-legend - The line beside the sources that explains the dagger; only when something shown carries it.
  * @csspart loading - The placeholder shown while loading.
  * @csspart error - The error message.
  */
@@ -59,7 +63,7 @@ export class FailureModeCard extends AltitudeElement<FailureModeCardQuery> {
   }
 
   protected override renderData(data: FailureModeCardQuery): TemplateResult {
-    return renderFailureMode(data.failureMode!, this.headingDepth);
+    return renderFailureMode(data.failureMode!, this.headingDepth, true);
   }
 }
 

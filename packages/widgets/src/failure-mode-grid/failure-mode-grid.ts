@@ -1,15 +1,17 @@
 import { html, type TemplateResult } from 'lit';
 import { failureModeCardStyles } from '../failure-mode-card/failure-mode-card.styles.js';
-import { renderFailureMode, renderFailureModeLoading } from '../failure-mode-card/render-failure-mode.js';
+import { markedItems, renderFailureMode, renderFailureModeLoading } from '../failure-mode-card/render-failure-mode.js';
 import { FailureModeGridOperation, type FailureModeGridQuery } from '../queries/generated.js';
 import { AltitudeElement, dataRequest, type DataRequest } from '../shared/altitude-element.js';
 import { stateStyles } from '../shared/states.styles.js';
-import { heading } from '../shared/templates.js';
+import { heading, interpretedLegend } from '../shared/templates.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { failureModeGridStyles } from './failure-mode-grid.styles.js';
 
 /**
  * Every failure mode as a card, in a responsive grid, fetched in one request.
+ * A failure mode or practice that is the framework's reading rather than its
+ * sources' carries a small dagger, explained once by a line below the grid.
  *
  * @tag de-failure-mode-grid
  * @summary All the ways companies get the role wrong, side by side.
@@ -31,7 +33,9 @@ import { failureModeGridStyles } from './failure-mode-grid.styles.js';
  * @csspart symptoms - A card's symptoms.
  * @csspart consequences - A card's consequences.
  * @csspart practices - A card's preventing practices.
+ * @csspart interpreted - The dagger on a failure mode or practice that is the framework's reading rather than its sources'.
  * @csspart sources - A card's sources.
+ * @csspart interpreted-legend - The line below the grid that explains the dagger; only when some card carries it.
  * @csspart loading - The placeholder shown while loading.
  * @csspart error - The error message.
  */
@@ -54,7 +58,8 @@ export class FailureModeGrid extends AltitudeElement<FailureModeGridQuery> {
     return html`${heading(this.headingDepth, 'How companies get the role wrong')}
       <ul class="grid" part="grid">
         ${data.failureModes.map((mode) => html`<li>${renderFailureMode(mode, cardLevel)}</li>`)}
-      </ul>`;
+      </ul>
+      ${interpretedLegend(data.failureModes.flatMap(markedItems))}`;
   }
 }
 

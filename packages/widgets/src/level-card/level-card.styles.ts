@@ -26,12 +26,25 @@ export const levelCardStyles = css`
     display: block;
     font-weight: 600;
   }
-  .transitions {
+  .transitions,
+  .signals {
     margin: 0;
     padding-left: 1.25em;
   }
+  .signals li + li {
+    margin-top: 0.35em;
+  }
+  /* A sign is one short paragraph; its dagger follows the last word. */
+  .signals .rich,
+  .signals .rich > :last-child {
+    display: inline;
+  }
   .transition-name {
     font-weight: 600;
+  }
+  /* The placeholder for the signs of operating below the level, heading included. */
+  .skeleton.signals {
+    height: 12em;
   }
   @container (max-width: 480px) {
     dl {
@@ -39,6 +52,9 @@ export const levelCardStyles = css`
     }
     .skeleton.h5 {
       height: 8em;
+    }
+    .skeleton.signals {
+      height: 18em;
     }
     dd {
       margin-bottom: calc(var(--_space) * 0.5);
@@ -51,10 +67,16 @@ export const levelCardStyles = css`
     .skeleton.h5 {
       height: 9.5em;
     }
+    .skeleton.signals {
+      height: 19.5em;
+    }
   }
   @container (min-width: 1000px) {
     .skeleton.h5 {
       height: 3.5em;
+    }
+    .skeleton.signals {
+      height: 8.5em;
     }
   }
   @media print {

@@ -2,15 +2,17 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { LevelCardOperation, type LevelCardQuery } from '../queries/generated.js';
 import { AltitudeElement, dataRequest, slugOf, unknownSlugMessage, type DataRequest } from '../shared/altitude-element.js';
 import { stateStyles } from '../shared/states.styles.js';
-import { heading, rich, sources } from '../shared/templates.js';
+import { heading, interpretedLegend, interpretedMark, rich, sources } from '../shared/templates.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { levelCardStyles } from './level-card.styles.js';
 
 type Level = NonNullable<LevelCardQuery['level']>;
 
 /**
- * One level: its summary, what it expects on every dimension, and the steps
- * into and out of it.
+ * One level: its summary, what it expects on every dimension, the signs of
+ * operating below it, and the steps into and out of it. Anything that is the
+ * framework's reading rather than its sources' carries a small dagger,
+ * explained once by a line beside the sources.
  *
  * @tag de-level-card
  * @summary One level of the ladder, e.g. level="distinguished".
@@ -29,8 +31,11 @@ type Level = NonNullable<LevelCardQuery['level']>;
  * @csspart summary - Its summary.
  * @csspart expectations - The list of expectations, one per dimension.
  * @csspart section-heading - The section headings.
+ * @csspart signals-below - The signs, for a self-check, of operating below the level.
  * @csspart transitions - The steps into and out of the level.
+ * @csspart interpreted - The dagger on an expectation, sign or step that is the framework's reading rather than its sources'.
  * @csspart sources - The sources cited.
+ * @csspart interpreted-legend - The line beside the sources that explains the dagger; only when something shown carries it.
  * @csspart loading - The placeholder shown while loading.
  * @csspart error - The error message.
  */
@@ -55,38 +60,50 @@ export class LevelCard extends AltitudeElement<LevelCardQuery> {
   }
 
   protected override renderLoading(): TemplateResult {
-    return html`<span class="skeleton heading"></span><span class="skeleton h5"></span>${[1, 2, 3, 4, 5, 6, 7].map(
+    // Title and summary; the section heading and one expectation per dimension (8 in the framework);
+    // the signs of operating below the level, the steps in and out, the sources.
+    return html`<span class="skeleton heading"></span><span class="skeleton h5"></span><span class="skeleton heading"></span>${Array.from(
+      { length: 8 },
       () => html`<span class="skeleton h5"></span>`,
-    )}<span class="skeleton h8"></span><span class="skeleton h5"></span>`;
+    )}<span class="skeleton signals"></span><span class="skeleton h8"></span><span class="skeleton h5"></span>`;
   }
 
   protected override renderData(data: LevelCardQuery): TemplateResult {
     const level = data.level!;
     const sub = Math.min(this.headingDepth + 1, 6);
     return html`<article class="card" part="card" aria-labelledby="level-title">
-      ${heading(this.headingDepth, level.title, 'title', 'main', 'level-title')}
+      ${heading(this.headingDepth, html`${level.title}${interpretedMark(level.basis)}`, 'title', 'main', 'level-title')}
       <div class="summary" part="summary">${rich(level.summary)}</div>
       ${heading(sub, 'What the level expects', 'section-heading', 'section')}
       <dl part="expectations">
         ${level.expectations.map(
           (e) =>
             html`<dt>${e.dimension.title}</dt>
-              <dd><span class="headline">${e.headline}</span>${rich(e.text)}</dd>`,
+              <dd><span class="headline">${e.headline}${interpretedMark(e.basis)}</span>${rich(e.text)}</dd>`,
         )}
       </dl>
-      ${this.#transitions(level, sub)} ${sources(level.sources)}
+      ${this.#signalsBelow(level, sub)} ${this.#transitions(level, sub)} ${sources(level.sources)}
+      ${interpretedLegend([level, ...level.expectations, ...level.signalsBelow, ...level.transitionsIn, ...level.transitionsOut])}
     </article>`;
+  }
+
+  #signalsBelow(level: Level, sub: number): TemplateResult | typeof nothing {
+    if (level.signalsBelow.length === 0) return nothing;
+    return html`${heading(sub, 'Signs of operating below this level', 'section-heading', 'section')}
+      <ul class="signals" part="signals-below">
+        ${level.signalsBelow.map((s) => html`<li>${rich(s.text)}${interpretedMark(s.basis)}</li>`)}
+      </ul>`;
   }
 
   #transitions(level: Level, sub: number): TemplateResult | typeof nothing {
     const steps = [
-      ...level.transitionsIn.map((t) => ({ name: `From ${t.from.title}`, summary: t.summary })),
-      ...level.transitionsOut.map((t) => ({ name: `On to ${t.to.title}`, summary: t.summary })),
+      ...level.transitionsIn.map((t) => ({ name: `From ${t.from.title}`, summary: t.summary, basis: t.basis })),
+      ...level.transitionsOut.map((t) => ({ name: `On to ${t.to.title}`, summary: t.summary, basis: t.basis })),
     ];
     if (steps.length === 0) return nothing;
     return html`${heading(sub, 'Steps in and out', 'section-heading', 'section')}
       <ul class="transitions" part="transitions">
-        ${steps.map((s) => html`<li><span class="transition-name">${s.name}</span>${rich(s.summary)}</li>`)}
+        ${steps.map((s) => html`<li><span class="transition-name">${s.name}</span>${interpretedMark(s.basis)}${rich(s.summary)}</li>`)}
       </ul>`;
   }
 }

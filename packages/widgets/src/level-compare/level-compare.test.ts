@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   altitudeUrl,
   axeViolations,
@@ -15,16 +15,42 @@ import {
   isAnnounced,
   headingLevel,
 } from '../../test/fixture.js';
+import { NOTE, ask, marks, widgetEdited, type Basis } from '../../test/interpreted.js';
 import { clientFor } from '../client/graphql-client.js';
 import './define.js';
 import type { LevelCompare } from './level-compare.js';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
 
 const compare = (attributes: string, width?: string) => renderWidget<LevelCompare>('de-level-compare', attributes, { width });
 
+/** The framework's dimensions, in order, asked of the test server directly. */
+async function dimensionTitles(): Promise<string[]> {
+  const { dimensions } = await ask<{ dimensions: { title: string }[] }>('{ dimensions { title } }');
+  return dimensions.map((d) => d.title);
+}
+
+/** The API's answer as the widget gets it: rows of cells, transitions. */
+interface Answer {
+  data: { compareLevels: { rows: { dimension: { slug: string }; cells: { basis: Basis }[] }[]; transitions: { basis: Basis }[] } };
+}
+/** Every cell and transition of the answer given `basis`. */
+const every = (basis: Basis) => (answer: Answer) => {
+  for (const item of [...answer.data.compareLevels.rows.flatMap((row) => row.cells), ...answer.data.compareLevels.transitions])
+    item.basis = basis;
+  return answer;
+};
+
+/** A comparison from the real API, its answer changed by `edit`. */
+const compareEdited = (edit: (answer: Answer) => Answer, attributes: string, width?: string) =>
+  widgetEdited<LevelCompare, Answer>(edit, 'de-level-compare', attributes, width);
+
 describe('<de-level-compare>', () => {
   it('renders one column per level and one row per dimension from the real API', async () => {
+    const dimensions = await dimensionTitles();
     const element = await compare('levels="staff principal distinguished"');
     expect(parts(element, 'column-header').map((th) => th.textContent?.trim())).toEqual([
       'Dimension',
@@ -33,24 +59,30 @@ describe('<de-level-compare>', () => {
       'Distinguished Engineer',
     ]);
     const rows = parts(element, 'row-header').map((th) => th.textContent?.trim());
-    expect(rows).toHaveLength(7);
+    expect(rows).toEqual(dimensions);
     expect(rows[0]).toBe('Operating scope');
-    expect(parts(element, 'cell')).toHaveLength(21);
+    expect(parts(element, 'cell')).toHaveLength(3 * dimensions.length);
     // A real table with row and column headers.
     const table = part(element, 'table')!;
     expect(table.tagName).toBe('TABLE');
     expect(table.querySelectorAll('th[scope="col"]')).toHaveLength(4);
-    expect(table.querySelectorAll('th[scope="row"]')).toHaveLength(7);
+    expect(table.querySelectorAll('th[scope="row"]')).toHaveLength(dimensions.length);
   });
 
   it('makes the step between neighbouring levels visible in each row', async () => {
+    const { compareLevels } = await ask<{ compareLevels: { rows: { cells: { headline: string }[] }[] } }>(
+      '{ compareLevels(slugs: ["staff", "principal", "distinguished"]) { rows { cells { headline } } } }',
+    );
+    const [staff, principal, distinguished] = compareLevels.rows[0]!.cells.map((cell) => cell.headline);
     const element = await compare('levels="staff principal distinguished"');
     const firstRow = parts(element, 'headline').slice(0, 3);
-    expect(firstRow.map((h) => h.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
-      'A team or a few teams',
-      'Up from Staff Engineer: An organisation or product area',
-      'Up from Principal Engineer: The whole company',
-    ]);
+    // What each headline reads, without a dagger's words (the marks have tests of their own).
+    const words = (headline: HTMLElement) => {
+      const copy = headline.cloneNode(true) as HTMLElement;
+      for (const mark of marks(copy)) mark.remove();
+      return copy.textContent?.replace(/\s+/g, ' ').trim();
+    };
+    expect(firstRow.map(words)).toEqual([staff, `Up from Staff Engineer: ${principal}`, `Up from Principal Engineer: ${distinguished}`]);
     expect(firstRow[1]!.classList.contains('step')).toBe(true);
     expect(firstRow[0]!.classList.contains('step')).toBe(false);
   });
@@ -105,7 +137,7 @@ describe('<de-level-compare>', () => {
     );
     expect([await settled(all), await settled(some)]).toEqual(['load', 'load']);
     expect(parts(some, 'row-header').map((th) => th.textContent?.trim())).toEqual(['Time horizon']);
-    expect(parts(all, 'row-header')).toHaveLength(7);
+    expect(parts(all, 'row-header').map((th) => th.textContent?.trim())).toEqual(await dimensionTitles());
     expect(clientFor(endpoint).requestCount).toBe(1);
   });
 
@@ -144,10 +176,11 @@ describe('<de-level-compare>', () => {
   });
 
   it('becomes one card per dimension in a narrow container', async () => {
+    const dimensions = await dimensionTitles();
     const element = await compare('levels="staff principal distinguished"', '380px');
     expect(getComputedStyle(part(element, 'table')!.parentElement!).display).toBe('none');
     const cards = parts(element, 'card');
-    expect(cards).toHaveLength(7);
+    expect(cards).toHaveLength(dimensions.length);
     expect(getComputedStyle(cards[0]!).display).not.toBe('none');
     expect(cards[0]!.querySelectorAll('dt')).toHaveLength(3);
   });
@@ -187,6 +220,69 @@ describe('<de-level-compare>', () => {
     const element = await compare('levels="staff principal" heading-level="4"');
     expect(headingLevel(part(element, 'heading'))).toBe(4);
     expect(part(element, 'heading')!.textContent).toBe('Staff Engineer and Principal Engineer compared');
+  });
+
+  it('marks each interpreted cell and transition with a dagger, explained once beside the sources', async () => {
+    const { compareLevels } = await ask<{ compareLevels: { rows: { cells: { basis: string }[] }[]; transitions: { basis: string }[] } }>(
+      '{ compareLevels(slugs: ["staff", "principal", "distinguished"]) { rows { cells { basis } } transitions { basis } } }',
+    );
+    const interpretedCells = compareLevels.rows.flatMap((row) => row.cells).filter((c) => c.basis === 'INTERPRETED').length;
+    const interpretedSteps = compareLevels.transitions.filter((t) => t.basis === 'INTERPRETED').length;
+    const element = await compare('levels="staff principal distinguished"');
+    // The same mark in the table and in the narrow layout's cards; on the headline, so it is read with it.
+    expect(parts(element, 'cell').filter((cell) => marks(cell).length > 0)).toHaveLength(interpretedCells);
+    expect(marks(part(element, 'table'))).toHaveLength(interpretedCells);
+    expect(marks(element.shadowRoot!.querySelector('.cards'))).toHaveLength(interpretedCells);
+    expect(marks(part(element, 'table')).every((mark) => mark.parentElement?.getAttribute('part') === 'headline')).toBe(true);
+    expect(marks(part(element, 'transitions'))).toHaveLength(interpretedSteps);
+    const legend = parts(element, 'interpreted-legend');
+    expect(legend).toHaveLength(interpretedCells + interpretedSteps > 0 ? 1 : 0);
+    if (legend.length) {
+      expect(legend[0]!.textContent).toBe(`† ${NOTE}`);
+      // Right after the sources footer.
+      expect(legend[0]!.previousElementSibling).toBe(part(element, 'sources'));
+    }
+  });
+
+  it('draws the mark as a small dagger with a tooltip, read by screen readers as words', async () => {
+    const element = await compareEdited(every('INTERPRETED'), 'levels="staff principal"');
+    const mark = marks(part(element, 'table'))[0]!;
+    expect(mark.tagName).toBe('SUP');
+    expect(mark.getAttribute('title')).toBe(NOTE);
+    expect(mark.querySelector('[aria-hidden="true"]')!.textContent).toBe('†');
+    expect(mark.querySelector('.visually-hidden')!.textContent).toBe(" (the framework's reading)");
+    expect(parseFloat(getComputedStyle(mark).fontSize)).toBeLessThan(parseFloat(getComputedStyle(mark.parentElement!).fontSize));
+    // Every cell and transition shown is marked; the legend comes once.
+    expect(marks(part(element, 'table'))).toHaveLength(parts(element, 'cell').length);
+    expect(marks(part(element, 'transitions'))).toHaveLength(parts(element, 'transition').length);
+    expect(parts(element, 'interpreted-legend')).toHaveLength(1);
+  });
+
+  it('shows neither mark nor legend when everything shown is sourced', async () => {
+    const element = await compareEdited(every('SOURCED'), 'levels="staff principal distinguished"');
+    expect(marks(element.shadowRoot)).toEqual([]);
+    expect(part(element, 'interpreted-legend')).toBeNull();
+  });
+
+  it('explains the dagger only when a row shown carries it', async () => {
+    const onlyTimeHorizon = (answer: Answer) => {
+      every('SOURCED')(answer);
+      for (const row of answer.data.compareLevels.rows) if (row.dimension.slug === 'time-horizon') row.cells[0]!.basis = 'INTERPRETED';
+      return answer;
+    };
+    const marked = await compareEdited(onlyTimeHorizon, 'levels="staff principal" dimensions="time-horizon operating-scope"');
+    expect(parts(marked, 'cell').map((cell) => marks(cell).length)).toEqual([0, 0, 1, 0]);
+    expect(parts(marked, 'interpreted-legend')).toHaveLength(1);
+    const unmarked = await compareEdited(onlyTimeHorizon, 'levels="staff principal" dimensions="operating-scope"');
+    expect(marks(unmarked.shadowRoot)).toEqual([]);
+    expect(part(unmarked, 'interpreted-legend')).toBeNull();
+  });
+
+  it.each(['light', 'dark'])('has no WCAG A/AA violations with every item marked, in the %s theme', async (theme) => {
+    const wide = await compareEdited(every('INTERPRETED'), `levels="staff principal distinguished" theme="${theme}"`);
+    const narrow = await compareEdited(every('INTERPRETED'), `levels="staff principal distinguished" theme="${theme}"`, '380px');
+    expect(await axeViolations(wide)).toEqual([]);
+    expect(await axeViolations(narrow)).toEqual([]);
   });
 
   it.each(['light', 'dark'])('has no WCAG A/AA violations in the %s theme (wide and narrow)', async (theme) => {

@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { LevelComparisonOperation, type LevelComparisonQuery } from '../queries/generated.js';
 import { AltitudeElement, dataRequest, slugList, type DataRequest } from '../shared/altitude-element.js';
 import { stateStyles } from '../shared/states.styles.js';
-import { heading, rich, sources } from '../shared/templates.js';
+import { heading, interpretedLegend, interpretedMark, rich, sources } from '../shared/templates.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { levelCompareStyles } from './level-compare.styles.js';
 
@@ -12,7 +12,9 @@ type Comparison = LevelComparisonQuery['compareLevels'];
  * Levels side by side: one column per level, one row per dimension. Each cell
  * leads with a short headline, so reading a row shows the step from one level
  * to the next; below the table, the transitions between the compared levels
- * and the sources. In containers narrower than about 600px it becomes one
+ * and the sources. A cell or transition that is the framework's reading
+ * rather than its sources' carries a small dagger, explained once by a line
+ * beside the sources. In containers narrower than about 600px it becomes one
  * card per dimension.
  *
  * @tag de-level-compare
@@ -40,7 +42,9 @@ type Comparison = LevelComparisonQuery['compareLevels'];
  * @csspart transitions-heading - The heading above the transitions.
  * @csspart transitions - The list of transitions between the compared levels.
  * @csspart transition - One transition.
+ * @csspart interpreted - The dagger on a cell or transition that is the framework's reading rather than its sources'.
  * @csspart sources - The sources cited.
+ * @csspart interpreted-legend - The line beside the sources that explains the dagger; only when something shown carries it.
  * @csspart loading - The placeholder shown while loading.
  * @csspart error - The error message.
  */
@@ -110,12 +114,19 @@ export class LevelCompare extends AltitudeElement<LevelComparisonQuery> {
 
   protected override renderLoading(): TemplateResult {
     const columns = Math.max(slugList(this.levels).length, 2);
-    const rows = slugList(this.dimensions).length || 7;
+    // One row per dimension asked for; when none is named, all of them (8 in the framework).
+    const rows = slugList(this.dimensions).length || 8;
     const row = (height: string) =>
       html`<div class="skeleton-row">${Array.from({ length: columns + 1 }, () => html`<span class="skeleton ${height}"></span>`)}</div>`;
-    return html`<span class="skeleton heading"></span>${row('h2')}${Array.from({ length: rows }, () => row('h10'))}
-      <span class="skeleton heading"></span><span class="skeleton h5"></span><span class="skeleton h5"></span
-      ><span class="skeleton h5"></span>`;
+    // Each dimension: its title (a card's heading when narrow), then its cells. Below the table,
+    // a step between each pair of neighbouring levels, then the sources and the dagger's legend.
+    return html`<span class="skeleton heading"></span>${row('h2')}${Array.from(
+      { length: rows },
+      () => html`<span class="skeleton heading"></span>${row('h10')}`,
+    )}
+      <span class="skeleton heading"></span>${Array.from({ length: columns - 1 }, () => html`<span class="skeleton h5"></span>`)}<span
+        class="skeleton h8"
+      ></span>`;
   }
 
   protected override renderData({ compareLevels: comparison }: LevelComparisonQuery): TemplateResult {
@@ -164,6 +175,7 @@ export class LevelCompare extends AltitudeElement<LevelComparisonQuery> {
       </div>
       ${this.#transitions(comparison)}
       ${sources([...comparison.levels.flatMap((l) => l.sources), ...comparison.transitions.flatMap((t) => t.sources)])}
+      ${interpretedLegend([...rows.flatMap((row) => row.cells), ...comparison.transitions])}
     `;
   }
 
@@ -176,7 +188,7 @@ export class LevelCompare extends AltitudeElement<LevelComparisonQuery> {
     const before = index > 0 ? comparison.levels[index - 1] : undefined;
     const step = here && before ? `${here.rank > before.rank ? 'Up' : 'Down'} from ${before.title}: ` : '';
     return html`<strong class="headline ${step ? 'step' : ''}" part="headline"
-        >${step ? html`<span class="visually-hidden">${step}</span>` : nothing}${cell.headline}</strong
+        >${step ? html`<span class="visually-hidden">${step}</span>` : nothing}${cell.headline}${interpretedMark(cell.basis)}</strong
       >${rich(cell.text)}`;
   }
 
@@ -188,7 +200,7 @@ export class LevelCompare extends AltitudeElement<LevelComparisonQuery> {
         ${comparison.transitions.map(
           (t) =>
             html`<li class="transition" part="transition">
-              <span class="name">${t.from.title} → ${t.to.title}</span>
+              <span class="name">${t.from.title} → ${t.to.title}</span>${interpretedMark(t.basis)}
               ${rich(t.summary)}
             </li>`,
         )}

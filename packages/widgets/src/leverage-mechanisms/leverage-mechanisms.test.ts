@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   axeViolations,
   headingLevel,
@@ -13,10 +13,14 @@ import {
   renderWidget,
   isAnnounced,
 } from '../../test/fixture.js';
+import { NOTE, ask, marks, withEvery, type Basis } from '../../test/interpreted.js';
 import './define.js';
 import type { LeverageMechanisms } from './leverage-mechanisms.js';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
 
 const list = (attributes = '', width?: string) => renderWidget<LeverageMechanisms>('de-leverage-mechanisms', attributes, { width });
 
@@ -57,6 +61,42 @@ describe('<de-leverage-mechanisms>', () => {
     expect(await settled(element)).toBe('error');
     expect(isAnnounced(part(element, 'error'))).toBe(true);
     expect(text(part(element, 'error'))).toContain(unreachableUrl);
+  });
+
+  it('marks interpreted mechanisms with a dagger, explained once beside the sources', async () => {
+    const { leverageMechanisms } = await ask<{ leverageMechanisms: { basis: Basis }[] }>('{ leverageMechanisms { basis } }');
+    const element = await list();
+    expect(parts(element, 'title').map((t) => marks(t).length)).toEqual(leverageMechanisms.map((m) => (m.basis === 'INTERPRETED' ? 1 : 0)));
+    const legend = parts(element, 'interpreted-legend');
+    expect(legend).toHaveLength(leverageMechanisms.some((m) => m.basis === 'INTERPRETED') ? 1 : 0);
+    if (legend.length) expect(legend[0]!.previousElementSibling).toBe(part(element, 'sources'));
+  });
+
+  it('puts the dagger after an interpreted title, keeps the card named by the title alone, and shows nothing when sourced', async () => {
+    const marked = await withEvery<LeverageMechanisms>('INTERPRETED', 'de-leverage-mechanisms');
+    const title = parts(marked, 'title')[0]!;
+    const mark = marks(title)[0]!;
+    expect(title.textContent).toBe("Technical direction setting† (the framework's reading)");
+    expect(title.lastElementChild).toBe(mark);
+    expect(mark.tagName).toBe('SUP');
+    expect(mark.getAttribute('title')).toBe(NOTE);
+    expect(mark.querySelector('[aria-hidden="true"]')!.textContent).toBe('†');
+    expect(mark.querySelector('.visually-hidden')!.textContent).toBe(" (the framework's reading)");
+    expect(parts(marked, 'card')[0]!.getAttribute('aria-label')).toBe('Technical direction setting');
+    expect(parts(marked, 'title').every((t) => marks(t).length === 1)).toBe(true);
+    const legend = parts(marked, 'interpreted-legend');
+    expect(legend).toHaveLength(1);
+    expect(legend[0]!.textContent).toBe(`† ${NOTE}`);
+    expect(legend[0]!.previousElementSibling).toBe(part(marked, 'sources'));
+
+    const sourced = await withEvery<LeverageMechanisms>('SOURCED', 'de-leverage-mechanisms');
+    expect(marks(sourced.shadowRoot)).toEqual([]);
+    expect(part(sourced, 'interpreted-legend')).toBeNull();
+  });
+
+  it.each(['light', 'dark'])('has no WCAG A/AA violations with every mechanism marked, in the %s theme', async (theme) => {
+    const element = await withEvery<LeverageMechanisms>('INTERPRETED', 'de-leverage-mechanisms', `theme="${theme}"`);
+    expect(await axeViolations(element)).toEqual([]);
   });
 
   it.each(['light', 'dark'])('has no WCAG A/AA violations in the %s theme', async (theme) => {

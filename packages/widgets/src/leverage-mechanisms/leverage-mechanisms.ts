@@ -2,13 +2,15 @@ import { html, type TemplateResult } from 'lit';
 import { LeverageMechanismsOperation, type LeverageMechanismsQuery } from '../queries/generated.js';
 import { AltitudeElement, dataRequest, type DataRequest } from '../shared/altitude-element.js';
 import { stateStyles } from '../shared/states.styles.js';
-import { heading, rich, sources } from '../shared/templates.js';
+import { heading, interpretedLegend, interpretedMark, rich, sources } from '../shared/templates.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { leverageMechanismsStyles } from './leverage-mechanisms.styles.js';
 
 /**
  * The ways a Distinguished Engineer creates leverage across an organisation,
- * as a list of cards with what each looks like in practice.
+ * as a list of cards with what each looks like in practice. A mechanism that
+ * is the framework's reading rather than its sources' carries a small dagger,
+ * explained once by a line beside the sources.
  *
  * @tag de-leverage-mechanisms
  * @summary The four leverage mechanisms as cards.
@@ -26,7 +28,9 @@ import { leverageMechanismsStyles } from './leverage-mechanisms.styles.js';
  * @csspart card - One mechanism's card.
  * @csspart title - A card's title.
  * @csspart in-practice - What the mechanism looks like day to day.
+ * @csspart interpreted - The dagger on a mechanism that is the framework's reading rather than its sources'.
  * @csspart sources - The sources cited.
+ * @csspart interpreted-legend - The line beside the sources that explains the dagger; only when a mechanism carries it.
  * @csspart loading - The placeholder shown while loading.
  * @csspart error - The error message.
  */
@@ -53,7 +57,7 @@ export class LeverageMechanisms extends AltitudeElement<LeverageMechanismsQuery>
           (m) =>
             html`<li>
               <article class="card" part="card" aria-label=${m.title}>
-                ${heading(cardLevel, m.title, 'title')} ${rich(m.summary)}
+                ${heading(cardLevel, html`${m.title}${interpretedMark(m.basis)}`, 'title')} ${rich(m.summary)}
                 <ul class="in-practice" part="in-practice">
                   ${m.inPractice.map((p) => html`<li>${rich(p)}</li>`)}
                 </ul>
@@ -61,7 +65,7 @@ export class LeverageMechanisms extends AltitudeElement<LeverageMechanismsQuery>
             </li>`,
         )}
       </ul>
-      ${sources(data.leverageMechanisms.flatMap((m) => m.sources))}`;
+      ${sources(data.leverageMechanisms.flatMap((m) => m.sources))} ${interpretedLegend(data.leverageMechanisms)}`;
   }
 }
 

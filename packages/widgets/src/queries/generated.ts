@@ -6,80 +6,35 @@ import type { PersistedOperation } from '../client/persisted-operation.js';
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
-export type Maybe<T> = T | null;
-export type InputMaybe<T> = Maybe<T>;
-/** All built-in and custom scalars, mapped to their actual values */
-export type Scalars = {
-  ID: { input: string; output: string; }
-  String: { input: string; output: string; }
-  Boolean: { input: boolean; output: boolean; }
-  Int: { input: number; output: number; }
-  Float: { input: number; output: number; }
-  /** Any JSON value; here, the canonical JSON of an entity as exported (see /export/framework.schema.json). */
-  JSON: { input: unknown; output: unknown; }
-};
-
-/** What happened to an entity between two versions. */
-export type ChangeKind =
-  /** The entity did not exist before. */
-  | 'CREATED'
-  /** The entity was removed; its last version stays visible as a tombstone. */
-  | 'DELETED'
-  /** The entity changed; `changedFields` says which fields. */
-  | 'UPDATED';
-
-/** The kinds of framework entity, named as in the content and the GraphQL types. */
-export type EntityType =
-  /** A Capability. */
-  | 'Capability'
-  /** A Dimension. */
-  | 'Dimension'
-  /** A FailureMode. */
-  | 'FailureMode'
-  /** A Level. */
-  | 'Level'
-  /** A LeverageMechanism. */
-  | 'LeverageMechanism'
-  /** A Misconception. */
-  | 'Misconception'
-  /** A OrgPractice. */
-  | 'OrgPractice'
-  /** A Tension. */
-  | 'Tension'
-  /** A Transition. */
-  | 'Transition';
-
-/** How a text field is returned. Content is authored in Markdown. */
-export type TextFormat =
-  /** Rendered HTML, sanitised with an allow-list: no scripts, event handlers or javascript: URLs. */
-  | 'HTML'
-  /** The Markdown as authored. */
-  | 'MARKDOWN'
-  /** Plain text with formatting removed, for CSV cells, HR systems and search. */
-  | 'TEXT';
+/** Whether the cited source sections say something, or it is the framework's own judgement built on them. */
+export type Basis =
+  /** The framework's judgement, built on the cited sections (for an entity, `interpretation` says which part). */
+  | 'INTERPRETED'
+  /** The cited sections say it. */
+  | 'SOURCED';
 
 export type FailureModeCardQueryVariables = Exact<{
   slug: string;
 }>;
 
 
-export type FailureModeCardQuery = { failureMode: { slug: string, title: string, summary: string, symptoms: Array<string>, consequences: Array<string>, preventedBy: Array<{ slug: string, title: string, summary: string }>, sources: Array<{ section: string, source: { slug: string, title: string, url: string | null } }> } | null, failureModes: Array<{ slug: string }> };
+export type FailureModeCardQuery = { failureMode: { slug: string, title: string, basis: Basis, summary: string, symptoms: Array<string>, consequences: Array<string>, preventedBy: Array<{ slug: string, title: string, basis: Basis, summary: string }>, sources: Array<{ section: string, source: { slug: string, title: string, url: string | null } }> } | null, failureModes: Array<{ slug: string }> };
 
 export type FailureModeGridQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type FailureModeGridQuery = { failureModes: Array<{ slug: string, title: string, summary: string, symptoms: Array<string>, consequences: Array<string>, preventedBy: Array<{ slug: string, title: string, summary: string }>, sources: Array<{ section: string, source: { slug: string, title: string, url: string | null } }> }> };
+export type FailureModeGridQuery = { failureModes: Array<{ slug: string, title: string, basis: Basis, summary: string, symptoms: Array<string>, consequences: Array<string>, preventedBy: Array<{ slug: string, title: string, basis: Basis, summary: string }>, sources: Array<{ section: string, source: { slug: string, title: string, url: string | null } }> }> };
 
 export type CitationFieldsFragment = { section: string, source: { slug: string, title: string, url: string | null } };
 
-export type FailureModeFieldsFragment = { slug: string, title: string, summary: string, symptoms: Array<string>, consequences: Array<string>, preventedBy: Array<{ slug: string, title: string, summary: string }>, sources: Array<{ section: string, source: { slug: string, title: string, url: string | null } }> };
+export type FailureModeFieldsFragment = { slug: string, title: string, basis: Basis, summary: string, symptoms: Array<string>, consequences: Array<string>, preventedBy: Array<{ slug: string, title: string, basis: Basis, summary: string }>, sources: Array<{ section: string, source: { slug: string, title: string, url: string | null } }> };
 
 export type LevelCardQueryVariables = Exact<{
   slug: string;
 }>;
 
 
-export type LevelCardQuery = { level: { slug: string, title: string, rank: number, summary: string, expectations: Array<{ headline: string, text: string, dimension: { slug: string, title: string } }>, transitionsIn: Array<{ slug: string, title: string, summary: string, from: { slug: string, title: string } }>, transitionsOut: Array<{ slug: string, title: string, summary: string, to: { slug: string, title: string } }>, sources: Array<{ section: string, source: { slug: string, title: string, url: string | null } }> } | null, levels: Array<{ slug: string }> };
+export type LevelCardQuery = { level: { slug: string, title: string, rank: number, basis: Basis, summary: string, expectations: Array<{ headline: string, text: string, basis: Basis, dimension: { slug: string, title: string } }>, signalsBelow: Array<{ text: string, basis: Basis }>, transitionsIn: Array<{ slug: string, title: string, summary: string, basis: Basis, from: { slug: string, title: string } }>, transitionsOut: Array<{ slug: string, title: string, summary: string, basis: Basis, to: { slug: string, title: string } }>, sources: Array<{ section: string, source: { slug: string, title: string, url: string | null } }> } | null, levels: Array<{ slug: string }> };
 
 export type LevelComparisonQueryVariables = Exact<{
   slugs: Array<string> | string;
@@ -87,20 +42,20 @@ export type LevelComparisonQueryVariables = Exact<{
 }>;
 
 
-export type LevelComparisonQuery = { compareLevels: { levels: Array<{ slug: string, title: string, rank: number, sources: Array<{ section: string, source: { slug: string, title: string, url: string | null } }> }>, rows: Array<{ dimension: { slug: string, title: string }, cells: Array<{ headline: string, text: string, level: { slug: string } }> }>, transitions: Array<{ slug: string, title: string, summary: string, from: { title: string }, to: { title: string }, sources: Array<{ section: string, source: { slug: string, title: string, url: string | null } }> }> } };
+export type LevelComparisonQuery = { compareLevels: { levels: Array<{ slug: string, title: string, rank: number, sources: Array<{ section: string, source: { slug: string, title: string, url: string | null } }> }>, rows: Array<{ dimension: { slug: string, title: string }, cells: Array<{ headline: string, text: string, basis: Basis, level: { slug: string } }> }>, transitions: Array<{ slug: string, title: string, summary: string, basis: Basis, from: { title: string }, to: { title: string }, sources: Array<{ section: string, source: { slug: string, title: string, url: string | null } }> }> } };
 
 export type LeverageMechanismsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type LeverageMechanismsQuery = { leverageMechanisms: Array<{ slug: string, title: string, summary: string, inPractice: Array<string>, sources: Array<{ section: string, source: { slug: string, title: string, url: string | null } }> }> };
+export type LeverageMechanismsQuery = { leverageMechanisms: Array<{ slug: string, title: string, basis: Basis, summary: string, inPractice: Array<string>, sources: Array<{ section: string, source: { slug: string, title: string, url: string | null } }> }> };
 
 /** Persisted id of the FailureModeCard query (its text is in persisted-operations.json). */
-export const FailureModeCardOperation = "32334a7a2f58fb43e62d9e8649649f6a5dcf430684cceede4cc2f716ff4461c8" as PersistedOperation<FailureModeCardQuery, FailureModeCardQueryVariables>;
+export const FailureModeCardOperation = "a3e8506a3669f87f3460aefdf2c9ebfc769c39770d8399f1cf6da27e0848c09a" as PersistedOperation<FailureModeCardQuery, FailureModeCardQueryVariables>;
 /** Persisted id of the FailureModeGrid query (its text is in persisted-operations.json). */
-export const FailureModeGridOperation = "48864a215fecae7634cdc2422a3fcedced09c01a4accab0975290547eed80130" as PersistedOperation<FailureModeGridQuery, FailureModeGridQueryVariables>;
+export const FailureModeGridOperation = "ce12229814dd2c1bf3ac454f63604de5aedd60dff9b448366c1ebceec8914c07" as PersistedOperation<FailureModeGridQuery, FailureModeGridQueryVariables>;
 /** Persisted id of the LevelCard query (its text is in persisted-operations.json). */
-export const LevelCardOperation = "93258e05fc39db4a252d84bb35f7d5864466f56313c9d864311614cd1806c4fb" as PersistedOperation<LevelCardQuery, LevelCardQueryVariables>;
+export const LevelCardOperation = "db7a12749b7c434f6c3ca9a6885f15ba1516d75650178572e638321ab2e61799" as PersistedOperation<LevelCardQuery, LevelCardQueryVariables>;
 /** Persisted id of the LevelComparison query (its text is in persisted-operations.json). */
-export const LevelComparisonOperation = "f003c047395853af47005dc1d9d88034cef6ec59efb22d76e0116eb7ce9a2e87" as PersistedOperation<LevelComparisonQuery, LevelComparisonQueryVariables>;
+export const LevelComparisonOperation = "39b5d4bc10f6cc32a4f2d097686d7ae2380d8b835daad32fe0e87917b86f3b17" as PersistedOperation<LevelComparisonQuery, LevelComparisonQueryVariables>;
 /** Persisted id of the LeverageMechanisms query (its text is in persisted-operations.json). */
-export const LeverageMechanismsOperation = "027a41e4f00a99a3c88826a1ae2d311d9d5a8e137b6be8dbfa6357b28773d212" as PersistedOperation<LeverageMechanismsQuery, LeverageMechanismsQueryVariables>;
+export const LeverageMechanismsOperation = "4df1be1a5cbc1414dc67134e3c4f74e14ccde7ea94c133454a91d9b9df72f53b" as PersistedOperation<LeverageMechanismsQuery, LeverageMechanismsQueryVariables>;

@@ -64,4 +64,18 @@ export const stateStyles = css`
     margin: 0.25em 0 0;
     padding-left: 1.25em;
   }
+  /* The dagger on an interpreted item: small, muted, and no taller line for it. */
+  .interpreted {
+    margin-inline-start: 0.1em;
+    color: var(--_muted);
+    font-size: 0.75em;
+    font-weight: 400;
+    line-height: 0;
+    cursor: help;
+  }
+  .interpreted-legend {
+    margin: 0.5em 0 0;
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
 `;

@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import type { Basis } from '../queries/generated.js';
 import { safeHtml, safeUrl } from './safe-html.js';
 
 /**
@@ -52,6 +53,30 @@ export function sources(citations: readonly CitationData[]): TemplateResult | ty
       )}
     </ul>
   </footer>`;
+}
+
+/** What the dagger means: the tooltip on each mark and the legend line. */
+export const INTERPRETED_NOTE = "The framework's reading, built on its sources rather than stated by them.";
+
+/**
+ * The mark on something the framework interprets rather than its sources
+ * state: a small superscript dagger with the note as a tooltip. Screen
+ * readers hear "(the framework's reading)" instead of "dagger". Nothing for
+ * sourced items.
+ */
+export function interpretedMark(basis: Basis): TemplateResult | typeof nothing {
+  if (basis !== 'INTERPRETED') return nothing;
+  return html`<sup class="interpreted" part="interpreted" title=${INTERPRETED_NOTE}
+    ><span aria-hidden="true">†</span><span class="visually-hidden"> (the framework's reading)</span></sup
+  >`;
+}
+
+/** The one-line key to the dagger, shown beside the sources when anything shown is interpreted. */
+export function interpretedLegend(items: Iterable<{ readonly basis: Basis }>): TemplateResult | typeof nothing {
+  for (const item of items)
+    if (item.basis === 'INTERPRETED')
+      return html`<p class="interpreted-legend" part="interpreted-legend"><span aria-hidden="true">† </span>${INTERPRETED_NOTE}</p>`;
+  return nothing;
 }
 
 /** The visible error box; the caller puts it in a live region. */
