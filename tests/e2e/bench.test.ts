@@ -39,9 +39,14 @@ describe('pnpm bench', () => {
       expect(report).toMatch(/cache miss ≥ 1\.0× yoga — [\d.]+×/);
       for (const probe of ['| /health |', '| Cached GET |'])
         expect(report).toMatch(
-          new RegExp(`${probe.replace(/\|/g, '\\|')} [\\d.]+ ms / [\\d.]+ ms \\| [\\d.]+ ms / [\\d.]+ ms \\| [\\d.]+× \\|`),
+          new RegExp(
+            `${probe.replace(/\|/g, '\\|')} [\\d.]+ ms / [\\d.]+ ms \\| [\\d.]+ ms / [\\d.]+ ms \\| [\\d.]+× \\| [\\d.]+ ms / [\\d.]+ ms \\| [\\d.]+× \\|`,
+          ),
         );
-      expect(report).toMatch(/Hostile requests sent: search \d+ \(\d+ 2xx, \d+ 4xx, 0 failed\); ids \d+ .*; padded \d+ /);
+      for (const pacing of ['steady', 'burst'])
+        expect(report).toMatch(
+          new RegExp(`Hostile requests sent \\(${pacing}\\): search \\d+ \\(\\d+ 2xx, \\d+ 4xx, 0 failed\\); ids \\d+ .*; padded \\d+ `),
+        );
       expect(report).toMatch(
         /CPU time per request .*: cached GET vs raw — [\d.]+×; POST vs yoga — [\d.]+×; cache miss vs yoga — [\d.]+×\./,
       );
