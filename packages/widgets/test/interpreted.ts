@@ -50,3 +50,11 @@ export function withEvery<T extends HTMLElement>(basis: Basis, tag: string, attr
 
 /** The marks inside `scope`. */
 export const marks = (scope: Element | ShadowRoot | null) => [...(scope?.querySelectorAll<HTMLElement>('[part~="interpreted"]') ?? [])];
+
+/** Asserts the mark's form: a superscript dagger with the note as its tooltip, read by screen readers as words. */
+export function expectMarkForm(mark: Element): void {
+  expect(mark.tagName).toBe('SUP');
+  expect(mark.getAttribute('title')).toBe(NOTE);
+  expect(mark.querySelector('[aria-hidden="true"]')!.textContent).toBe('†');
+  expect(mark.querySelector('.visually-hidden')!.textContent).toBe(" (the framework's reading)");
+}

@@ -14,7 +14,7 @@ import {
   isAnnounced,
   headingLevel,
 } from '../../test/fixture.js';
-import { NOTE, ask, marks, withEvery, type Basis } from '../../test/interpreted.js';
+import { ask, type Basis, expectMarkForm, marks, NOTE, withEvery } from '../../test/interpreted.js';
 import './define.js';
 import type { FailureModeCard } from './failure-mode-card.js';
 
@@ -107,10 +107,7 @@ describe('<de-failure-mode-card>', () => {
     const mark = marks(title)[0]!;
     expect(title.textContent).toBe("The super-coder† (the framework's reading)");
     expect(title.lastElementChild).toBe(mark);
-    expect(mark.tagName).toBe('SUP');
-    expect(mark.getAttribute('title')).toBe(NOTE);
-    expect(mark.querySelector('[aria-hidden="true"]')!.textContent).toBe('†');
-    expect(mark.querySelector('.visually-hidden')!.textContent).toBe(" (the framework's reading)");
+    expectMarkForm(mark);
     expect(marks(part(marked, 'practices'))).toHaveLength(part(marked, 'practices')!.querySelectorAll('li').length);
     expect(parts(marked, 'interpreted-legend')).toHaveLength(1);
 

@@ -12,7 +12,7 @@ import {
   unreachableUrl,
   renderWidget,
 } from '../../test/fixture.js';
-import { NOTE, ask, marks, withEvery, type Basis } from '../../test/interpreted.js';
+import { ask, type Basis, expectMarkForm, marks, NOTE, withEvery } from '../../test/interpreted.js';
 import './define.js';
 import type { LevelCard } from './level-card.js';
 
@@ -154,10 +154,7 @@ describe('<de-level-card>', () => {
     expect(marks(part(all, 'signals-below'))).toHaveLength(signs.length);
     expect(marks(part(all, 'expectations'))).toHaveLength(part(all, 'expectations')!.querySelectorAll('dd').length);
     for (const mark of marks(all.shadowRoot)) {
-      expect(mark.tagName).toBe('SUP');
-      expect(mark.getAttribute('title')).toBe(NOTE);
-      expect(mark.querySelector('[aria-hidden="true"]')!.textContent).toBe('†');
-      expect(mark.querySelector('.visually-hidden')!.textContent).toBe(" (the framework's reading)");
+      expectMarkForm(mark);
     }
     // A sign's dagger follows its last word, on the same line.
     const sign = signs[0]!;

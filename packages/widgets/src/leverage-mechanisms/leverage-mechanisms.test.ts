@@ -13,7 +13,7 @@ import {
   renderWidget,
   isAnnounced,
 } from '../../test/fixture.js';
-import { NOTE, ask, marks, withEvery, type Basis } from '../../test/interpreted.js';
+import { ask, type Basis, expectMarkForm, marks, NOTE, withEvery } from '../../test/interpreted.js';
 import './define.js';
 import type { LeverageMechanisms } from './leverage-mechanisms.js';
 
@@ -78,10 +78,7 @@ describe('<de-leverage-mechanisms>', () => {
     const mark = marks(title)[0]!;
     expect(title.textContent).toBe("Technical direction setting† (the framework's reading)");
     expect(title.lastElementChild).toBe(mark);
-    expect(mark.tagName).toBe('SUP');
-    expect(mark.getAttribute('title')).toBe(NOTE);
-    expect(mark.querySelector('[aria-hidden="true"]')!.textContent).toBe('†');
-    expect(mark.querySelector('.visually-hidden')!.textContent).toBe(" (the framework's reading)");
+    expectMarkForm(mark);
     expect(parts(marked, 'card')[0]!.getAttribute('aria-label')).toBe('Technical direction setting');
     expect(parts(marked, 'title').every((t) => marks(t).length === 1)).toBe(true);
     const legend = parts(marked, 'interpreted-legend');
