@@ -19,7 +19,12 @@ export function keepErrorLocations(): Plugin {
           if (isAsyncIterable(result)) return;
           const errors: readonly GraphQLError[] | undefined = result.errors;
           if (!errors?.some(lostLocations)) return;
-          setResult({ ...result, errors: errors.map((error) => (lostLocations(error) ? relocated(error, source) : error)) });
+          // Scanned once for all of the result's errors: a list field can fail on every item.
+          const lineStarts = lineStartsOf(source.body);
+          setResult({
+            ...result,
+            errors: errors.map((error) => (lostLocations(error) ? relocated(error, source, lineStarts) : error)),
+          });
         },
       };
     },
@@ -31,8 +36,7 @@ function lostLocations(error: GraphQLError): boolean {
   return error.nodes === undefined && error.positions === undefined && (error.locations?.length ?? 0) > 0;
 }
 
-function relocated(error: GraphQLError, source: Source): GraphQLError {
-  const lineStarts = lineStartsOf(source.body);
+function relocated(error: GraphQLError, source: Source, lineStarts: readonly number[]): GraphQLError {
   return new GraphQLError(error.message, {
     source,
     positions: error.locations!.map(({ line, column }) => (lineStarts[line - 1] ?? 0) + column - 1),
