@@ -97,6 +97,22 @@ export function checkReferences(content: CollectedContent, contentDir: string, c
     return false;
   };
 
+  /** A citation (or quotation) at `at` names a source and one of its sections. */
+  const expectCitation = (item: RawItem, at: readonly PathSegment[], entry: unknown) => {
+    const citation = asRecord(entry);
+    if (!citation || !expectSlug(item, [...at, 'source'], 'sources', citation.source)) return;
+    const sections = asList(rawOf('sources', citation.source as string)?.sections).filter((s): s is string => typeof s === 'string');
+    const section = asString(citation.section);
+    if (section !== undefined && !sections.includes(section)) {
+      errors.push(
+        item.yaml.errorAt(
+          [...item.path, ...at, 'section'],
+          `unknown section "${section}" in source "${String(citation.source)}"; its sections are: ${sections.map((s) => `"${s}"`).join(', ')}`,
+        ),
+      );
+    }
+  };
+
   const dimensionSlugs = slugs('dimensions');
   const levelSlugs = slugs('levels');
   const ranks = new Map<number, RawItem>();
@@ -105,23 +121,8 @@ export function checkReferences(content: CollectedContent, contentDir: string, c
     const raw = asRecord(item.raw);
     if (!raw) continue;
 
-    /** A citation (or quotation) at `at` names a source and one of its sections. */
-    const expectCitation = (at: readonly PathSegment[], entry: unknown) => {
-      const citation = asRecord(entry);
-      if (!citation || !expectSlug(item, [...at, 'source'], 'sources', citation.source)) return;
-      const sections = asList(rawOf('sources', citation.source as string)?.sections).filter((s): s is string => typeof s === 'string');
-      const section = asString(citation.section);
-      if (section !== undefined && !sections.includes(section)) {
-        errors.push(
-          item.yaml.errorAt(
-            [...item.path, ...at, 'section'],
-            `unknown section "${section}" in source "${String(citation.source)}"; its sections are: ${sections.map((s) => `"${s}"`).join(', ')}`,
-          ),
-        );
-      }
-    };
-    asList(raw.sources).forEach((entry, i) => expectCitation(['sources', i], entry));
-    asList(raw.quotations).forEach((entry, i) => expectCitation(['quotations', i], entry));
+    asList(raw.sources).forEach((entry, i) => expectCitation(item, ['sources', i], entry));
+    asList(raw.quotations).forEach((entry, i) => expectCitation(item, ['quotations', i], entry));
 
     // Interpretation is the framework's own judgement: a reader is told which part.
     if (raw.basis === 'interpreted' && raw.interpretation === undefined) {
@@ -164,7 +165,7 @@ export function checkReferences(content: CollectedContent, contentDir: string, c
           for (const [key, cell] of Object.entries(expectations)) {
             expectSlug(item, ['expectations', key], 'dimensions', key, 'key');
             const quotation = asRecord(cell)?.quotation;
-            if (quotation !== undefined) expectCitation(['expectations', key, 'quotation'], quotation);
+            if (quotation !== undefined) expectCitation(item, ['expectations', key, 'quotation'], quotation);
           }
           const missing = dimensionSlugs.filter((d) => !(d in expectations));
           if (missing.length > 0) {
