@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { cp, mkdir, mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { DEFAULT_CONTENT_DIR } from '@altitude/schema';
+import { decodeGlobalId, DEFAULT_CONTENT_DIR } from '@altitude/schema';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CLI, runCli } from '../support/cli.js';
 import { dropSelfDefinedRole, editContent, itemCount, retitlePatience } from '../support/content.js';
@@ -405,7 +405,7 @@ describe('altitude sync: one run at a time, Ctrl-C, first sync', () => {
     expect(data.contentHash).toMatch(/^sha256:[0-9a-f]{64}$/);
     const delivered = new Map(hr.received.slice(0, -1).map((r) => [`${r.type} ${r.slug}`, r.payload.data.contentHash]));
     for (const entity of data.entities) {
-      expect(Buffer.from(entity.id, 'base64').toString()).toBe(`${entity.type}:${entity.slug}`);
+      expect(decodeGlobalId(entity.id)).toEqual({ typename: entity.type, id: entity.slug, locale: 'en', view: 'upstream' });
       const eventType = `${entity.type.charAt(0).toLowerCase()}${entity.type.slice(1)}.created`;
       expect(entity.contentHash).toBe(delivered.get(`${eventType} ${entity.slug}`));
     }

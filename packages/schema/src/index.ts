@@ -12,8 +12,10 @@ export { searchFramework, MAX_SEARCH_RESULTS, type SearchHit } from './search/se
 export { escapeHtml } from './search/snippet.js';
 export { schema, printAltitudeSchema } from './graphql/schema.js';
 export type { AltitudeContext } from './graphql/context.js';
+export { encodeGlobalId, decodeGlobalId, viewName, type DecodedGlobalId } from './graphql/global-id.js';
 // What the server's cost check reads from the schema's field extensions.
-export { LIST_LIMITS_EXTENSION, type ListLimit } from './graphql/list-limits.js';
+export { LIST_LIMITS_EXTENSION, badInputExtensions, type ListLimit } from './graphql/list-limits.js';
+export { ArgumentError, type ArgumentProblem } from './graph/argument-error.js';
 export { COST_HINTS_EXTENSION, type CostHints } from './graphql/cost-hints.js';
 export { exportFramework, exportFrameworkText, canonicalEntity } from './export/canonical.js';
 export {

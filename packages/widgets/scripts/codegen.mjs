@@ -36,7 +36,14 @@ export async function generate() {
     schema: parse(sdl),
     documents: sources,
     filename: 'generated.ts',
-    config: { enumsAsTypes: true, avoidOptionals: true, skipTypename: true, useTypeImports: true },
+    config: {
+      enumsAsTypes: true,
+      avoidOptionals: true,
+      skipTypename: true,
+      useTypeImports: true,
+      // The API's scalars all travel as strings (RFC 3339, URL Standard).
+      scalars: { DateTime: 'string', Date: 'string', URL: 'string' },
+    },
     // typescript-operations emits the enums and scalars the operations use by
     // itself; the typescript plugin beside it declared a selected enum twice.
     plugins: [{ operations: {} }],

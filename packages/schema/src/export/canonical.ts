@@ -1,10 +1,22 @@
-import type { Framework, FrameworkNode, LevelNote, Quotation, RichText } from '../graph/types.js';
+import type { Expectation, Framework, FrameworkNode, LevelNote, Quotation, RichText } from '../graph/types.js';
 import { FRAMEWORK_EXPORT_FORMAT, FRAMEWORK_EXPORT_FORMAT_VERSION, type EntityJson, type FrameworkExportJson } from './export-model.js';
 
 const md = (text: RichText) => text.markdown;
 const mdList = (list: readonly RichText[]) => list.map(md);
 const quotationJson = (q: Quotation) => ({ text: q.text, speaker: q.speaker, source: q.source.slug, section: q.section });
 const atLevelJson = (notes: readonly LevelNote[]) => notes.map((n) => ({ level: n.level.slug, text: md(n.text), basis: n.basis }));
+
+/** One level's expectation on one dimension as exported inside its level (which the `level` slug names). */
+const cellJson = (e: Expectation) => ({
+  dimension: e.dimension.slug,
+  headline: e.headline,
+  text: md(e.text),
+  basis: e.basis,
+  quotation: e.quotation && quotationJson(e.quotation),
+});
+
+/** An expectation on its own, as the change feed reports it and its content hash covers. */
+export const expectationJson = (e: Expectation) => ({ level: e.level.slug, ...cellJson(e) });
 
 /** The canonical JSON of one entity or source, as exported, snapshotted and sent in webhooks. */
 export function canonicalEntity(node: FrameworkNode): EntityJson {
@@ -39,13 +51,7 @@ export function canonicalEntity(node: FrameworkNode): EntityJson {
         ...base,
         rank: node.rank,
         description: md(node.description),
-        expectations: node.expectations.map((e) => ({
-          dimension: e.dimension.slug,
-          headline: e.headline,
-          text: md(e.text),
-          basis: e.basis,
-          quotation: e.quotation && quotationJson(e.quotation),
-        })),
+        expectations: node.expectations.map(cellJson),
         signalsBelow: node.signalsBelow.map((s) => ({ text: md(s.text), basis: s.basis })),
       };
     case 'Transition':

@@ -13,7 +13,7 @@ import type {
   TensionInput,
   TransitionInput,
 } from '../model/index.js';
-import { exportFramework } from '../export/canonical.js';
+import { exportFramework, expectationJson } from '../export/canonical.js';
 import type { RawItem } from '../loader/collect-items.js';
 import { changeFeed } from '../releases/change-feed.js';
 import type { Release } from '../releases/release-model.js';
@@ -39,7 +39,9 @@ import type {
   Source,
   Tension,
   Transition,
+  FrameworkView,
 } from './types.js';
+import { UPSTREAM_VIEW } from './types.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? U[] : T[K] };
 
@@ -54,6 +56,7 @@ export function buildFramework(
   files: readonly string[],
   headerFile: string,
   releases: readonly Release[],
+  view: FrameworkView = UPSTREAM_VIEW,
 ): Framework {
   const of = <T>(collection: CollectionName) =>
     items.filter((i) => i.collection === collection).map((i) => ({ input: i.value as T, location: locate(i) }));
@@ -135,14 +138,20 @@ export function buildFramework(
     const written = levelInputs.get(level.slug)!.expectations;
     level.expectations = dimensions.map((dimension): Expectation => {
       const cell = written[dimension.slug]!;
-      return {
+      const expectation: Mutable<Expectation> = {
+        kind: 'Expectation',
+        slug: `${level.slug}/${dimension.slug}`,
         level,
         dimension,
         headline: cell.headline,
         text: renderMarkdown(cell.text),
         basis: cell.basis,
         quotation: cell.quotation ? quotation(cell.quotation) : null,
+        contentHash: '',
       };
+      // Hashed in its exported form, so a release snapshot's cells hash the same way.
+      expectation.contentHash = contentHash(expectationJson(expectation));
+      return expectation;
     });
   }
   /** A capability's or a mechanism's entries, in rank order. */
@@ -237,7 +246,9 @@ export function buildFramework(
   }
 
   const sourceList = [...sources.values()] as Source[];
-  const lookup = new Map<string, Entity | Source>([...sourceList, ...entities].map((node) => [`${node.kind}:${node.slug}`, node]));
+  const lookup = new Map<string, Entity | Source | Expectation>(
+    [...sourceList, ...entities, ...levels.flatMap((level) => level.expectations)].map((node) => [`${node.kind}:${node.slug}`, node]),
+  );
 
   const framework: Framework = {
     title: header.title,
@@ -260,6 +271,7 @@ export function buildFramework(
     misconceptions,
     glossary,
     entities,
+    view,
     find: ((kind: string, slug: string) => lookup.get(`${kind}:${slug}`)) as Framework['find'],
     files,
     headerFile,

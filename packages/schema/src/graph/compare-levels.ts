@@ -1,3 +1,4 @@
+import { ArgumentError } from './argument-error.js';
 import type { Dimension, Expectation, Framework, Level, Transition } from './types.js';
 
 export interface LevelComparison {
@@ -6,7 +7,7 @@ export interface LevelComparison {
   readonly transitions: readonly Transition[];
 }
 
-export class ComparisonError extends Error {
+export class ComparisonError extends ArgumentError {
   override readonly name = 'ComparisonError';
 }
 
@@ -20,7 +21,32 @@ export const listTooLong = (argument: string, what: string, max: number, size: n
   `${argument} takes at most ${max} ${what}, got ${size}.`;
 
 function checkLength(argument: string, what: string, max: number, list: readonly string[] | undefined): void {
-  if (list && list.length > max) throw new ComparisonError(listTooLong(argument, what, max, list.length));
+  if (list && list.length > max) throw new ComparisonError(listTooLong(argument, what, max, list.length), { argument, value: list.length });
+}
+
+/**
+ * Every slug of a filter names a dimension, and there is at least one: the
+ * same rule wherever a list of dimension slugs narrows what is returned.
+ */
+export function checkDimensionSlugs(framework: Framework, argument: string, slugs: readonly string[]): void {
+  const validValues = framework.dimensions.map((d) => d.slug);
+  for (const slug of slugs) {
+    if (!framework.find('Dimension', slug))
+      throw new ComparisonError(`Unknown dimension slug "${slug}". Valid dimension slugs: ${validValues.join(', ')}.`, {
+        argument,
+        value: slug,
+        validValues,
+      });
+  }
+  if (slugs.length === 0)
+    throw new ComparisonError(
+      `${argument} must name at least one dimension when given. Valid dimension slugs: ${validValues.join(', ')}.`,
+      {
+        argument,
+        value: 0,
+        validValues,
+      },
+    );
 }
 
 /**
@@ -31,29 +57,35 @@ function checkLength(argument: string, what: string, max: number, list: readonly
 export function compareLevels(framework: Framework, slugs: readonly string[], dimensionSlugs?: readonly string[]): LevelComparison {
   checkLength('slugs', 'level slugs', MAX_COMPARED_LEVELS, slugs);
   checkLength('dimensions', 'dimension slugs', MAX_DIMENSION_SLUGS, dimensionSlugs);
-  const validLevels = framework.levels.map((l) => l.slug).join(', ');
+  const validValues = framework.levels.map((l) => l.slug);
+  const validLevels = validValues.join(', ');
   if (slugs.length < 2) {
     throw new ComparisonError(
       `compareLevels needs at least two level slugs, got ${slugs.length}${slugs.length ? ` (${slugs.join(', ')})` : ''}. Valid level slugs: ${validLevels}.`,
+      { argument: 'slugs', value: slugs.length, validValues },
     );
   }
   const levels = slugs.map((slug) => {
     const level = framework.find('Level', slug);
-    if (!level) throw new ComparisonError(`Unknown level slug "${slug}". Valid level slugs: ${validLevels}.`);
+    if (!level)
+      throw new ComparisonError(`Unknown level slug "${slug}". Valid level slugs: ${validLevels}.`, {
+        argument: 'slugs',
+        value: slug,
+        validValues,
+      });
     return level;
   });
   const repeated = slugs.find((slug, i) => slugs.indexOf(slug) !== i);
-  if (repeated) throw new ComparisonError(`Level slug "${repeated}" is listed more than once. Valid level slugs: ${validLevels}.`);
+  if (repeated)
+    throw new ComparisonError(`Level slug "${repeated}" is listed more than once. Valid level slugs: ${validLevels}.`, {
+      argument: 'slugs',
+      value: repeated,
+      validValues,
+    });
 
   let dimensions = framework.dimensions;
   if (dimensionSlugs) {
-    const validDimensions = framework.dimensions.map((d) => d.slug).join(', ');
-    for (const slug of dimensionSlugs) {
-      if (!framework.find('Dimension', slug))
-        throw new ComparisonError(`Unknown dimension slug "${slug}". Valid dimension slugs: ${validDimensions}.`);
-    }
-    if (dimensionSlugs.length === 0)
-      throw new ComparisonError(`dimensions must name at least one dimension when given. Valid dimension slugs: ${validDimensions}.`);
+    checkDimensionSlugs(framework, 'dimensions', dimensionSlugs);
     dimensions = framework.dimensions.filter((d) => dimensionSlugs.includes(d.slug));
   }
 

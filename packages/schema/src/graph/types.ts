@@ -86,6 +86,9 @@ export interface Dimension extends EntityBase<'Dimension'> {
 }
 
 export interface Expectation {
+  readonly kind: 'Expectation';
+  /** `<level slug>/<dimension slug>`: unique, and the same in every view. */
+  readonly slug: string;
   readonly level: Level;
   readonly dimension: Dimension;
   /** A few words; read across a row, the headlines show the step between levels. */
@@ -93,6 +96,8 @@ export interface Expectation {
   readonly text: RichText;
   readonly basis: Basis;
   readonly quotation: Quotation | null;
+  /** sha256 of the cell as served, with its level and dimension slugs. */
+  readonly contentHash: string;
 }
 
 /** An observable sign that someone holding a level operates below it. */
@@ -170,8 +175,24 @@ export type Entity =
 
 export type EntityOfKind<K extends EntityKind> = Extract<Entity, { kind: K }>;
 
-/** Anything with a global ID. */
+/** Anything with a content entry of its own: what exports and snapshots list. */
 export type FrameworkNode = Entity | Source;
+
+/** Every kind of object the content holds, as change events name them. */
+export type ContentKind = EntityKind | 'Source' | 'Expectation';
+
+/**
+ * Which framework is served: the locale and the overlays applied on top of
+ * the upstream content, in order (none: the upstream original). Global IDs
+ * carry it, so an object served in one view is never mistaken for another.
+ */
+export interface FrameworkView {
+  readonly locale: string;
+  readonly overlays: readonly string[];
+}
+
+/** The view of the content as published, before any overlay or translation. */
+export const UPSTREAM_VIEW: FrameworkView = Object.freeze({ locale: 'en', overlays: Object.freeze([]) as readonly string[] });
 
 export interface Framework {
   readonly title: string;
@@ -194,9 +215,12 @@ export interface Framework {
   readonly glossary: readonly GlossaryTerm[];
   /** Every entity, in collection order. */
   readonly entities: readonly Entity[];
-  /** Look up an entity or source by kind and slug. */
+  /** The locale and overlays this framework was resolved for. */
+  readonly view: FrameworkView;
+  /** Look up an entity, source or expectation (`<level>/<dimension>`) by kind and slug. */
   find<K extends EntityKind>(kind: K, slug: string): EntityOfKind<K> | undefined;
   find(kind: 'Source', slug: string): Source | undefined;
+  find(kind: 'Expectation', slug: string): Expectation | undefined;
   /** The files the framework was loaded from. */
   readonly files: readonly string[];
   /** The file that declares the `framework:` header (its version is set on release). */

@@ -1,11 +1,17 @@
 import SchemaBuilder, { type SchemaTypes } from '@pothos/core';
 import RelayPlugin from '@pothos/plugin-relay';
 import type { AltitudeContext } from './context.js';
-import { checkListLength, listLimits, MAX_NODE_IDS, NODE_IDS } from './list-limits.js';
+import { decodeForView, encodeGlobalId } from './global-id.js';
+import { asBadInput, checkListLength, listLimits, MAX_NODE_IDS, NODE_IDS } from './list-limits.js';
 
 export const builder = new SchemaBuilder<{
   Context: AltitudeContext;
-  Scalars: { JSON: { Input: unknown; Output: unknown } };
+  Scalars: {
+    JSON: { Input: unknown; Output: unknown };
+    DateTime: { Input: string; Output: string };
+    Date: { Input: string; Output: string };
+    URL: { Input: string; Output: string };
+  };
   DefaultFieldNullability: false;
   DefaultInputFieldRequiredness: true;
   DefaultEdgesNullability: { list: false; items: false };
@@ -16,6 +22,8 @@ export const builder = new SchemaBuilder<{
   defaultInputFieldRequiredness: true,
   relay: {
     clientMutationId: 'omit',
+    encodeGlobalID: (typename, id, ctx) => encodeGlobalId(typename, String(id), ctx.framework.view),
+    decodeGlobalID: (globalId, ctx) => asBadInput(() => decodeForView(globalId, ctx.framework.view)),
     cursorType: 'String',
     edgesFieldOptions: { nullable: { list: false, items: false }, description: 'The items of this page, each with its cursor.' },
     nodeFieldOptions: { nullable: false, description: 'The item.' },
@@ -31,11 +39,13 @@ export const builder = new SchemaBuilder<{
     beforeArgOptions: { description: 'Return items before this cursor.' },
     nodeTypeOptions: { description: 'An object with a global, opaque ID that `node(id:)` can fetch again.' },
     nodeQueryOptions: {
-      description: 'Fetches any object by its global ID; null when no object has that ID.',
+      description:
+        'Fetches any object by its global ID, as it was served; null when no object has that ID here (an unknown one, or one served in another locale or with other overlays).',
       args: { id: { description: 'A global ID from any `id` field.' } },
     },
     nodesQueryOptions: {
-      description: `Fetches many objects by their global IDs, in the same order; null for each unknown ID. At most ${MAX_NODE_IDS} IDs (BAD_USER_INPUT beyond).`,
+      description: `Fetches many objects by their global IDs, in the same order; null for each unknown ID. At most ${MAX_NODE_IDS} IDs: beyond, the list is null with a BAD_USER_INPUT error.`,
+      nullable: { list: true, items: true },
       args: { ids: { description: `Global IDs from \`id\` fields, at most ${MAX_NODE_IDS}.` } },
       extensions: listLimits({ ids: NODE_IDS }),
       resolve: (_root, args, _context, _info, resolveNodes) => {
@@ -46,7 +56,10 @@ export const builder = new SchemaBuilder<{
     // The graph is deeply frozen, so loaded objects cannot be branded; every
     // node type has an isTypeOf instead.
     brandLoadedObjects: false,
-    idFieldOptions: { description: 'Global, opaque ID. Stable for as long as the slug is.' },
+    idFieldOptions: {
+      description:
+        'Global, opaque ID of the object as served here (its locale and overlays included); `node(id:)` fetches it again. Use `key` to match the same object across views.',
+    },
     pageInfoTypeOptions: { description: 'Where a page of a connection sits in the whole list.' },
   },
 });

@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { ArgumentError, type ArgumentProblem } from '../graph/argument-error.js';
 import { listTooLong } from '../graph/compare-levels.js';
 
 /**
@@ -10,6 +11,8 @@ import { listTooLong } from '../graph/compare-levels.js';
  * came as a literal or as a variable.
  */
 export interface ListLimit {
+  /** The argument's name, reported in the error's extensions. */
+  readonly argument: string;
   /** The most items the argument may ask for: its value for `first`, its length for a list. */
   readonly max: number;
   /**
@@ -30,16 +33,35 @@ export const listLimits = (limits: Record<string, ListLimit>) => ({ [LIST_LIMITS
 
 /** A list argument of at most `max` items, each answered (`omitted` 0) or narrowing a list ('filter'). */
 export function listArgument(argument: string, what: string, max: number, omitted: 0 | 'filter'): ListLimit {
-  return { max, omitted, tooMany: (size) => listTooLong(argument, what, max, size) };
+  return { argument, max, omitted, tooMany: (size) => listTooLong(argument, what, max, size) };
 }
 
 // More than the framework has entities; each ID is fetched and answered in full.
 export const MAX_NODE_IDS = 100;
 export const NODE_IDS = listArgument('ids', 'IDs', MAX_NODE_IDS, 0);
 
-export const badInput = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+/** The error for a bad argument, with what is wrong as data beside the message. */
+export const badInput = (message: string, problem: ArgumentProblem) =>
+  new GraphQLError(message, { extensions: badInputExtensions(problem) });
+
+export const badInputExtensions = (problem: ArgumentProblem) => ({
+  code: 'BAD_USER_INPUT',
+  argument: problem.argument,
+  value: problem.value,
+  ...(problem.validValues ? { validValues: problem.validValues } : {}),
+});
 
 /** Refuses a client's list longer than its limit. */
 export function checkListLength(limit: ListLimit, list: readonly unknown[] | null | undefined): void {
-  if (list && list.length > limit.max) throw badInput(limit.tooMany(list.length));
+  if (list && list.length > limit.max) throw badInput(limit.tooMany(list.length), { argument: limit.argument, value: list.length });
+}
+
+/** Runs `work`; an ArgumentError (the request asked for something the framework cannot answer) becomes BAD_USER_INPUT. */
+export function asBadInput<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof ArgumentError) throw badInput(error.message, error.problem);
+    throw error;
+  }
 }

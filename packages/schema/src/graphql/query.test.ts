@@ -48,10 +48,17 @@ describe('compareLevels', () => {
     [['staff', 'senior'], 'Unknown level slug "senior". Valid level slugs: staff, principal, distinguished.'],
     [['staff', 'staff'], 'Level slug "staff" is listed more than once. Valid level slugs: staff, principal, distinguished.'],
   ])('rejects %j with a message naming the problem and the valid slugs', async (slugs, message) => {
-    const { data, errors } = await run('query($slugs: [String!]!) { compareLevels(slugs: $slugs) { levels { slug } } }', { slugs });
-    expect(data).toBeNull();
+    const { data, errors } = await run('query($slugs: [String!]!) { levels { slug } compareLevels(slugs: $slugs) { levels { slug } } }', {
+      slugs,
+    });
+    // The bad argument nulls its own field only.
+    expect(data).toEqual({ levels: framework.levels.map((l) => ({ slug: l.slug })), compareLevels: null });
     expect(errors?.map((e) => e.message)).toEqual([message]);
-    expect(errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+    expect(errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'slugs',
+      validValues: ['staff', 'principal', 'distinguished'],
+    });
   });
 });
 
@@ -72,10 +79,11 @@ describe('Relay node interface', () => {
     expect(nodes!.nodes).toEqual(all);
   });
 
-  it('answers null for an unknown or malformed ID', async () => {
+  it('answers null for an unknown ID, and BAD_USER_INPUT for one this API never made', async () => {
     const unknown = Buffer.from('Level:senior').toString('base64');
-    const { data } = await run(`{ a: node(id: "${unknown}") { id } }`);
-    expect(data!.a).toBeNull();
+    const { data, errors } = await run(`{ a: node(id: "${unknown}") { id } b: node(id: "not an id") { id } }`);
+    expect(data).toEqual({ a: null, b: null });
+    expect(errors?.map((e) => [e.path, e.extensions])).toEqual([[['b'], { code: 'BAD_USER_INPUT', argument: 'id', value: 'not an id' }]]);
   });
 
   it('keeps IDs opaque but stable', async () => {
@@ -89,16 +97,16 @@ describe('Relay node interface', () => {
 describe('entities', () => {
   it('every entity has slug, title, summary, sources and a content hash', async () => {
     const { data, errors } = await run(
-      `{ search(text: "engineer", first: 50) { entity { __typename slug title summary sources { source { slug title } section } contentHash type } } }`,
+      `{ search(text: "engineer", first: 50) { edges { node { entity { __typename slug title summary sources { source { slug title } section } contentHash type } } } } }`,
     );
     expect(errors).toBeUndefined();
-    for (const { entity } of data!.search) {
+    for (const { entity } of data!.search.edges.map((e: { node: unknown }) => e.node)) {
       expect(entity.slug).toMatch(/^[a-z0-9-]+$/);
       expect(entity.title).toBeTruthy();
       expect(entity.summary).toBeTruthy();
       expect(entity.sources.length).toBeGreaterThan(0);
       expect(entity.contentHash).toMatch(/^sha256:/);
-      expect(entity.type).toBe(entity.__typename);
+      expect(entity.type).toBe(entity.__typename.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase());
     }
   });
 
@@ -137,22 +145,56 @@ describe('entities', () => {
 describe('search', () => {
   it('returns typed hits with snippets and scores', async () => {
     const { data } = await run(
-      '{ search(text: "super coder", first: 3) { type score snippet { text html highlights { start end } } entity { slug } } }',
+      '{ search(text: "super coder", first: 3) { totalCount edges { node { type score snippet { text html highlights { start end } } entity { slug } } } } }',
     );
-    expect(data!.search[0].type).toMatch(/FailureMode|Misconception/);
-    expect(data!.search[0].entity.slug).toBe('super-coder');
-    expect(data!.search[0].snippet.html).toContain('<mark>');
+    const [hit] = data!.search.edges.map((e: { node: unknown }) => e.node);
+    expect(hit.type).toMatch(/FAILURE_MODE|MISCONCEPTION/);
+    expect(hit.entity.slug).toBe('super-coder');
+    expect(hit.snippet.html).toContain('<mark>');
+    expect(data!.search.totalCount).toBeGreaterThanOrEqual(3);
   });
 
-  it('rejects an out-of-range first', async () => {
-    const { errors } = await run('{ search(text: "x", first: 500) { score } }');
-    expect(errors?.[0]?.message).toBe('first must be between 1 and 50, got 500.');
+  it('pages forward through every hit with after, once each', async () => {
+    const page = (after: string | null) =>
+      run(
+        'query($after: String) { search(text: "engineer", first: 4, after: $after) { totalCount edges { cursor node { entity { slug } } } pageInfo { hasNextPage endCursor } } }',
+        { after },
+      );
+    const { data: whole } = await run('{ search(text: "engineer", first: 50) { totalCount edges { node { entity { slug } } } } }');
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 20; i++) {
+      const { data } = await page(after);
+      seen.push(...data!.search.edges.map((e: { node: { entity: { slug: string } } }) => e.node.entity.slug));
+      if (!data!.search.pageInfo.hasNextPage) break;
+      after = data!.search.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(whole!.search.edges.map((e: { node: { entity: { slug: string } } }) => e.node.entity.slug));
+    expect(seen).toHaveLength(whole!.search.totalCount);
+  });
+
+  it('rejects an out-of-range first or a cursor from another list, nulling search only', async () => {
+    const { data: releases } = await run('{ releases(first: 1) { edges { cursor } } }');
+    const { data, errors } = await run(
+      'query($after: String) { framework { title } a: search(text: "x", first: 500) { totalCount } b: search(text: "x", after: $after) { totalCount } }',
+      {
+        after: releases!.releases.edges[0].cursor,
+      },
+    );
+    expect(data).toEqual({ framework: { title: framework.title }, a: null, b: null });
+    expect(errors?.map((e) => [e.message, e.extensions])).toEqual([
+      ['first must be between 1 and 50, got 500.', { code: 'BAD_USER_INPUT', argument: 'first', value: 500 }],
+      [
+        'after is not a cursor from search; pass the cursor of an edge you were given.',
+        { code: 'BAD_USER_INPUT', argument: 'after', value: releases!.releases.edges[0].cursor },
+      ],
+    ]);
   });
 
   it('refuses a text over its limits, however it is sent', async () => {
-    const { errors } = await run('query($text: String!) { search(text: $text) { score } }', { text: 'a'.repeat(20_000) });
-    expect(errors?.map((e) => [e.message, e.extensions.code])).toEqual([
-      ['text must be at most 200 characters, got 20000.', 'BAD_USER_INPUT'],
+    const { errors } = await run('query($text: String!) { search(text: $text) { totalCount } }', { text: 'a'.repeat(20_000) });
+    expect(errors?.map((e) => [e.message, e.extensions])).toEqual([
+      ['text must be at most 200 characters, got 20000.', { code: 'BAD_USER_INPUT', argument: 'text', value: 20_000 }],
     ]);
   });
 });
@@ -174,7 +216,7 @@ describe('client-chosen list sizes', () => {
     ],
     [
       'search(first:)',
-      'query($v: Int!) { search(text: "staff", first: $v) { score } }',
+      'query($v: Int!) { search(text: "staff", first: $v) { totalCount } }',
       () => 51,
       'first must be between 1 and 50, got 51.',
     ],
@@ -197,9 +239,15 @@ describe('client-chosen list sizes', () => {
       'dimensions takes at most 20 dimension slugs, got 21.',
     ],
   ])('%s over its maximum is BAD_USER_INPUT naming the argument, the maximum and the size sent', async (_name, query, value, message) => {
-    const { errors } = await run(query, { v: await value() });
+    const sent = await value();
+    const { errors } = await run(query, { v: sent });
     expect(errors?.length).toBeGreaterThan(0);
-    for (const error of errors!) expect([error.message, error.extensions.code]).toEqual([message, 'BAD_USER_INPUT']);
+    const argument = message.split(' ')[0];
+    for (const error of errors!)
+      expect([error.message, error.extensions]).toEqual([
+        message,
+        { code: 'BAD_USER_INPUT', argument, value: Array.isArray(sent) ? sent.length : sent },
+      ]);
   });
 
   it('answers a list at its maximum', async () => {
@@ -213,7 +261,7 @@ describe('client-chosen list sizes', () => {
     const level = schema.getType('Level') as GraphQLObjectType;
     const declared = [query.nodes!, query.changes!, query.search!, query.compareLevels!, level.getFields().expectations!].map((field) =>
       Object.entries(field.extensions.listLimits as Record<string, ListLimit>).map(([name, l]) => [
-        name,
+        l.argument === name && name,
         l.max,
         l.omitted,
         l.tooMany(l.max + 1),

@@ -27,9 +27,11 @@ import './types/text-range.js';
 import './types/highlight.js';
 import './types/search-hit.js';
 import './types/json-scalar.js';
+import './types/scalars.js';
 import './types/change-kind.js';
 import './types/change-event.js';
 import './types/release.js';
+import './types/connections.js';
 import './types/framework-version.js';
 import './types/query.js';
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { CollectionName } from '../model/index.js';
-import { SLUG_PATTERN } from '../model/index.js';
+import { MAX_COLLECTION_ITEMS, SLUG_PATTERN } from '../model/index.js';
 import type { ContentError } from './content-error.js';
 import type { CollectedContent, RawItem } from './collect-items.js';
 import type { PathSegment } from './field-path.js';
@@ -57,6 +57,20 @@ export function checkReferences(content: CollectedContent, contentDir: string, c
     } else {
       bySlug.set(item.slug, item);
     }
+  }
+
+  const counts = new Map<CollectionName, number>();
+  for (const item of content.items) {
+    const count = (counts.get(item.collection) ?? 0) + 1;
+    counts.set(item.collection, count);
+    // Reported once, at the first item over the limit.
+    if (count === MAX_COLLECTION_ITEMS[item.collection] + 1)
+      errors.push(
+        item.yaml.errorAt(
+          item.path,
+          `too many ${NOUN[item.collection]} items: ${item.collection} holds at most ${MAX_COLLECTION_ITEMS[item.collection]}, and this is item ${count}`,
+        ),
+      );
   }
 
   if (content.headers.length === 0) {

@@ -195,3 +195,19 @@ describe('nesting of any shape and depth', () => {
     );
   });
 });
+
+describe('a collection longer than the API promises', () => {
+  it('is refused at the first item over the limit, once', async () => {
+    const dir = await content();
+    // 101 terms in a second file: the limit counts items across files.
+    const term = (i: number) =>
+      `  - slug: term-${i}\n    title: Term ${i}\n    summary: A word.\n    basis: interpreted\n    interpretation: Ours.\n    sources:\n      - source: najim-what-distinguished-engineers-actually-do\n        section: Introduction\n`;
+    await writeFile(path.join(dir, 'more-glossary.yaml'), `glossary:\n${Array.from({ length: 101 }, (_, i) => term(i)).join('')}`);
+    const existing = (await readFile(path.join(dir, 'glossary.yaml'), 'utf8')).match(/^ {2}- slug:/gm)!.length;
+    const over = 100 - existing; // index in the new file of item 101
+    const errors = await messages(dir);
+    expect(errors.filter((e) => e.includes('too many'))).toEqual([
+      `more-glossary.yaml:${2 + over * 8}:5 glossary[${over}]: too many glossary term items: glossary holds at most 100, and this is item 101`,
+    ]);
+  });
+});

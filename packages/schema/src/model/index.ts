@@ -47,6 +47,25 @@ export const collections = {
 export type CollectionName = keyof typeof collections;
 export const collectionNames = Object.keys(collections) as CollectionName[];
 
+/**
+ * The most items a collection may hold, across all files: far above any
+ * framework, and what the API's root lists promise their clients. Levels and
+ * dimensions match how many a comparison can name.
+ */
+export const MAX_COLLECTION_ITEMS: Readonly<Record<CollectionName, number>> = {
+  sources: 50,
+  dimensions: 20,
+  levels: 20,
+  transitions: 40,
+  leverageMechanisms: 50,
+  failureModes: 50,
+  orgPractices: 50,
+  capabilities: 50,
+  tensions: 50,
+  misconceptions: 50,
+  glossary: 100,
+};
+
 export type CollectionItem<C extends CollectionName> = z.infer<(typeof collections)[C]>;
 
 const collectionShape = Object.fromEntries(collectionNames.map((name) => [name, z.array(collections[name]).optional()])) as {

@@ -1,4 +1,5 @@
-import { canonicalJson } from '../graph/content-hash.js';
+import { canonicalJson, contentHash } from '../graph/content-hash.js';
+import type { ContentKind, EntityKind } from '../graph/types.js';
 import {
   exportCollections,
   type EntityJson,
@@ -8,8 +9,8 @@ import {
 } from '../export/export-model.js';
 import type { Release } from './release-model.js';
 
-/** The GraphQL type name of each exported collection, as change events name it. */
-export const COLLECTION_TYPE: Record<ExportCollection, string> = {
+/** The kind of each exported collection's items, as the graph and change events name them. */
+export const COLLECTION_TYPE: Record<ExportCollection, EntityKind | 'Source'> = {
   sources: 'Source',
   dimensions: 'Dimension',
   levels: 'Level',
@@ -23,15 +24,26 @@ export const COLLECTION_TYPE: Record<ExportCollection, string> = {
   glossary: 'GlossaryTerm',
 };
 
+/** Where the canonical JSON names a field differently from the GraphQL type serving it. */
+const GRAPHQL_FIELD: Readonly<Record<string, string>> = { relatedFailureModes: 'failureModes' };
+
 export type ChangeKind = 'created' | 'updated' | 'deleted';
 
+/** An expectation on its own: its level's slug and the cell as exported inside the level. */
+export type ExpectationJson = { readonly level: string; readonly dimension: string } & Readonly<Record<string, unknown>>;
+
 export interface ChangeEvent {
-  /** Stable while releases are append-only: `<to version or "unreleased">/<Type>/<slug>`. */
-  readonly id: string;
+  /**
+   * Unique to this event: the release carrying it (or "unreleased"), the
+   * subject, and the subject's hash after the change (before it, for a
+   * deletion), so an unreleased event is never confused with a later one.
+   */
+  readonly key: string;
   readonly kind: ChangeKind;
-  readonly entityType: string;
+  readonly subjectKind: ContentKind;
+  /** The subject's slug; `<level>/<dimension>` for an expectation. */
   readonly slug: string;
-  /** Top-level fields whose value changed (every field for created and deleted). */
+  /** GraphQL field names whose value changed (every field for created and deleted). */
   readonly changedFields: readonly string[];
   /** Null for the first release. */
   readonly fromVersion: string | null;
@@ -42,7 +54,7 @@ export interface ChangeEvent {
   readonly contentHash: string | null;
   readonly previousContentHash: string | null;
   /** The canonical JSON after the change; for a deletion, the last version (a tombstone). */
-  readonly entity: EntityJson;
+  readonly entity: EntityJson | ExpectationJson;
 }
 
 interface State {
@@ -54,9 +66,14 @@ interface State {
 /** A release keeps the export format it was published in. */
 type Snapshot = FrameworkExportJson | LegacyFrameworkExportJson;
 
+export interface SnapshotItem {
+  readonly type: EntityKind | 'Source';
+  readonly entity: EntityJson;
+}
+
 /** Every item of a snapshot keyed `<Type>/<slug>`, in collection order. */
-export function snapshotItems(snapshot: Snapshot | null): Map<string, { type: string; entity: EntityJson }> {
-  const items = new Map<string, { type: string; entity: EntityJson }>();
+export function snapshotItems(snapshot: Snapshot | null): Map<string, SnapshotItem> {
+  const items = new Map<string, SnapshotItem>();
   if (!snapshot) return items;
   for (const collection of Object.keys(exportCollections) as ExportCollection[]) {
     // A format-1 item is served as it was published: the fields format 2 added are absent, not invented.
@@ -66,43 +83,74 @@ export function snapshotItems(snapshot: Snapshot | null): Map<string, { type: st
   return items;
 }
 
+interface Subject {
+  readonly kind: ContentKind;
+  readonly slug: string;
+  readonly contentHash: string;
+  readonly json: EntityJson | ExpectationJson;
+}
+
+/**
+ * What the change feed compares: every item of a snapshot, and each level's
+ * expectations as subjects of their own right after their level (a cell is
+ * what companies amend and translate, so it is reported as itself).
+ */
+function feedSubjects(snapshot: Snapshot | null): Map<string, Subject> {
+  const subjects = new Map<string, Subject>();
+  for (const [key, { type, entity }] of snapshotItems(snapshot)) {
+    subjects.set(key, { kind: type, slug: entity.slug, contentHash: entity.contentHash, json: entity });
+    const cells = type === 'Level' ? ((entity as { expectations?: readonly Record<string, unknown>[] }).expectations ?? []) : [];
+    for (const cell of cells) {
+      const json = { level: entity.slug, ...cell } as ExpectationJson;
+      const slug = `${entity.slug}/${json.dimension}`;
+      subjects.set(`Expectation/${slug}`, { kind: 'Expectation', slug, contentHash: contentHash(json), json });
+    }
+  }
+  return subjects;
+}
+
 /** What changed between two snapshots, in collection order, deletions last. */
 export function diffSnapshots(from: State, to: State): ChangeEvent[] {
-  const before = snapshotItems(from.snapshot);
-  const after = snapshotItems(to.snapshot);
-  const event = (kind: ChangeKind, key: string, type: string, entity: EntityJson, previous: EntityJson | undefined): ChangeEvent => ({
-    id: `${to.version ?? 'unreleased'}/${key}`,
-    kind,
-    entityType: type,
-    slug: entity.slug,
-    changedFields: changedFields(previous, kind === 'deleted' ? undefined : entity),
-    fromVersion: from.version,
-    toVersion: to.version,
-    publishedAt: to.publishedAt,
-    contentHash: kind === 'deleted' ? null : entity.contentHash,
-    previousContentHash: previous?.contentHash ?? null,
-    entity,
-  });
+  const before = feedSubjects(from.snapshot);
+  const after = feedSubjects(to.snapshot);
+  const event = (kind: ChangeKind, subject: Subject, previous: Subject | undefined): ChangeEvent => {
+    const hash = kind === 'deleted' ? null : subject.contentHash;
+    return {
+      key: `${to.version ?? 'unreleased'}/${subject.kind}/${subject.slug}/${(hash ?? subject.contentHash).slice(-12)}`,
+      kind,
+      subjectKind: subject.kind,
+      slug: subject.slug,
+      changedFields: changedFields(previous?.json, kind === 'deleted' ? undefined : subject.json),
+      fromVersion: from.version,
+      toVersion: to.version,
+      publishedAt: to.publishedAt,
+      contentHash: hash,
+      previousContentHash: previous?.contentHash ?? null,
+      entity: subject.json,
+    };
+  };
   const events: ChangeEvent[] = [];
-  for (const [key, { type, entity }] of after) {
-    const previous = before.get(key)?.entity;
-    if (!previous) events.push(event('created', key, type, entity, undefined));
-    else if (previous.contentHash !== entity.contentHash) events.push(event('updated', key, type, entity, previous));
+  for (const [key, subject] of after) {
+    const previous = before.get(key);
+    if (!previous) events.push(event('created', subject, undefined));
+    else if (previous.contentHash !== subject.contentHash) events.push(event('updated', subject, previous));
   }
-  for (const [key, { type, entity }] of before) {
-    if (!after.has(key)) events.push(event('deleted', key, type, entity, entity));
+  for (const [key, subject] of before) {
+    if (!after.has(key)) events.push(event('deleted', subject, subject));
   }
   return events;
 }
 
-function changedFields(before: EntityJson | undefined, after: EntityJson | undefined): string[] {
+function changedFields(before: object | undefined, after: object | undefined): string[] {
   const fields = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
   fields.delete('contentHash');
-  return [...fields].filter((field) => {
-    const a = before && (before as Record<string, unknown>)[field];
-    const b = after && (after as Record<string, unknown>)[field];
-    return canonicalJson(absentIfEmpty(a)) !== canonicalJson(absentIfEmpty(b));
-  });
+  return [...fields]
+    .filter((field) => {
+      const a = before && (before as Record<string, unknown>)[field];
+      const b = after && (after as Record<string, unknown>)[field];
+      return canonicalJson(absentIfEmpty(a)) !== canonicalJson(absentIfEmpty(b));
+    })
+    .map((field) => GRAPHQL_FIELD[field] ?? field);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { ArgumentError } from '../graph/argument-error.js';
 import type { ChangeEvent } from './change-feed.js';
 
 export const DEFAULT_CHANGES_PAGE = 50;
@@ -5,11 +6,12 @@ export const MAX_CHANGES_PAGE = 500;
 
 export const pageSizeOutOfRange = (size: number) => `first must be between 0 and ${MAX_CHANGES_PAGE}, got ${size}.`;
 
-export class ChangePageError extends Error {
+export class ChangePageError extends ArgumentError {
   override readonly name = 'ChangePageError';
 }
 
 interface Cursor {
+  /** The event's key. */
   readonly id: string;
   /** How many released events there were when the cursor was made. */
   readonly released: number;
@@ -24,8 +26,17 @@ function decode(text: string): Cursor {
   } catch {
     // fall through to the error below
   }
-  throw new ChangePageError('after is not a cursor from this change feed; pass the cursor of an edge you were given.');
+  throw new ChangePageError('after is not a cursor from this change feed; pass the cursor of an edge you were given.', {
+    argument: 'after',
+    value: text.length > 200 ? text.length : text,
+  });
 }
+
+/**
+ * How API 0.1 keyed a released event (`<version>/<Type>/<slug>`), so cursors
+ * handed out before event keys carried a hash still find their place.
+ */
+const legacyKey = (e: ChangeEvent) => `${e.toVersion}/${e.subjectKind}/${e.slug}`;
 
 /**
  * A forward page of the change feed with cursors that survive releases.
@@ -37,16 +48,16 @@ function decode(text: string): Cursor {
  */
 export function changePage(events: readonly ChangeEvent[], first: number | null | undefined, after: string | null | undefined) {
   const size = first ?? DEFAULT_CHANGES_PAGE;
-  if (size < 0 || size > MAX_CHANGES_PAGE) throw new ChangePageError(pageSizeOutOfRange(size));
+  if (size < 0 || size > MAX_CHANGES_PAGE) throw new ChangePageError(pageSizeOutOfRange(size), { argument: 'first', value: size });
   const released = events.filter((e) => e.toVersion !== null).length;
   let start = 0;
   if (after) {
     const cursor = decode(after);
-    const at = events.findIndex((e) => e.id === cursor.id);
+    const at = events.findIndex((e) => e.key === cursor.id || (e.toVersion !== null && legacyKey(e) === cursor.id));
     start = at >= 0 ? at + 1 : Math.min(cursor.released, released);
   }
   const slice = events.slice(start, start + size);
-  const edges = slice.map((node) => ({ node, cursor: encode({ id: node.id, released }) }));
+  const edges = slice.map((node) => ({ node, cursor: encode({ id: node.key, released }) }));
   return {
     edges,
     pageInfo: {

@@ -45,10 +45,10 @@ describe('searchFramework bounds', () => {
   it('refuses text over the length or word limit, naming the limit and what was sent', () => {
     // Sent as a GraphQL variable, a 20,000-letter word used to hold the event loop for seconds.
     expect(() => searchFramework(framework, 'a'.repeat(20_000))).toThrow(
-      new SearchTextError(`text must be at most ${MAX_SEARCH_TEXT_LENGTH} characters, got 20000.`),
+      new SearchTextError(`text must be at most ${MAX_SEARCH_TEXT_LENGTH} characters, got 20000.`, { argument: 'text', value: 20_000 }),
     );
     expect(() => searchFramework(framework, 'a b c d e f g h i j k')).toThrow(
-      new SearchTextError(`text must be at most ${MAX_SEARCH_WORDS} words, got 11.`),
+      new SearchTextError(`text must be at most ${MAX_SEARCH_WORDS} words, got 11.`, { argument: 'text', value: 11 }),
     );
   });
 

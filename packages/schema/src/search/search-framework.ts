@@ -1,3 +1,4 @@
+import { ArgumentError } from '../graph/argument-error.js';
 import MiniSearch from 'minisearch';
 import type { Entity, Framework } from '../graph/types.js';
 import { makeSnippet, type Snippet } from './snippet.js';
@@ -23,7 +24,7 @@ export const MAX_SEARCH_WORDS = 10;
 export const MAX_FUZZY_WORD_LENGTH = 20;
 
 /** Search text over the limits above; the message names the limit and what was sent. */
-export class SearchTextError extends Error {
+export class SearchTextError extends ArgumentError {
   override readonly name = 'SearchTextError';
 }
 
@@ -66,13 +67,18 @@ function indexFor(framework: Framework): MiniSearch<IndexedDoc> {
  * partly misspelt query still finds something.
  */
 export function searchFramework(framework: Framework, text: string, first = 10): SearchHit[] {
+  return searchPage(framework, text, 0, first).hits;
+}
+
+/** Hits `offset` to `offset + first` of a search, and how many there are in all. */
+export function searchPage(framework: Framework, text: string, offset: number, first: number): { hits: SearchHit[]; total: number } {
   checkSearchText(text);
   const query = text.trim();
-  if (!query) return [];
+  if (!query) return { hits: [], total: 0 };
   const index = indexFor(framework);
   let results = index.search(query);
   if (results.length === 0) results = index.search(query, { combineWith: 'OR' });
-  return results.slice(0, first).map((result) => {
+  const hits = results.slice(offset, offset + first).map((result) => {
     const entity = framework.entities[result.id as number]!;
     return {
       entity,
@@ -80,13 +86,18 @@ export function searchFramework(framework: Framework, text: string, first = 10):
       snippet: makeSnippet([entity.summary.text, bodyText(entity), entity.title], result.terms),
     };
   });
+  return { hits, total: results.length };
 }
 
 function checkSearchText(text: string): void {
   if (text.length > MAX_SEARCH_TEXT_LENGTH)
-    throw new SearchTextError(`text must be at most ${MAX_SEARCH_TEXT_LENGTH} characters, got ${text.length}.`);
+    throw new SearchTextError(`text must be at most ${MAX_SEARCH_TEXT_LENGTH} characters, got ${text.length}.`, {
+      argument: 'text',
+      value: text.length,
+    });
   const words = tokenize(text).filter(Boolean).length;
-  if (words > MAX_SEARCH_WORDS) throw new SearchTextError(`text must be at most ${MAX_SEARCH_WORDS} words, got ${words}.`);
+  if (words > MAX_SEARCH_WORDS)
+    throw new SearchTextError(`text must be at most ${MAX_SEARCH_WORDS} words, got ${words}.`, { argument: 'text', value: words });
 }
 
 /** Every text an entity carries beyond its title and summary. */

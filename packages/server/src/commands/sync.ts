@@ -115,7 +115,7 @@ async function deliverAll(
   const plan = planSync(current, state);
   const firstSync = state.snapshotDue === true && Object.keys(state.delivered).length === 0;
   const snapshotDue = state.snapshotDue === true;
-  const snapshot = snapshotMessage(current);
+  const snapshot = snapshotMessage(current, framework.view);
   let snapshotStatus: SyncSummary['snapshot'] = snapshotDue ? 'pending' : 'not due';
   const reporter: Reporter = options.json ? jsonReporter() : process.stdout.isTTY ? terminalReporter() : lineReporter();
   const started = Date.now();

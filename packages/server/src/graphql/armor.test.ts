@@ -14,7 +14,7 @@ beforeAll(async () => {
 const run = (query: string, variables: Record<string, unknown> = {}) => postQuery(yoga, query, variables);
 
 // The README's HR-sync paging example asks for the biggest page with every field.
-const CHANGE_FEED_PAGE = `{ changes(first: 500) { edges { cursor node { id kind entityType slug changedFields fromVersion toVersion
+const CHANGE_FEED_PAGE = `{ changes(first: 500) { edges { cursor node { id kind subjectType slug subjectId changedFields fromVersion toVersion
   publishedAt contentHash previousContentHash tombstone entity } } pageInfo { hasNextPage endCursor } } }`;
 
 const VARIABLES: Record<string, Record<string, unknown>> = {

@@ -23,6 +23,7 @@ import {
   LIST_LIMITS_EXTENSION,
   type AltitudeContext,
   type CostHints,
+  badInputExtensions,
   type Framework,
   type ListLimit,
 } from '@altitude/schema';
@@ -80,7 +81,7 @@ function costWith(
   variables: Record<string, unknown>,
   framework: Framework,
 ): OperationCost {
-  let tooLong: string | undefined;
+  let tooLong: TooLong | undefined;
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions)
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
@@ -134,7 +135,14 @@ function costWith(
 export interface OperationCost {
   readonly cost: number;
   /** The error for the first list argument over its maximum, if any. */
-  readonly tooLong?: string;
+  readonly tooLong?: TooLong;
+}
+
+/** A list argument over its maximum: the message and the argument's name and size, as the resolver would report them. */
+export interface TooLong {
+  readonly message: string;
+  readonly argument: string;
+  readonly value: number;
 }
 
 /** How many items the client's arguments ask this field for (1 for a field with no list limits), and whether one asks too many. */
@@ -142,7 +150,7 @@ function listSize(
   field: GraphQLField<unknown, unknown>,
   node: FieldNode,
   variables: Record<string, unknown>,
-): { size: number; tooLong?: string } {
+): { size: number; tooLong?: TooLong } {
   const limits = field.extensions[LIST_LIMITS_EXTENSION] as Readonly<Record<string, ListLimit>> | undefined;
   if (!limits) return { size: 1 };
   let args: Record<string, unknown>;
@@ -152,11 +160,11 @@ function listSize(
     return { size: 1 }; // execution reports the bad argument without running the field
   }
   let size = 1;
-  let tooLong: string | undefined;
+  let tooLong: TooLong | undefined;
   for (const [name, limit] of Object.entries(limits)) {
     const value = args[name];
     const asked = Array.isArray(value) ? value.length : typeof value === 'number' ? value : undefined;
-    if (asked !== undefined && asked > limit.max) tooLong ??= limit.tooMany(asked);
+    if (asked !== undefined && asked > limit.max) tooLong ??= { message: limit.tooMany(asked), argument: name, value: asked };
     if (limit.omitted === 'filter') continue;
     size *= Math.max(1, Math.min(asked ?? limit.omitted, limit.max));
   }
@@ -189,7 +197,11 @@ export function useVariableAwareCost(maxCost: number, advice: string): Plugin {
       }
       if (cost.tooLong !== undefined) {
         setResultAndStopExecution({
-          errors: [new GraphQLError(cost.tooLong, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } })],
+          errors: [
+            new GraphQLError(cost.tooLong.message, {
+              extensions: { ...badInputExtensions(cost.tooLong), http: { status: 400 } },
+            }),
+          ],
         });
       } else if (cost.cost > maxCost) {
         setResultAndStopExecution({

@@ -42,7 +42,7 @@ describe('errors of a compiled run', () => {
   }
 
   it('say where in the document they happened, as on the first run (any line ending)', async () => {
-    const query = 'query Find($t: String!) {\r\n  levels { slug }\r\n\r\n    found: search(text: $t) { score }\n}';
+    const query = 'query Find($t: String!) {\r\n  levels { slug }\r\n\r\n    found: search(text: $t) { totalCount }\n}';
     const variables = { t: 'x'.repeat(300) };
     const first = await errorsOf(query, variables);
     expect(first).toMatchObject([{ locations: [{ line: 4, column: 5 }], path: ['found'], extensions: { code: 'BAD_USER_INPUT' } }]);

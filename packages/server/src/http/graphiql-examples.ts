@@ -39,10 +39,16 @@ query FailureMode {
     query: `# Ranked full-text search across every entity type.
 query Search {
   search(text: "influence", first: 5) {
-    type
-    score
-    snippet { html }
-    entity { id slug title }
+    totalCount
+    edges {
+      node {
+        type
+        score
+        snippet { html }
+        entity { id slug title }
+      }
+    }
+    pageInfo { hasNextPage endCursor }
   }
 }
 `,

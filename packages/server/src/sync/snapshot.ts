@@ -1,4 +1,4 @@
-import { snapshotItems, type FrameworkExportJson } from '@altitude/schema';
+import { encodeGlobalId, snapshotItems, UPSTREAM_VIEW, type FrameworkExportJson, type FrameworkView } from '@altitude/schema';
 import { webhookId } from './plan.js';
 import type { WebhookMessage } from './webhook-sender.js';
 
@@ -9,13 +9,10 @@ export interface SnapshotEntity {
   /** GraphQL type name, e.g. `Level`. */
   readonly type: string;
   readonly slug: string;
-  /** The entity's global GraphQL ID, as `id` fields and `node(id:)` use it. */
+  /** The entity's global GraphQL ID in the view synced, as `id` fields and `node(id:)` use it. */
   readonly id: string;
   readonly contentHash: string;
 }
-
-/** Pothos' default global ID (base64 of `<Type>:<slug>`), which the API serves. */
-const globalId = (type: string, slug: string) => Buffer.from(`${type}:${slug}`).toString('base64');
 
 /**
  * Every live entity, so a receiver that lost track (a restored backup, a
@@ -24,11 +21,11 @@ const globalId = (type: string, slug: string) => Buffer.from(`${type}:${slug}`).
  * content, so a retried or repeated snapshot of the same content is one
  * message to the receiver.
  */
-export function snapshotMessage(current: FrameworkExportJson): WebhookMessage {
+export function snapshotMessage(current: FrameworkExportJson, view: FrameworkView = UPSTREAM_VIEW): WebhookMessage {
   const entities: SnapshotEntity[] = [...snapshotItems(current).values()].map(({ type, entity }) => ({
     type,
     slug: entity.slug,
-    id: globalId(type, entity.slug),
+    id: encodeGlobalId(type, entity.slug, view),
     contentHash: entity.contentHash,
   }));
   const { version, contentHash } = current.framework;

@@ -70,20 +70,22 @@ export class LevelCard extends AltitudeElement<LevelCardQuery> {
 
   protected override renderData(data: LevelCardQuery): TemplateResult {
     const level = data.level!;
+    // Null only with an error for a bad dimensions filter, which this query never sends.
+    const expectations = level.expectations ?? [];
     const sub = Math.min(this.headingDepth + 1, 6);
     return html`<article class="card" part="card" aria-labelledby="level-title">
       ${heading(this.headingDepth, html`${level.title}${interpretedMark(level.basis)}`, 'title', 'main', 'level-title')}
       <div class="summary" part="summary">${rich(level.summary)}</div>
       ${heading(sub, 'What the level expects', 'section-heading', 'section')}
       <dl part="expectations">
-        ${level.expectations.map(
+        ${expectations.map(
           (e) =>
             html`<dt>${e.dimension.title}</dt>
               <dd><span class="headline">${e.headline}${interpretedMark(e.basis)}</span>${rich(e.text)}</dd>`,
         )}
       </dl>
       ${this.#signalsBelow(level, sub)} ${this.#transitions(level, sub)} ${sources(level.sources)}
-      ${interpretedLegend([level, ...level.expectations, ...level.signalsBelow, ...level.transitionsIn, ...level.transitionsOut])}
+      ${interpretedLegend([level, ...expectations, ...level.signalsBelow, ...level.transitionsIn, ...level.transitionsOut])}
     </article>`;
   }
 

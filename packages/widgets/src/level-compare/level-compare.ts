@@ -6,7 +6,7 @@ import { heading, interpretedLegend, interpretedMark, rich, sources } from '../s
 import { themeStyles } from '../shared/theme.styles.js';
 import { levelCompareStyles } from './level-compare.styles.js';
 
-type Comparison = LevelComparisonQuery['compareLevels'];
+type Comparison = NonNullable<LevelComparisonQuery['compareLevels']>;
 
 /**
  * Levels side by side: one column per level, one row per dimension. Each cell
@@ -101,6 +101,8 @@ export class LevelCompare extends AltitudeElement<LevelComparisonQuery> {
   }
 
   protected override validate({ compareLevels }: LevelComparisonQuery): string | undefined {
+    // The API answers null with an error for bad slugs; the error is shown before this is reached.
+    if (!compareLevels) return 'The comparison could not be made.';
     const known = compareLevels.rows.map((row) => row.dimension.slug);
     const unknown = slugList(this.dimensions).find((slug) => !known.includes(slug));
     return unknown === undefined ? undefined : `Unknown dimension slug "${unknown}". Valid dimension slugs: ${known.join(', ')}.`;
@@ -129,7 +131,8 @@ export class LevelCompare extends AltitudeElement<LevelComparisonQuery> {
       ></span>`;
   }
 
-  protected override renderData({ compareLevels: comparison }: LevelComparisonQuery): TemplateResult {
+  protected override renderData({ compareLevels }: LevelComparisonQuery): TemplateResult {
+    const comparison = compareLevels!;
     const level = this.headingDepth;
     const names = comparison.levels.map((l) => l.title);
     const title = `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''} compared`;

@@ -34,7 +34,7 @@ export type LevelCardQueryVariables = Exact<{
 }>;
 
 
-export type LevelCardQuery = { level: { slug: string, title: string, rank: number, basis: Basis, summary: string, expectations: Array<{ headline: string, text: string, basis: Basis, dimension: { slug: string, title: string } }>, signalsBelow: Array<{ text: string, basis: Basis }>, transitionsIn: Array<{ slug: string, title: string, summary: string, basis: Basis, from: { slug: string, title: string } }>, transitionsOut: Array<{ slug: string, title: string, summary: string, basis: Basis, to: { slug: string, title: string } }>, sources: Array<{ section: string, source: { slug: string, title: string, url: string | null } }> } | null, levels: Array<{ slug: string }> };
+export type LevelCardQuery = { level: { slug: string, title: string, rank: number, basis: Basis, summary: string, expectations: Array<{ headline: string, text: string, basis: Basis, dimension: { slug: string, title: string } }> | null, signalsBelow: Array<{ text: string, basis: Basis }>, transitionsIn: Array<{ slug: string, title: string, summary: string, basis: Basis, from: { slug: string, title: string } }>, transitionsOut: Array<{ slug: string, title: string, summary: string, basis: Basis, to: { slug: string, title: string } }>, sources: Array<{ section: string, source: { slug: string, title: string, url: string | null } }> } | null, levels: Array<{ slug: string }> };
 
 export type LevelComparisonQueryVariables = Exact<{
   slugs: Array<string> | string;
@@ -42,7 +42,7 @@ export type LevelComparisonQueryVariables = Exact<{
 }>;
 
 
-export type LevelComparisonQuery = { compareLevels: { levels: Array<{ slug: string, title: string, rank: number, sources: Array<{ section: string, source: { slug: string, title: string, url: string | null } }> }>, rows: Array<{ dimension: { slug: string, title: string }, cells: Array<{ headline: string, text: string, basis: Basis, level: { slug: string } }> }>, transitions: Array<{ slug: string, title: string, summary: string, basis: Basis, from: { title: string }, to: { title: string }, sources: Array<{ section: string, source: { slug: string, title: string, url: string | null } }> }> } };
+export type LevelComparisonQuery = { compareLevels: { levels: Array<{ slug: string, title: string, rank: number, sources: Array<{ section: string, source: { slug: string, title: string, url: string | null } }> }>, rows: Array<{ dimension: { slug: string, title: string }, cells: Array<{ headline: string, text: string, basis: Basis, level: { slug: string } }> }>, transitions: Array<{ slug: string, title: string, summary: string, basis: Basis, from: { title: string }, to: { title: string }, sources: Array<{ section: string, source: { slug: string, title: string, url: string | null } }> }> } | null };
 
 export type LeverageMechanismsQueryVariables = Exact<{ [key: string]: never; }>;
 

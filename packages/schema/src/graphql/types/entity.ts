@@ -5,6 +5,8 @@ import { FORMAT_ARG_DESCRIPTION, formatText } from '../rich-text.js';
 import { TextFormat } from './text-format.js';
 import { EntityType } from './entity-type.js';
 import { Basis } from './basis.js';
+import { crossViewKey } from '../global-id.js';
+import { CONTENT_HASH_DESCRIPTION, KEY_DESCRIPTION } from '../identity.js';
 
 EntityRef.implement({
   description:
@@ -13,6 +15,7 @@ EntityRef.implement({
   resolveType: (entity) => entity.kind,
   fields: (t) => ({
     slug: t.exposeString('slug', { description: 'Stable kebab-case identifier, unique within the entity type and never reused.' }),
+    key: t.string({ description: KEY_DESCRIPTION, resolve: (entity) => crossViewKey(entity.kind, entity.slug) }),
     title: t.exposeString('title', { description: 'Human-readable name.' }),
     type: t.field({ type: EntityType, description: 'Which kind of entity this is.', resolve: (entity) => entity.kind }),
     summary: t.string({
@@ -44,8 +47,6 @@ EntityRef.implement({
       description: 'The source sections this entity rests on.',
       resolve: (entity) => entity.sources,
     }),
-    contentHash: t.exposeString('contentHash', {
-      description: 'sha256 of the entity as authored; changes exactly when its content changes, so sync jobs can tell what changed.',
-    }),
+    contentHash: t.exposeString('contentHash', { description: CONTENT_HASH_DESCRIPTION }),
   }),
 });

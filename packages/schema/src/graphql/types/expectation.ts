@@ -1,10 +1,18 @@
+import { builder } from '../builder.js';
+import { crossViewKey } from '../global-id.js';
+import { CONTENT_HASH_DESCRIPTION, KEY_DESCRIPTION } from '../identity.js';
 import { DimensionRef, ExpectationRef, LevelRef, QuotationRef } from '../refs.js';
 import { Basis } from './basis.js';
 import { textField } from '../rich-text.js';
 
-ExpectationRef.implement({
-  description: "One level's expectation on one dimension: a cell of the level comparison.",
+builder.node(ExpectationRef, {
+  description:
+    "One level's expectation on one dimension: a cell of the level comparison. Its own object, since it is what companies amend and translate.",
+  id: { resolve: (e) => e.slug },
+  loadOne: (slug, ctx) => ctx.framework.find('Expectation', slug) ?? null,
+  isTypeOf: (value) => (value as { kind?: unknown }).kind === 'Expectation',
   fields: (t) => ({
+    key: t.string({ description: KEY_DESCRIPTION, resolve: (e) => crossViewKey('Expectation', e.slug) }),
     level: t.field({ type: LevelRef, description: 'The level.', resolve: (e) => e.level }),
     dimension: t.field({ type: DimensionRef, description: 'The dimension.', resolve: (e) => e.dimension }),
     headline: t.exposeString('headline', {
@@ -21,6 +29,7 @@ ExpectationRef.implement({
       description: 'The exact words the cell rests on, where they matter (the question a level asks).',
       resolve: (e) => e.quotation,
     }),
+    contentHash: t.exposeString('contentHash', { description: CONTENT_HASH_DESCRIPTION }),
   }),
 });
 

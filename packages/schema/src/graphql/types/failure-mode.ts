@@ -9,12 +9,12 @@ builder.node(FailureModeRef, {
   fields: (t) => ({
     preventedBy: t.field({
       type: [OrgPracticeRef],
-      description: 'The org practices that prevent this failure mode.',
+      description: 'The org practices that prevent this failure mode; the other side of `OrgPractice.prevents`.',
       resolve: (mode) => mode.preventedBy,
     }),
     misconceptions: t.field({
       type: [MisconceptionRef],
-      description: 'Misconceptions that lead companies into it.',
+      description: 'Misconceptions that lead companies into it; the other side of `Misconception.failureModes`.',
       resolve: (mode) => mode.misconceptions,
     }),
   }),

@@ -5,9 +5,10 @@ FrameworkVersionRef.implement({
   fields: (t) => ({
     version: t.exposeString('version', { description: 'Semantic version from the framework header.' }),
     contentHash: t.exposeString('contentHash', { description: 'sha256 over all content; changes whenever anything changes.' }),
-    publishedAt: t.string({
+    publishedAt: t.field({
+      type: 'DateTime',
       nullable: true,
-      description: 'When this exact content was released (ISO 8601); null when it has unreleased changes.',
+      description: 'When this exact content was released; null when it has unreleased changes.',
       resolve: (f) => f.currentRelease?.publishedAt ?? null,
     }),
     released: t.boolean({ description: 'Whether this exact content is a release.', resolve: (f) => f.currentRelease !== undefined }),

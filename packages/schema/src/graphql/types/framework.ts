@@ -1,3 +1,4 @@
+import { ENTITY_COUNT_DESCRIPTION } from '../identity.js';
 import { FrameworkRef } from '../refs.js';
 import { optionalTextField, textField } from '../rich-text.js';
 
@@ -7,10 +8,7 @@ FrameworkRef.implement({
     title: t.exposeString('title', { description: 'Name of the framework.' }),
     version: t.exposeString('version', { description: 'Semantic version of the content.' }),
     contentHash: t.exposeString('contentHash', { description: 'sha256 over every entity; changes whenever any content changes.' }),
-    entityCount: t.int({
-      description: 'How many entities the framework defines, sources not included.',
-      resolve: (f) => f.entities.length,
-    }),
+    entityCount: t.int({ description: ENTITY_COUNT_DESCRIPTION, resolve: (f) => f.entities.length + f.sources.length }),
   }),
 });
 

@@ -1,7 +1,7 @@
-import { MAX_DIMENSION_SLUGS } from '../../graph/compare-levels.js';
+import { checkDimensionSlugs, MAX_DIMENSION_SLUGS } from '../../graph/compare-levels.js';
 import { builder } from '../builder.js';
 import { PER_DIMENSION } from '../cost-hints.js';
-import { checkListLength, listArgument, listLimits } from '../list-limits.js';
+import { asBadInput, checkListLength, listArgument, listLimits } from '../list-limits.js';
 import { entityNode } from '../entity-node.js';
 import { BelowLevelSignalRef, ExpectationRef, LevelRef, TransitionRef } from '../refs.js';
 import { textField } from '../rich-text.js';
@@ -15,7 +15,9 @@ builder.node(LevelRef, {
     rank: t.exposeInt('rank', { description: 'Position on the ladder; higher is more senior.' }),
     expectations: t.field({
       type: [ExpectationRef],
-      description: 'One expectation per dimension, in dimension order.',
+      nullable: true,
+      description:
+        'One expectation per dimension, in dimension order. An unknown slug in `dimensions` makes it null with a BAD_USER_INPUT error, as in `compareLevels`.',
       args: {
         dimensions: t.arg.stringList({
           required: false,
@@ -23,10 +25,12 @@ builder.node(LevelRef, {
         }),
       },
       extensions: { ...listLimits({ dimensions: DIMENSION_FILTER }), ...PER_DIMENSION },
-      resolve: (level, args) => {
-        if (!args.dimensions) return level.expectations;
-        checkListLength(DIMENSION_FILTER, args.dimensions);
-        return level.expectations.filter((e) => args.dimensions!.includes(e.dimension.slug));
+      resolve: (level, args, ctx) => {
+        const wanted = args.dimensions;
+        if (!wanted) return level.expectations;
+        checkListLength(DIMENSION_FILTER, wanted);
+        asBadInput(() => checkDimensionSlugs(ctx.framework, 'dimensions', wanted));
+        return level.expectations.filter((e) => wanted.includes(e.dimension.slug));
       },
     }),
     signalsBelow: t.field({

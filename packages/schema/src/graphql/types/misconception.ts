@@ -7,9 +7,9 @@ builder.node(MisconceptionRef, {
   description: 'A common but wrong picture of what the role is.',
   ...entityNode('Misconception'),
   fields: (t) => ({
-    relatedFailureModes: t.field({
+    failureModes: t.field({
       type: [FailureModeRef],
-      description: 'Failure modes a company falls into when it believes this.',
+      description: 'Failure modes a company falls into when it believes this; the other side of `FailureMode.misconceptions`.',
       resolve: (misconception) => misconception.relatedFailureModes,
     }),
   }),

@@ -9,7 +9,7 @@ builder.node(OrgPracticeRef, {
   fields: (t) => ({
     prevents: t.field({
       type: [FailureModeRef],
-      description: 'The failure modes this practice prevents.',
+      description: 'The failure modes this practice prevents; the other side of `FailureMode.preventedBy`.',
       resolve: (practice) => practice.prevents,
     }),
   }),

@@ -1,14 +1,23 @@
+import { builder } from '../builder.js';
+import { crossViewKey } from '../global-id.js';
+import { ENTITY_COUNT_DESCRIPTION, KEY_DESCRIPTION } from '../identity.js';
 import { ReleaseRef } from '../refs.js';
 
-ReleaseRef.implement({
+builder.node(ReleaseRef, {
   description: 'A published version of the framework, frozen as a snapshot under content/releases/.',
+  id: { resolve: (release) => release.version },
+  loadOne: (version, ctx) => ctx.framework.releases.find((r) => r.version === version) ?? null,
+  // A release is the only node without a `kind`: it is a snapshot, not part of the graph.
+  isTypeOf: (value) => typeof value === 'object' && value !== null && 'snapshot' in value && 'version' in value,
   fields: (t) => ({
+    key: t.string({ description: KEY_DESCRIPTION, resolve: (r) => crossViewKey('Release', r.version) }),
     version: t.exposeString('version', { description: 'Semantic version.' }),
     contentHash: t.exposeString('contentHash', { description: 'Content hash of the framework as released.' }),
-    publishedAt: t.exposeString('publishedAt', { description: 'When it was released (ISO 8601).' }),
+    publishedAt: t.field({ type: 'DateTime', description: 'When it was released.', resolve: (r) => r.publishedAt }),
     entityCount: t.int({
-      description: 'How many entities and sources the release holds.',
-      resolve: (r) => Object.entries(r.snapshot).reduce((n, [, v]) => n + (Array.isArray(v) ? v.length : 0), 0),
+      description: ENTITY_COUNT_DESCRIPTION,
+      resolve: (r) =>
+        Object.values(r.snapshot as Record<string, unknown>).reduce<number>((n, v) => n + (Array.isArray(v) ? v.length : 0), 0),
     }),
   }),
 });

@@ -2,6 +2,8 @@ import { builder } from '../builder.js';
 import { costHints } from '../cost-hints.js';
 import { EntityRef, SourceRef } from '../refs.js';
 import { textField } from '../rich-text.js';
+import { crossViewKey } from '../global-id.js';
+import { CONTENT_HASH_DESCRIPTION, KEY_DESCRIPTION } from '../identity.js';
 
 builder.node(SourceRef, {
   description: 'An article the framework rests on.',
@@ -10,13 +12,14 @@ builder.node(SourceRef, {
   isTypeOf: (value) => (value as { kind?: unknown }).kind === 'Source',
   fields: (t) => ({
     slug: t.exposeString('slug', { description: 'Stable kebab-case identifier.' }),
+    key: t.string({ description: KEY_DESCRIPTION, resolve: (source) => crossViewKey('Source', source.slug) }),
     title: t.exposeString('title', { description: 'The article title.' }),
     author: t.exposeString('author', { nullable: true, description: 'Author, when the article names one.' }),
     publisher: t.exposeString('publisher', { nullable: true, description: 'Publisher or site.' }),
-    published: t.exposeString('published', { nullable: true, description: 'Publication date as YYYY-MM-DD, when known.' }),
-    url: t.exposeString('url', { nullable: true, description: 'Where the article can be read, when known.' }),
+    published: t.field({ type: 'Date', nullable: true, description: 'Publication date, when known.', resolve: (s) => s.published }),
+    url: t.field({ type: 'URL', nullable: true, description: 'Where the article can be read, when known.', resolve: (s) => s.url }),
     sections: t.exposeStringList('sections', { description: 'Section headings of the article, in order.' }),
-    contentHash: t.exposeString('contentHash', { description: 'sha256 of the source record as authored.' }),
+    contentHash: t.exposeString('contentHash', { description: CONTENT_HASH_DESCRIPTION }),
     citedBy: t.field({
       type: [EntityRef],
       description: 'Every entity that cites this source.',
