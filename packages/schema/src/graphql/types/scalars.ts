@@ -10,9 +10,9 @@ builder.addScalarType(
   'DateTime',
   new GraphQLScalarType<string, string>({
     name: 'DateTime',
-    serialize: (value) => (GraphQLDateTime.serialize(value)).toISOString(),
-    parseValue: (value) => (GraphQLDateTime.parseValue(value)).toISOString(),
-    parseLiteral: (node) => (GraphQLDateTime.parseLiteral(node)).toISOString(),
+    serialize: (value) => GraphQLDateTime.serialize(value).toISOString(),
+    parseValue: (value) => GraphQLDateTime.parseValue(value).toISOString(),
+    parseLiteral: (node) => GraphQLDateTime.parseLiteral(node).toISOString(),
     specifiedByURL: 'https://www.rfc-editor.org/rfc/rfc3339#section-5.6',
   }),
   { description: 'A moment in time, written as an RFC 3339 `date-time` in UTC, e.g. `2026-11-30T09:00:00.000Z`.' },
