@@ -4,7 +4,7 @@ import path from 'node:path';
 import { DEFAULT_CONTENT_DIR, loadFramework } from '@altitude/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postGraphql, runCli, startCliServer } from '../support/cli.js';
-import { dropSelfDefinedRole, editContent, itemCount, retitlePatience } from '../support/content.js';
+import { changeSubjectCount, dropSelfDefinedRole, editContent, retitlePatience } from '../support/content.js';
 
 let work: string;
 let items: number;
@@ -17,7 +17,7 @@ beforeAll(async () => {
   await cp(DEFAULT_CONTENT_DIR, content(), { recursive: true });
   // Start from content that has never been released.
   await rm(path.join(content(), 'releases'), { recursive: true, force: true });
-  items = await itemCount(content());
+  items = await changeSubjectCount(content());
 });
 afterAll(async () => {
   await rm(work, { recursive: true, force: true });
@@ -68,21 +68,24 @@ describe('altitude release and the change feed', () => {
     try {
       const { body } = await postGraphql(
         server.url,
-        `{ frameworkVersion { version released publishedAt } releases { version entityCount }
-           changes(first: 500) { edges { cursor node { id kind entityType slug changedFields fromVersion toVersion publishedAt contentHash previousContentHash tombstone entity } } pageInfo { hasNextPage endCursor } } }`,
+        `{ frameworkVersion { version released publishedAt } releases { edges { node { version entityCount } } }
+           changes(first: 500) { edges { cursor node { id kind subjectType slug subjectId subject { id } changedFields fromVersion toVersion publishedAt contentHash previousContentHash tombstone entity } } pageInfo { hasNextPage endCursor } } }`,
       );
       expect(body.errors).toBeUndefined();
       expect(body.data.frameworkVersion).toEqual({ version: '0.2.0', released: false, publishedAt: null });
-      expect(body.data.releases.map((r: { version: string }) => r.version)).toEqual(['0.1.0', '0.2.0']);
+      expect(body.data.releases.edges.map((r: { node: { version: string } }) => r.node.version)).toEqual(['0.1.0', '0.2.0']);
       const events = body.data.changes.edges.map((e: { node: Record<string, unknown> }) => e.node) as Record<string, any>[];
       expect(events).toHaveLength(items + 3 + 1);
       expect(events.slice(0, items).every((e) => e.kind === 'CREATED' && e.fromVersion === null && e.toVersion === '0.1.0')).toBe(true);
       const second = events.slice(items, items + 3);
-      expect(second.map((e) => `${e.kind} ${e.entityType} ${e.slug}`)).toEqual([
-        'UPDATED Capability patience',
-        'CREATED Tension being-a-different-shape',
-        'DELETED Tension self-defined-role',
+      expect(second.map((e) => `${e.kind} ${e.subjectType} ${e.slug}`)).toEqual([
+        'UPDATED CAPABILITY patience',
+        'CREATED TENSION being-a-different-shape',
+        'DELETED TENSION self-defined-role',
       ]);
+      // Linked to the live object, and to nothing once it is deleted.
+      expect(second[0]!.subject).toEqual({ id: second[0]!.subjectId });
+      expect(second[2]!.subject).toBeNull();
       expect(second[0]).toMatchObject({ changedFields: ['title'], fromVersion: '0.1.0', toVersion: '0.2.0', tombstone: false });
       expect(second[0]!.previousContentHash).not.toBe(second[0]!.contentHash);
       expect(second[2]).toMatchObject({
@@ -95,8 +98,9 @@ describe('altitude release and the change feed', () => {
         slug: 'judgement',
         toVersion: null,
         publishedAt: null,
-        id: 'unreleased/Capability/judgement',
+        subjectType: 'CAPABILITY',
       });
+      expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
 
       // Paging with cursors walks the same list.
       const page = await postGraphql(server.url, '{ changes(first: 5) { edges { node { id } } pageInfo { hasNextPage endCursor } } }');

@@ -32,11 +32,12 @@ describe('altitude serve, end to end over HTTP', () => {
   it('lists levels, searches, and fetches a node by ID', async () => {
     const { body } = await postGraphql(
       server.url,
-      '{ levels { id slug rank } search(text: "risk", first: 3) { type score entity { id slug } } }',
+      '{ levels { id slug rank } search(text: "risk", first: 3) { edges { node { type score entity { id slug } } } } }',
     );
     expect(body.data.levels.map((l: { slug: string }) => l.slug)).toEqual(['staff', 'principal', 'distinguished']);
-    expect(body.data.search[0].entity.slug).toBe('technical-risk-identification');
-    const id = body.data.search[0].entity.id as string;
+    const [hit] = body.data.search.edges.map((e: { node: { entity: { id: string; slug: string } } }) => e.node);
+    expect(hit.entity.slug).toBe('technical-risk-identification');
+    const id = hit.entity.id as string;
     const node = await postGraphql(server.url, 'query($id: ID!) { node(id: $id) { id ... on LeverageMechanism { title inPractice } } }', {
       id,
     });

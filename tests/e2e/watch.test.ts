@@ -19,7 +19,12 @@ afterAll(async () => {
 });
 
 const patienceTitle = async () =>
-  (await postGraphql(server.url, '{ search(text: "patience", first: 1) { entity { title } } framework { contentHash } }')).body.data;
+  (
+    await postGraphql(
+      server.url,
+      '{ search(text: "patience", first: 1) { edges { node { entity { title } } } } framework { contentHash } }',
+    )
+  ).body.data;
 
 describe('altitude serve --watch', () => {
   it('survives a broken edit and picks up the fixed one', async () => {
@@ -43,7 +48,7 @@ describe('altitude serve --watch', () => {
     await writeFile(file, good.replace(/(slug: patience\n\s+title: )(.*)/, '$1Patience over years'));
     await server.waitForLog((l) => l.msg === 'content reloaded');
     const after = await patienceTitle();
-    expect(after.search[0].entity.title).toBe('Patience over years');
+    expect(after.search.edges[0].node.entity.title).toBe('Patience over years');
     expect(after.framework.contentHash).not.toBe(before.framework.contentHash);
   });
 

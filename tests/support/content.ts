@@ -29,3 +29,9 @@ export async function itemCount(dir: string): Promise<number> {
   const framework = await loadFrameworkOrThrow(dir);
   return framework.entities.length + framework.sources.length;
 }
+
+/** How many subjects the change feed reports for this content: entities, sources, and each level's expectations. */
+export async function changeSubjectCount(dir: string): Promise<number> {
+  const framework = await loadFrameworkOrThrow(dir);
+  return framework.entities.length + framework.sources.length + framework.levels.length * framework.dimensions.length;
+}

@@ -1,4 +1,5 @@
 export * as model from './model/index.js';
+export { API_VERSION } from './api-version.js';
 export { contentJsonSchema, contentJsonSchemaText } from './model/json-schema.js';
 export { DEFAULT_CONTENT_DIR, SDL_PATH, CONTENT_SCHEMA_PATH, EXPORT_SCHEMA_PATH } from './paths.js';
 export { collectionNames, INTRODUCTION_SECTION, MAX_QUOTATION_WORDS, type CollectionName } from './model/index.js';

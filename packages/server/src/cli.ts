@@ -11,6 +11,7 @@ import { runBuildStatic } from './commands/build-static.js';
 import { runServe } from './commands/serve.js';
 import { resolveContentDir, userCwd } from './commands/user-cwd.js';
 import { createLogger, parseLogLevel } from './logger.js';
+import { API_VERSION } from '@altitude/schema';
 
 const parsePort = (value: string) => {
   const port = Number(value);
@@ -24,6 +25,7 @@ const contentOption = () =>
 
 const program = new Command('altitude')
   .description('Altitude: the Distinguished Engineer role framework as a GraphQL API.')
+  .version(API_VERSION, '-V, --version', 'print the API version')
   .showHelpAfterError()
   .exitOverride((error) => {
     // commander exits 1 on usage errors; we keep 2 for usage, like most CLIs.

@@ -192,7 +192,7 @@ export interface FrameworkView {
 }
 
 /** The view of the content as published, before any overlay or translation. */
-export const UPSTREAM_VIEW: FrameworkView = Object.freeze({ locale: 'en', overlays: Object.freeze([]) as readonly string[] });
+export const UPSTREAM_VIEW: FrameworkView = Object.freeze({ locale: 'en', overlays: Object.freeze([]) });
 
 export interface Framework {
   readonly title: string;

@@ -1,4 +1,4 @@
-import { DEFAULT_CONTENT_DIR } from '@altitude/schema';
+import { API_VERSION, DEFAULT_CONTENT_DIR } from '@altitude/schema';
 import { describe, expect, it } from 'vitest';
 import { ContentStore } from '../content/content-store.js';
 import { createApp } from './create-app.js';
@@ -20,6 +20,7 @@ describe('/ready', () => {
       expect(await ready.json()).toMatchObject({
         status: 'ready',
         version: opened.store.framework.version,
+        apiVersion: API_VERSION,
         contentHash: opened.store.framework.contentHash,
       });
       app.startDraining();

@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import { API_VERSION } from '@altitude/schema';
 import type { ContentStore } from '../content/content-store.js';
 import { sendJson } from './send.js';
 
@@ -16,6 +17,7 @@ export function sendReadiness(res: ServerResponse, store: ContentStore, draining
   const body = {
     status: draining ? 'draining' : 'ready',
     version: framework.version,
+    apiVersion: API_VERSION,
     contentHash: framework.contentHash,
     loadedAt: store.loadedAt.toISOString(),
     entities: framework.entities.length,
