@@ -69,7 +69,7 @@ describe('altitude release and the change feed', () => {
       const { body } = await postGraphql(
         server.url,
         `{ frameworkVersion { version released publishedAt } releases { edges { node { version entityCount } } }
-           changes(first: 500) { edges { cursor node { id kind subjectType slug subjectId subject { id } changedFields fromVersion toVersion publishedAt contentHash previousContentHash tombstone entity } } pageInfo { hasNextPage endCursor } } }`,
+           changes(first: 200) { edges { cursor node { id kind subjectType slug subjectId subject { id } changedFields fromVersion toVersion publishedAt contentHash previousContentHash tombstone entity } } pageInfo { hasNextPage endCursor } } }`,
       );
       expect(body.errors).toBeUndefined();
       expect(body.data.frameworkVersion).toEqual({ version: '0.2.0', released: false, publishedAt: null });
