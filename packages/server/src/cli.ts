@@ -12,6 +12,7 @@ import { runServe } from './commands/serve.js';
 import { resolveContentDir, userCwd } from './commands/user-cwd.js';
 import { createLogger, parseLogLevel } from './logger.js';
 import { API_VERSION } from '@altitude/schema';
+import { ConfigError, resolveOverlayDirs } from './config/altitude-config.js';
 
 const parsePort = (value: string) => {
   const port = Number(value);
@@ -22,6 +23,23 @@ const parsePort = (value: string) => {
 
 const contentOption = () =>
   new Option('--content <dir>', 'folder holding the content YAML files (default: $ALTITUDE_CONTENT, else the repository content/)');
+
+const overlayOption = () =>
+  new Option(
+    '--overlay <dir>',
+    'overlay folder that makes the framework your own ladder; repeat to apply several in order (default: $ALTITUDE_OVERLAY, then overlay in altitude.config)',
+  ).argParser((dir: string, previous: string[] = []) => [...previous, dir]);
+
+/** The content folder and the overlays to apply, or exit 2 with the config's problem. */
+async function contentSource(opts: { content?: string; overlay?: string[]; config?: string }, cwd: string) {
+  try {
+    return { contentDir: resolveContentDir(opts.content, cwd), overlays: await resolveOverlayDirs(opts.overlay, cwd, opts.config) };
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`altitude: ${error.message}\n`);
+    process.exit(2);
+  }
+}
 
 const program = new Command('altitude')
   .description('Altitude: the Distinguished Engineer role framework as a GraphQL API.')
@@ -38,18 +56,25 @@ program
     'validate the content: shape, unknown fields, slugs, every cross-reference; prints every error as path:line:column field: message',
   )
   .addOption(contentOption())
-  .action(async (opts: { content?: string }) => {
+  .addOption(overlayOption())
+  .option('--strict', 'fail on warnings too: an amendment whose upstream item has changed since its basedOn', false)
+  .option('--config <file>', 'altitude.config.json or .yaml, for its overlay (default: the one here)')
+  .action(async (opts: { content?: string; overlay?: string[]; strict: boolean; config?: string }) => {
     const cwd = userCwd();
-    process.exitCode = await runCheck(resolveContentDir(opts.content, cwd), cwd, {
-      out: (s) => process.stdout.write(s),
-      err: (s) => process.stderr.write(s),
-    });
+    const { contentDir, overlays } = await contentSource(opts, cwd);
+    process.exitCode = await runCheck(
+      contentDir,
+      cwd,
+      { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) },
+      { overlays, strict: opts.strict },
+    );
   });
 
 program
   .command('serve')
   .description('serve the GraphQL API (GraphiQL at /graphql), /health and /ready')
   .addOption(contentOption())
+  .addOption(overlayOption())
   .addOption(new Option('--port <port>', 'port to listen on').env('PORT').default(4000).argParser(parsePort))
   .addOption(new Option('--host <host>', 'address to bind').env('HOST').default('127.0.0.1'))
   .option('--watch', 'reload the content when a file changes; invalid edits are reported and the last good content keeps serving', false)
@@ -63,14 +88,24 @@ program
       .env('LOG_LEVEL')
       .default('info'),
   )
-  .action(async (opts: { content?: string; port: number; host: string; watch: boolean; logLevel: string; config?: string }) => {
-    const cwd = userCwd();
-    const logger = createLogger({ level: parseLogLevel(opts.logLevel) });
-    process.exitCode = await runServe(
-      { contentDir: resolveContentDir(opts.content, cwd), cwd, port: opts.port, host: opts.host, watch: opts.watch },
-      logger,
-    );
-  });
+  .action(
+    async (opts: {
+      content?: string;
+      overlay?: string[];
+      port: number;
+      host: string;
+      watch: boolean;
+      logLevel: string;
+      config?: string;
+    }) => {
+      const cwd = userCwd();
+      const logger = createLogger({ level: parseLogLevel(opts.logLevel) });
+      process.exitCode = await runServe(
+        { ...(await contentSource(opts, cwd)), cwd, port: opts.port, host: opts.host, watch: opts.watch },
+        logger,
+      );
+    },
+  );
 
 program
   .command('build-static')
@@ -88,11 +123,12 @@ program
     false,
   )
   .addOption(contentOption())
+  .addOption(overlayOption())
   .option('--config <file>', 'altitude.config.json or .yaml (default: the one here)')
-  .action(async (opts: { out: string; publicUrl?: string; force: boolean; content?: string; config?: string }) => {
+  .action(async (opts: { out: string; publicUrl?: string; force: boolean; content?: string; overlay?: string[]; config?: string }) => {
     const cwd = userCwd();
     process.exitCode = await runBuildStatic({
-      contentDir: resolveContentDir(opts.content, cwd),
+      ...(await contentSource(opts, cwd)),
       cwd,
       out: opts.out,
       publicUrl: opts.publicUrl,
@@ -108,10 +144,11 @@ program
   .option('--out <file>', 'write to this file (atomically) instead of stdout')
   .option('--bom', 'start the CSV with a UTF-8 byte-order mark, for spreadsheet tools that need one', false)
   .addOption(contentOption())
+  .addOption(overlayOption())
   .option('--config <file>', 'job codes, job family and occupational category (default: altitude.config.json or .yaml here)')
-  .action(async (opts: { format: ExportFormat; out?: string; bom: boolean; content?: string; config?: string }) => {
+  .action(async (opts: { format: ExportFormat; out?: string; bom: boolean; content?: string; overlay?: string[]; config?: string }) => {
     const cwd = userCwd();
-    process.exitCode = await runExport({ ...opts, contentDir: resolveContentDir(opts.content, cwd), cwd });
+    process.exitCode = await runExport({ ...opts, ...(await contentSource(opts, cwd)), cwd });
   });
 
 program
@@ -119,9 +156,10 @@ program
   .description('freeze the current content as a release snapshot under content/releases/ and set the framework version')
   .argument('<version>', 'semantic version, greater than the last release')
   .addOption(contentOption())
-  .action(async (version: string, opts: { content?: string }) => {
+  .addOption(overlayOption())
+  .action(async (version: string, opts: { content?: string; overlay?: string[] }) => {
     const cwd = userCwd();
-    process.exitCode = await runRelease({ version, contentDir: resolveContentDir(opts.content, cwd), cwd });
+    process.exitCode = await runRelease({ version, ...(await contentSource(opts, cwd)), cwd });
   });
 
 program
@@ -133,18 +171,19 @@ program
   .option('--dimensions <slugs>', 'for level-compare: only these dimensions, comma-separated')
   .addOption(new Option('--format <format>', 'html or md').choices(['html', 'md']).default('html'))
   .addOption(contentOption())
+  .addOption(overlayOption())
   .action(
     async (
       widget: string,
       slug: string | undefined,
-      opts: { levels?: string; dimensions?: string; format: 'html' | 'md'; content?: string },
+      opts: { levels?: string; dimensions?: string; format: 'html' | 'md'; content?: string; overlay?: string[] },
     ) => {
       const cwd = userCwd();
       process.exitCode = await runSnippet({
         widget,
         ...(slug ? { slug } : {}),
         ...opts,
-        contentDir: resolveContentDir(opts.content, cwd),
+        ...(await contentSource(opts, cwd)),
         cwd,
       });
     },
@@ -171,6 +210,7 @@ program
   .option('--dry-run', 'print the plan and send nothing', false)
   .option('--json', 'print one JSON summary instead of the table and progress', false)
   .addOption(contentOption())
+  .addOption(overlayOption())
   .addOption(
     new Option('--timeout <seconds>', 'how long one attempt may take')
       .argParser(positiveInt('--timeout'))
@@ -199,6 +239,7 @@ program
       dryRun: boolean;
       json: boolean;
       content?: string;
+      overlay?: string[];
       timeout: number;
       maxAttempts: number;
       retryBase: number;
@@ -211,7 +252,7 @@ program
         state: opts.state,
         dryRun: opts.dryRun,
         json: opts.json,
-        contentDir: resolveContentDir(opts.content, cwd),
+        ...(await contentSource(opts, cwd)),
         cwd,
         retry: {
           timeoutMs: opts.timeout * 1000,

@@ -15,7 +15,8 @@ import type {
 } from '../model/index.js';
 import { exportFramework, expectationJson } from '../export/canonical.js';
 import type { RawItem } from '../loader/collect-items.js';
-import { changeFeed } from '../releases/change-feed.js';
+import { changeFeed, COLLECTION_TYPE, graphqlFieldName } from '../releases/change-feed.js';
+import type { Provenance } from '../loader/overlay/apply-overlay.js';
 import type { Release } from '../releases/release-model.js';
 import { contentHash } from './content-hash.js';
 import { renderMarkdown } from './markdown.js';
@@ -40,8 +41,26 @@ import type {
   Tension,
   Transition,
   FrameworkView,
+  OverlayInfo,
+  Origin,
 } from './types.js';
 import { UPSTREAM_VIEW } from './types.js';
+
+/** How a framework was resolved: its view, and what overlays did on top of upstream. */
+export interface Resolution {
+  readonly view: FrameworkView;
+  readonly overlays: readonly OverlayInfo[];
+  /** Keyed `<collection>/<slug>`; items not in it are upstream's as published. */
+  readonly provenance: ReadonlyMap<string, Provenance>;
+  readonly upstream: Framework | null;
+}
+
+const UPSTREAM_RESOLUTION: Resolution = { view: UPSTREAM_VIEW, overlays: [], provenance: new Map(), upstream: null };
+
+const COLLECTION_OF = Object.fromEntries(Object.entries(COLLECTION_TYPE).map(([collection, kind]) => [kind, collection])) as Record<
+  string,
+  string
+>;
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? U[] : T[K] };
 
@@ -56,7 +75,7 @@ export function buildFramework(
   files: readonly string[],
   headerFile: string,
   releases: readonly Release[],
-  view: FrameworkView = UPSTREAM_VIEW,
+  resolution: Resolution = UPSTREAM_RESOLUTION,
 ): Framework {
   const of = <T>(collection: CollectionName) =>
     items.filter((i) => i.collection === collection).map((i) => ({ input: i.value as T, location: locate(i) }));
@@ -76,6 +95,9 @@ export function buildFramework(
       contentHash: contentHash(input),
       location,
       citedBy: [],
+      origin: 'upstream',
+      amendedFields: [],
+      view: resolution.view,
     });
   }
 
@@ -109,6 +131,10 @@ export function buildFramework(
     sources: input.sources.map((c): Citation => ({ source: sources.get(c.source)!, section: c.section })),
     contentHash: contentHash(input),
     location,
+    // Set from the overlays' provenance once every item exists.
+    origin: 'upstream' as Origin,
+    amendedFields: [] as string[],
+    view: resolution.view,
   });
   const md = (list: readonly string[]) => list.map(renderMarkdown);
 
@@ -148,6 +174,8 @@ export function buildFramework(
         basis: cell.basis,
         quotation: cell.quotation ? quotation(cell.quotation) : null,
         contentHash: '',
+        origin: 'upstream',
+        view: resolution.view,
       };
       // Hashed in its exported form, so a release snapshot's cells hash the same way.
       expectation.contentHash = contentHash(expectationJson(expectation));
@@ -246,6 +274,22 @@ export function buildFramework(
   }
 
   const sourceList = [...sources.values()] as Source[];
+  const provenanceOf = (kind: string, slug: string) => resolution.provenance.get(`${COLLECTION_OF[kind]}/${slug}`);
+  for (const node of [...sourceList, ...entities]) {
+    const provenance = provenanceOf(node.kind, node.slug);
+    Object.assign(node, {
+      origin: provenance?.origin ?? 'upstream',
+      amendedFields: [...(provenance?.amendedFields ?? [])].map(graphqlFieldName),
+    });
+  }
+  for (const level of levels) {
+    const provenance = provenanceOf('Level', level.slug);
+    for (const cell of level.expectations) {
+      const added = provenance?.origin === 'added' || provenanceOf('Dimension', cell.dimension.slug)?.origin === 'added';
+      const origin: Origin = added ? 'added' : provenance?.amendedCells.has(cell.dimension.slug) ? 'amended' : 'upstream';
+      Object.assign(cell, { origin });
+    }
+  }
   const lookup = new Map<string, Entity | Source | Expectation>(
     [...sourceList, ...entities, ...levels.flatMap((level) => level.expectations)].map((node) => [`${node.kind}:${node.slug}`, node]),
   );
@@ -271,7 +315,9 @@ export function buildFramework(
     misconceptions,
     glossary,
     entities,
-    view,
+    view: resolution.view,
+    overlays: resolution.overlays,
+    upstream: resolution.upstream,
     find: ((kind: string, slug: string) => lookup.get(`${kind}:${slug}`)) as Framework['find'],
     files,
     headerFile,

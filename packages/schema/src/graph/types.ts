@@ -34,7 +34,18 @@ export const ENTITY_KINDS = [
 ] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
-export interface Source {
+/** Where an item comes from: upstream as published, amended by an overlay, or added by one. */
+export type Origin = 'upstream' | 'amended' | 'added';
+
+/** What the overlays did to an item: its origin and the fields an amendment gave (GraphQL names). */
+export interface Provenanced {
+  readonly origin: Origin;
+  readonly amendedFields: readonly string[];
+  /** The view of the framework this object belongs to (an upstream original served beside a company's item keeps upstream's). */
+  readonly view: FrameworkView;
+}
+
+export interface Source extends Provenanced {
   readonly kind: 'Source';
   readonly slug: string;
   readonly title: string;
@@ -65,7 +76,7 @@ export interface Quotation extends Citation {
   readonly speaker: string | null;
 }
 
-interface EntityBase<K extends EntityKind> {
+interface EntityBase<K extends EntityKind> extends Provenanced {
   readonly kind: K;
   readonly slug: string;
   readonly title: string;
@@ -87,6 +98,9 @@ export interface Dimension extends EntityBase<'Dimension'> {
 
 export interface Expectation {
   readonly kind: 'Expectation';
+  /** `amended` when an overlay changed this cell, `added` when its level or dimension was added. */
+  readonly origin: Origin;
+  readonly view: FrameworkView;
   /** `<level slug>/<dimension slug>`: unique, and the same in every view. */
   readonly slug: string;
   readonly level: Level;
@@ -191,6 +205,13 @@ export interface FrameworkView {
   readonly overlays: readonly string[];
 }
 
+/** An overlay applied to the framework. */
+export interface OverlayInfo {
+  readonly name: string;
+  readonly title: string | null;
+  readonly dir: string;
+}
+
 /** The view of the content as published, before any overlay or translation. */
 export const UPSTREAM_VIEW: FrameworkView = Object.freeze({ locale: 'en', overlays: Object.freeze([]) });
 
@@ -217,6 +238,10 @@ export interface Framework {
   readonly entities: readonly Entity[];
   /** The locale and overlays this framework was resolved for. */
   readonly view: FrameworkView;
+  /** The overlays applied, in order; none for the upstream framework. */
+  readonly overlays: readonly OverlayInfo[];
+  /** The upstream framework the overlays were applied to; null when none were. */
+  readonly upstream: Framework | null;
   /** Look up an entity, source or expectation (`<level>/<dimension>`) by kind and slug. */
   find<K extends EntityKind>(kind: K, slug: string): EntityOfKind<K> | undefined;
   find(kind: 'Source', slug: string): Source | undefined;

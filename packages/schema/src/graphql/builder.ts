@@ -1,7 +1,7 @@
 import SchemaBuilder, { type SchemaTypes } from '@pothos/core';
 import RelayPlugin from '@pothos/plugin-relay';
 import type { AltitudeContext } from './context.js';
-import { decodeForView, encodeGlobalId } from './global-id.js';
+import { decodeForView } from './global-id.js';
 import { asBadInput, checkListLength, listLimits, MAX_NODE_IDS, NODE_IDS } from './list-limits.js';
 
 export const builder = new SchemaBuilder<{
@@ -22,8 +22,11 @@ export const builder = new SchemaBuilder<{
   defaultInputFieldRequiredness: true,
   relay: {
     clientMutationId: 'omit',
-    encodeGlobalID: (typename, id, ctx) => encodeGlobalId(typename, String(id), ctx.framework.view),
-    decodeGlobalID: (globalId, ctx) => asBadInput(() => decodeForView(globalId, ctx.framework.view)),
+    // Each node type's id resolver encodes its ID with the view the object
+    // belongs to (an upstream original served beside a company's amended
+    // item keeps upstream's), so the builder passes it through.
+    encodeGlobalID: (_typename, id) => String(id),
+    decodeGlobalID: (globalId, ctx) => asBadInput(() => decodeForView(globalId, ctx.framework)),
     cursorType: 'String',
     edgesFieldOptions: { nullable: { list: false, items: false }, description: 'The items of this page, each with its cursor.' },
     nodeFieldOptions: { nullable: false, description: 'The item.' },

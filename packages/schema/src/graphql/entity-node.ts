@@ -1,6 +1,7 @@
 import type { EntityKind, EntityOfKind } from '../graph/types.js';
 import type { AltitudeContext } from './context.js';
 import { EntityRef } from './refs.js';
+import { encodeGlobalId, frameworkOf } from './global-id.js';
 
 /**
  * What every entity's node type shares: the Entity interface, the slug as
@@ -10,8 +11,11 @@ import { EntityRef } from './refs.js';
 export function entityNode<K extends EntityKind>(kind: K) {
   return {
     interfaces: [EntityRef],
-    id: { resolve: (entity: EntityOfKind<K>) => entity.slug },
-    loadOne: (slug: string, ctx: AltitudeContext) => ctx.framework.find(kind, slug) ?? null,
+    id: { resolve: (entity: EntityOfKind<K>) => encodeGlobalId(kind, entity.slug, entity.view) },
+    loadOne: (key: string, ctx: AltitudeContext) => {
+      const at = frameworkOf(key, ctx.framework);
+      return at?.framework.find(kind, at.key) ?? null;
+    },
     isTypeOf: (value: unknown) => (value as { kind?: unknown }).kind === kind,
   };
 }

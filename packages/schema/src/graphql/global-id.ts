@@ -1,5 +1,5 @@
 import { ArgumentError } from '../graph/argument-error.js';
-import type { FrameworkView } from '../graph/types.js';
+import type { Framework, FrameworkView } from '../graph/types.js';
 
 /**
  * Global IDs name one object as one view served it: its type, its key
@@ -50,15 +50,27 @@ export function decodeGlobalId(globalId: string): DecodedGlobalId {
   });
 }
 
+/** Marks a key as the upstream framework's (slugs, versions and event keys never start with it). */
+const UPSTREAM_MARK = '^';
+
 /**
- * What `node(id:)` looks up: the key when the ID was served in this view,
- * and an empty key (which matches nothing, so the answer is null) when it
- * was served in another locale or with other overlays.
+ * What `node(id:)` looks up: the key in the framework served, or in its
+ * upstream (an amended item's original, served beside it) marked as such,
+ * and an empty key (which matches nothing, so the answer is null) for an ID
+ * served in another locale or with other overlays.
  */
-export function decodeForView(globalId: string, view: FrameworkView): { typename: string; id: string } {
+export function decodeForView(globalId: string, framework: Framework): { typename: string; id: string } {
   const decoded = decodeGlobalId(globalId);
-  const here = decoded.locale === view.locale && decoded.view === viewName(view);
-  return { typename: decoded.typename, id: here ? decoded.id : '' };
+  const serves = (view: FrameworkView) => decoded.locale === view.locale && decoded.view === viewName(view);
+  if (serves(framework.view)) return { typename: decoded.typename, id: decoded.id };
+  if (framework.upstream && serves(framework.upstream.view)) return { typename: decoded.typename, id: UPSTREAM_MARK + decoded.id };
+  return { typename: decoded.typename, id: '' };
+}
+
+/** The framework a key from `decodeForView` belongs to, and the key within it. */
+export function frameworkOf(key: string, framework: Framework): { framework: Framework; key: string } | undefined {
+  if (!key.startsWith(UPSTREAM_MARK)) return { framework, key };
+  return framework.upstream ? { framework: framework.upstream, key: key.slice(UPSTREAM_MARK.length) } : undefined;
 }
 
 /** The key that is the same in every view: `<Type>:<key>`, e.g. `Level:staff`. */

@@ -44,3 +44,4 @@ export const TextRangeRef = builder.objectRef<TextRangeValue>('TextRange');
 export const ReleaseRef = builder.objectRef<Release>('Release');
 export const FrameworkVersionRef = builder.objectRef<graph.Framework>('FrameworkVersion');
 export const ChangeEventRef = builder.objectRef<ChangeEvent>('ChangeEvent');
+export const OverlayRef = builder.objectRef<graph.OverlayInfo>('Overlay');

@@ -3,6 +3,8 @@ import { builder } from './builder.js';
 import './types/text-format.js';
 import './types/entity-type.js';
 import './types/basis.js';
+import './types/origin.js';
+import './types/overlay.js';
 import './types/quotation.js';
 import './types/entity.js';
 import './types/citation.js';

@@ -37,7 +37,12 @@ const asInt = (value: unknown): number | undefined => (typeof value === 'number'
  * Everything the shape alone cannot tell: unique slugs, one framework header,
  * and every reference pointing at something that exists.
  */
-export function checkReferences(content: CollectedContent, contentDir: string, cwd: string): { errors: ContentError[]; index: SlugIndex } {
+export function checkReferences(
+  content: CollectedContent,
+  contentDir: string,
+  cwd: string,
+  hidden: ReadonlyMap<string, { readonly overlay: string }> = new Map(),
+): { errors: ContentError[]; index: SlugIndex } {
   const errors: ContentError[] = [];
   const index = new Map<CollectionName, Map<string, RawItem>>();
 
@@ -99,6 +104,17 @@ export function checkReferences(content: CollectedContent, contentDir: string, c
   ) => {
     if (typeof slug !== 'string') return false; // a shape error already covers it
     if (index.get(collection)?.has(slug)) return true;
+    const hiddenBy = hidden.get(`${collection}/${slug}`);
+    if (hiddenBy) {
+      errors.push(
+        item.yaml.errorAt(
+          [...item.path, ...at],
+          `refers to ${NOUN[collection]} "${slug}", which overlay ${hiddenBy.overlay} hides; hide or amend this item too, or stop hiding it`,
+          how,
+        ),
+      );
+      return false;
+    }
     const known = slugs(collection);
     const suggestion = closest(slug, known);
     errors.push(

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { buildFramework } from '../graph/build-framework.js';
 import type { Framework } from '../graph/types.js';
 import { checkReferences } from './check-references.js';
-import { collectItems } from './collect-items.js';
+import { collectItems, type CollectedContent } from './collect-items.js';
+import { readOverlays, resolveOverlays } from './overlay/resolve-overlays.js';
 import { ContentValidationError, sortContentErrors, type ContentError } from './content-error.js';
 import { readContentFiles, refusalOf, type ReadContentOptions } from './read-content-files.js';
 import { readReleases, RELEASES_DIR } from '../releases/read-releases.js';
@@ -11,10 +12,18 @@ import { readReleases, RELEASES_DIR } from '../releases/read-releases.js';
 export interface LoadOptions extends ReadContentOptions {
   /** Directory used to print relative paths in messages; defaults to the process's. */
   readonly cwd?: string;
+  /** Overlay folders applied on top of the content, in order. */
+  readonly overlays?: readonly string[];
 }
 
 export type LoadResult =
-  { readonly ok: true; readonly framework: Framework } | { readonly ok: false; readonly errors: readonly ContentError[] };
+  | {
+      readonly ok: true;
+      readonly framework: Framework;
+      /** Problems that do not stop the framework being served (an amendment upstream has moved on from). */
+      readonly warnings: readonly ContentError[];
+    }
+  | { readonly ok: false; readonly errors: readonly ContentError[] };
 
 /**
  * Reads every YAML file in `contentDir` and returns the framework graph, or
@@ -51,7 +60,61 @@ async function load(dir: string, options: LoadOptions): Promise<LoadResult> {
     header.yaml.file,
     releases,
   );
-  return { ok: true, framework };
+  if (!options.overlays?.length) return { ok: true, framework, warnings: [] };
+  return withOverlays(
+    framework,
+    collected,
+    options.overlays.map((o) => path.resolve(cwd, o)),
+    dir,
+    cwd,
+    options,
+  );
+}
+
+/**
+ * The upstream framework with the overlays applied: one resolved framework,
+ * checked like content, that knows its upstream and what each overlay did.
+ */
+async function withOverlays(
+  upstream: Framework,
+  collected: CollectedContent,
+  dirs: readonly string[],
+  contentDir: string,
+  cwd: string,
+  options: LoadOptions,
+): Promise<LoadResult> {
+  const { overlays, errors: readErrors } = await readOverlays(dirs, options);
+  if (readErrors.length > 0) return { ok: false, errors: sortContentErrors(readErrors) };
+  const { state, errors, warnings } = resolveOverlays(upstream, collected, overlays);
+  const resolved = { items: [...state.items], headers: collected.headers, errors: [] };
+  const { errors: referenceErrors } = checkReferences(resolved, contentDir, cwd, state.hidden);
+  const last = overlays.at(-1)!;
+  const { releases, errors: releaseErrors } = await readReleasesSafely(last.dir);
+  const all = [...errors, ...referenceErrors, ...releaseErrors];
+  if (all.length > 0) return { ok: false, errors: sortContentErrors(all) };
+
+  const upstreamHeader = collected.headers[0]!.value!;
+  const titled = [...overlays].reverse();
+  const header = {
+    ...upstreamHeader,
+    title: titled.find((o) => o.header?.value.title)?.header?.value.title ?? upstreamHeader.title,
+    summary: titled.find((o) => o.header?.value.summary)?.header?.value.summary ?? upstreamHeader.summary,
+    version: last.header?.value.version ?? upstreamHeader.version,
+  };
+  const framework = buildFramework(
+    header,
+    state.items,
+    [...upstream.files, ...overlays.flatMap((o) => o.files)],
+    last.header!.yaml.file,
+    releases,
+    {
+      view: { locale: upstream.view.locale, overlays: overlays.map((o) => o.name) },
+      overlays: overlays.map((o) => ({ name: o.name, title: o.header?.value.title ?? null, dir: o.dir })),
+      provenance: state.provenance,
+      upstream,
+    },
+  );
+  return { ok: true, framework, warnings: sortContentErrors(warnings) };
 }
 
 /**

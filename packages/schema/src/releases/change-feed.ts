@@ -27,6 +27,9 @@ export const COLLECTION_TYPE: Record<ExportCollection, EntityKind | 'Source'> = 
 /** Where the canonical JSON names a field differently from the GraphQL type serving it. */
 const GRAPHQL_FIELD: Readonly<Record<string, string>> = { relatedFailureModes: 'failureModes' };
 
+/** A content field as the GraphQL type serving it names it. */
+export const graphqlFieldName = (field: string) => GRAPHQL_FIELD[field] ?? field;
+
 export type ChangeKind = 'created' | 'updated' | 'deleted';
 
 /** An expectation on its own: its level's slug and the cell as exported inside the level. */
@@ -141,7 +144,7 @@ export function diffSnapshots(from: State, to: State): ChangeEvent[] {
   return events;
 }
 
-function changedFields(before: object | undefined, after: object | undefined): string[] {
+export function changedFields(before: object | undefined, after: object | undefined): string[] {
   const fields = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
   fields.delete('contentHash');
   return [...fields]
@@ -150,7 +153,7 @@ function changedFields(before: object | undefined, after: object | undefined): s
       const b = after && (after as Record<string, unknown>)[field];
       return canonicalJson(absentIfEmpty(a)) !== canonicalJson(absentIfEmpty(b));
     })
-    .map((field) => GRAPHQL_FIELD[field] ?? field);
+    .map(graphqlFieldName);
 }
 
 /**

@@ -18,6 +18,8 @@ import { MARKER, refuseToReplace, restoreInterruptedSwap, fileDigest, swapIn, ti
 
 export interface BuildStaticOptions {
   readonly contentDir: string;
+  /** Overlay folders applied on top of the content, in order. */
+  readonly overlays?: readonly string[];
   readonly cwd: string;
   readonly out: string;
   readonly publicUrl?: string;
@@ -52,7 +54,7 @@ export async function runBuildStatic(options: BuildStaticOptions): Promise<numbe
     process.stderr.write(`altitude: ${message}\n`);
     return code;
   };
-  const opened = await ContentStore.open(options.contentDir, options.cwd);
+  const opened = await ContentStore.open(options.contentDir, options.cwd, options.overlays);
   if (!opened.ok) {
     for (const message of opened.messages) process.stderr.write(`${message}\n`);
     return 1;

@@ -9,6 +9,8 @@ export interface ExportCommandOptions {
   readonly out?: string;
   readonly bom: boolean;
   readonly contentDir: string;
+  /** Overlay folders applied on top of the content, in order. */
+  readonly overlays?: readonly string[];
   readonly config?: string;
   readonly cwd: string;
 }
@@ -21,7 +23,7 @@ export async function runExport(options: ExportCommandOptions): Promise<number> 
     process.stderr.write('altitude: --bom only applies to --format csv\n');
     return 2;
   }
-  const framework = await loadOrReport(options.contentDir, options.cwd);
+  const framework = await loadOrReport(options.contentDir, options.cwd, options.overlays);
   if (!framework) return 1;
   let config;
   try {

@@ -22,6 +22,8 @@ import { loadOrReport } from './load-or-report.js';
 export interface ReleaseCommandOptions {
   readonly version: string;
   readonly contentDir: string;
+  /** Overlay folders applied on top of the content, in order. */
+  readonly overlays?: readonly string[];
   readonly cwd: string;
 }
 
@@ -95,7 +97,7 @@ export async function runRelease(options: ReleaseCommandOptions): Promise<number
     return 2;
   }
   // Loaded first: the loader refuses what must not be opened in releases/ (a pipe would hang the tidy-up).
-  const framework = await loadOrReport(options.contentDir, options.cwd);
+  const framework = await loadOrReport(options.contentDir, options.cwd, options.overlays);
   if (!framework) return 1;
   for (const finished of await settlePendingReleases(path.resolve(options.cwd, options.contentDir)))
     process.stderr.write(`altitude: finished release ${finished}, which an earlier run had written but not tidied up\n`);

@@ -1,3 +1,4 @@
+import { formatContentError } from '@altitude/schema';
 import { ConfigError, loadConfig } from '../config/altitude-config.js';
 import { readServerOptions } from '../config/server-options.js';
 import { ContentStore } from '../content/content-store.js';
@@ -8,6 +9,8 @@ import { summarise } from './check.js';
 
 export interface ServeOptions {
   readonly contentDir: string;
+  /** Overlay folders applied on top of the content, in order. */
+  readonly overlays?: readonly string[];
   readonly cwd: string;
   readonly port: number;
   readonly host: string;
@@ -20,13 +23,14 @@ export interface ServeOptions {
  * serves it, optionally watches it, and shuts down cleanly on SIGINT/SIGTERM.
  */
 export async function runServe(options: ServeOptions, logger: Logger): Promise<number> {
-  const opened = await ContentStore.open(options.contentDir, options.cwd);
+  const opened = await ContentStore.open(options.contentDir, options.cwd, options.overlays);
   if (!opened.ok) {
     for (const message of opened.messages) process.stderr.write(`${message}\n`);
     logger.error('content is invalid; not starting', { errors: opened.messages.length });
     return 1;
   }
   const { store } = opened;
+  for (const warning of store.warnings) process.stderr.write(`warning: ${formatContentError(warning, options.cwd)}\n`);
   let serverOptions;
   let config;
   try {
@@ -60,6 +64,14 @@ export async function runServe(options: ServeOptions, logger: Logger): Promise<n
     url: running.url,
     graphql: `${running.url}/graphql`,
     content: summarise(store.framework),
+    ...(store.framework.overlays.length
+      ? {
+          overlays: store.framework.overlays.map((o) => o.name),
+          upstreamVersion: store.framework.upstream!.version,
+          // Amendments whose upstream item has moved on since their basedOn: `altitude check` lists them.
+          staleAmendments: store.warnings.length,
+        }
+      : {}),
     production: serverOptions.production,
     introspection: serverOptions.introspection,
     watch: options.watch,

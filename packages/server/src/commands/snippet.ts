@@ -9,12 +9,14 @@ export interface SnippetCommandOptions {
   readonly dimensions?: string;
   readonly format: 'html' | 'md';
   readonly contentDir: string;
+  /** Overlay folders applied on top of the content, in order. */
+  readonly overlays?: readonly string[];
   readonly cwd: string;
 }
 
 /** `altitude snippet`: the same static HTML or Markdown as /snippet/…, on stdout. */
 export async function runSnippet(options: SnippetCommandOptions): Promise<number> {
-  const framework = await loadOrReport(options.contentDir, options.cwd);
+  const framework = await loadOrReport(options.contentDir, options.cwd, options.overlays);
   if (!framework) return 1;
   const params = new URLSearchParams();
   if (options.levels) params.set('levels', options.levels);

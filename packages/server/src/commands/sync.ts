@@ -15,6 +15,8 @@ export interface SyncCommandOptions {
   readonly dryRun: boolean;
   readonly json: boolean;
   readonly contentDir: string;
+  /** Overlay folders applied on top of the content, in order. */
+  readonly overlays?: readonly string[];
   readonly cwd: string;
   readonly retry: Partial<RetryPolicy>;
 }
@@ -68,7 +70,7 @@ export async function runSync(options: SyncCommandOptions): Promise<number> {
   if (!validSecret(options.secret))
     return usage('--secret must be a Standard Webhooks secret: "whsec_" followed by a base64 key of at least 32 characters (24 bytes)');
 
-  const framework = await loadOrReport(options.contentDir, options.cwd);
+  const framework = await loadOrReport(options.contentDir, options.cwd, options.overlays);
   if (!framework) return 2;
   const stateFile = path.resolve(options.cwd, options.state);
 

@@ -17,6 +17,13 @@ import { z } from 'zod';
 
 /** altitude.config.json or .yaml: how the framework maps onto an HR system. */
 export const AltitudeConfig = z.strictObject({
+  overlay: z
+    .union([z.string().trim().min(1), z.array(z.string().trim().min(1)).min(1)])
+    .optional()
+    .meta({
+      description:
+        'Overlay folder (or folders, applied in order) that makes the framework your own ladder; relative to this file. --overlay and ALTITUDE_OVERLAY take precedence.',
+    }),
   publicUrl: z
     .url()
     .optional()
@@ -74,24 +81,21 @@ const exists = (file: string) =>
  * Every problem is reported as `file:line:column key: message`, and unknown
  * level slugs in jobCodes are checked against the framework.
  */
-export async function loadConfig(framework: Framework, cwd: string, explicit?: string): Promise<ResolvedConfig> {
-  let file: string | undefined;
+/** The config named by --config, else the one in `cwd`, if any. */
+async function findConfig(cwd: string, explicit?: string): Promise<string | undefined> {
   if (explicit) {
-    file = path.resolve(cwd, explicit);
+    const file = path.resolve(cwd, explicit);
     if (!(await exists(file))) throw new ConfigError(`config file ${explicit} does not exist`);
-  } else {
-    const found = [];
-    for (const name of CONFIG_FILE_NAMES) if (await exists(path.join(cwd, name))) found.push(name);
-    if (found.length > 1) throw new ConfigError(`found ${found.join(' and ')} in ${cwd}; keep one, or choose with --config`);
-    file = found[0] && path.join(cwd, found[0]);
+    return file;
   }
-  if (!file)
-    return {
-      file: undefined,
-      publicUrl: envPublicUrl(),
-      jobProfile: DEFAULT_JOB_PROFILE,
-    };
+  const found = [];
+  for (const name of CONFIG_FILE_NAMES) if (await exists(path.join(cwd, name))) found.push(name);
+  if (found.length > 1) throw new ConfigError(`found ${found.join(' and ')} in ${cwd}; keep one, or choose with --config`);
+  return found[0] && path.join(cwd, found[0]);
+}
 
+/** The config file read and shape-checked, with a way to report its problems located. */
+async function readConfig(file: string, cwd: string) {
   // A pipe or device named like a config file would hang the start; refused like such content files.
   const text = await readPlainFile(file, await realpath(path.dirname(file)), CONFIG_MAX_BYTES);
   if (typeof text !== 'string') throw new ConfigError(`${path.relative(cwd, file) || file}: ${text.refused}`);
@@ -104,7 +108,34 @@ export async function loadConfig(framework: Framework, cwd: string, explicit?: s
   const { yaml } = parsed;
   const result = AltitudeConfig.safeParse(yaml.data ?? {});
   if (!result.success) return fail(shapeErrors(yaml, result.error.issues, (p) => objectKeys(schemaAt(AltitudeConfig, p))));
-  const config = result.data;
+  return { yaml, config: result.data, fail };
+}
+
+/**
+ * The overlay folders to apply: --overlay (repeatable), else ALTITUDE_OVERLAY
+ * (folders separated by the system's path delimiter, ":" here), else
+ * `overlay` in the config (relative to the config file). None: upstream as published.
+ */
+export async function resolveOverlayDirs(options: readonly string[] | undefined, cwd: string, explicitConfig?: string): Promise<string[]> {
+  if (options?.length) return options.map((dir) => path.resolve(cwd, dir));
+  const fromEnv = process.env.ALTITUDE_OVERLAY?.split(path.delimiter).filter((dir) => dir.trim());
+  if (fromEnv?.length) return fromEnv.map((dir) => path.resolve(cwd, dir.trim()));
+  const file = await findConfig(cwd, explicitConfig);
+  if (!file) return [];
+  const { config } = await readConfig(file, cwd);
+  const listed = config.overlay === undefined ? [] : typeof config.overlay === 'string' ? [config.overlay] : config.overlay;
+  return listed.map((dir) => path.resolve(path.dirname(file), dir));
+}
+
+export async function loadConfig(framework: Framework, cwd: string, explicit?: string): Promise<ResolvedConfig> {
+  const file = await findConfig(cwd, explicit);
+  if (!file)
+    return {
+      file: undefined,
+      publicUrl: envPublicUrl(),
+      jobProfile: DEFAULT_JOB_PROFILE,
+    };
+  const { yaml, config, fail } = await readConfig(file, cwd);
 
   const levels = framework.levels.map((l) => l.slug);
   const unknownLevels = Object.keys(config.jobCodes ?? {}).filter((slug) => !levels.includes(slug));

@@ -13,19 +13,38 @@ export class ContentStore {
   #loadedAt: Date;
   readonly contentDir: string;
   readonly cwd: string;
+  /** Overlay folders applied on top of the content, in order. */
+  readonly overlays: readonly string[];
+  #warnings: readonly ContentError[];
 
-  private constructor(contentDir: string, cwd: string, framework: Framework) {
+  private constructor(contentDir: string, cwd: string, overlays: readonly string[], framework: Framework, warnings: readonly ContentError[]) {
     this.contentDir = contentDir;
     this.cwd = cwd;
+    this.overlays = overlays;
     this.#framework = framework;
+    this.#warnings = warnings;
     this.#loadedAt = new Date();
   }
 
   /** Loads the content once; fails with the checker's messages when it is invalid. */
-  static async open(contentDir: string, cwd: string): Promise<{ ok: true; store: ContentStore } | { ok: false; messages: string[] }> {
-    const result = await loadFramework(contentDir, { cwd });
+  static async open(
+    contentDir: string,
+    cwd: string,
+    overlays: readonly string[] = [],
+  ): Promise<{ ok: true; store: ContentStore } | { ok: false; messages: string[] }> {
+    const result = await loadFramework(contentDir, { cwd, overlays });
     if (!result.ok) return { ok: false, messages: result.errors.map((e) => formatContentError(e, cwd)) };
-    return { ok: true, store: new ContentStore(contentDir, cwd, result.framework) };
+    return { ok: true, store: new ContentStore(contentDir, cwd, overlays, result.framework, result.warnings) };
+  }
+
+  /** The folders a change in which means a reload: the content and every overlay. */
+  get folders(): readonly string[] {
+    return [this.contentDir, ...this.overlays];
+  }
+
+  /** Warnings of the content being served (amendments whose upstream item has moved on). */
+  get warnings(): readonly ContentError[] {
+    return this.#warnings;
   }
 
   get framework(): Framework {
@@ -37,11 +56,12 @@ export class ContentStore {
   }
 
   async reload(): Promise<ReloadResult> {
-    const result = await loadFramework(this.contentDir, { cwd: this.cwd });
+    const result = await loadFramework(this.contentDir, { cwd: this.cwd, overlays: this.overlays });
     if (!result.ok) return { ok: false, errors: result.errors, messages: result.errors.map((e) => formatContentError(e, this.cwd)) };
     const changed = result.framework.contentHash !== this.#framework.contentHash;
     if (changed) {
       this.#framework = result.framework;
+      this.#warnings = result.warnings;
       this.#loadedAt = new Date();
     }
     return { ok: true, framework: this.#framework, changed };

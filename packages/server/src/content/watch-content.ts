@@ -10,14 +10,14 @@ export interface ContentWatcher {
 const CLOSE_WAIT_MS = 5_000;
 
 /**
- * Reloads the content when a YAML file in the content folder is added,
+ * Reloads the content when a YAML file in the content folder or an overlay folder is added,
  * changed or removed. Bursts of events (editors write several times per save)
  * are folded into one reload. A reload that fails, or throws, is logged and
  * the last good content keeps serving; the process never ends because of it.
  */
 export function watchContent(store: ContentStore, logger: Logger, options: { debounceMs?: number; onReload?: () => void } = {}): ContentWatcher {
   const debounceMs = options.debounceMs ?? 150;
-  const watcher = watch(store.contentDir, {
+  const watcher = watch([...store.folders], {
     ignoreInitial: true,
     depth: 0,
     ignored: (file, stats) => Boolean(stats?.isFile()) && !/\.ya?ml$/i.test(file),

@@ -8,7 +8,7 @@ import { EntityType } from './entity-type.js';
 builder.node(ChangeEventRef, {
   description:
     'One entity, source or expectation created, updated or deleted between two versions of the framework. `subject` links it to the live object.',
-  id: { resolve: (event) => event.key },
+  id: { resolve: (event, _args, ctx) => encodeGlobalId('ChangeEvent', event.key, ctx.framework.view) },
   loadOne: (key, ctx) => ctx.framework.changes.find((e) => e.key === key) ?? null,
   isTypeOf: (value) => typeof value === 'object' && value !== null && 'subjectKind' in value,
   fields: (t) => ({

@@ -5,6 +5,7 @@ import { FORMAT_ARG_DESCRIPTION, formatText } from '../rich-text.js';
 import { TextFormat } from './text-format.js';
 import { EntityType } from './entity-type.js';
 import { Basis } from './basis.js';
+import { AMENDED_FIELDS_DESCRIPTION, Origin, ORIGIN_DESCRIPTION } from './origin.js';
 import { crossViewKey } from '../global-id.js';
 import { CONTENT_HASH_DESCRIPTION, KEY_DESCRIPTION } from '../identity.js';
 
@@ -48,5 +49,15 @@ EntityRef.implement({
       resolve: (entity) => entity.sources,
     }),
     contentHash: t.exposeString('contentHash', { description: CONTENT_HASH_DESCRIPTION }),
+    origin: t.field({ type: Origin, description: ORIGIN_DESCRIPTION, resolve: (entity) => entity.origin }),
+    amendedFields: t.stringList({ description: AMENDED_FIELDS_DESCRIPTION, resolve: (entity) => entity.amendedFields }),
+    upstream: t.field({
+      type: EntityRef,
+      nullable: true,
+      description:
+        'For an AMENDED entity, the upstream original as the upstream framework serves it (its own `id`, which `node` refetches); null otherwise.',
+      resolve: (entity, _args, ctx) =>
+        entity.origin === 'amended' ? (ctx.framework.upstream?.find(entity.kind, entity.slug) ?? null) : null,
+    }),
   }),
 });

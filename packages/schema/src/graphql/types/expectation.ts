@@ -1,15 +1,19 @@
 import { builder } from '../builder.js';
-import { crossViewKey } from '../global-id.js';
+import { crossViewKey, encodeGlobalId, frameworkOf } from '../global-id.js';
 import { CONTENT_HASH_DESCRIPTION, KEY_DESCRIPTION } from '../identity.js';
 import { DimensionRef, ExpectationRef, LevelRef, QuotationRef } from '../refs.js';
 import { Basis } from './basis.js';
+import { Origin } from './origin.js';
 import { textField } from '../rich-text.js';
 
 builder.node(ExpectationRef, {
   description:
     "One level's expectation on one dimension: a cell of the level comparison. Its own object, since it is what companies amend and translate.",
-  id: { resolve: (e) => e.slug },
-  loadOne: (slug, ctx) => ctx.framework.find('Expectation', slug) ?? null,
+  id: { resolve: (e) => encodeGlobalId('Expectation', e.slug, e.view) },
+  loadOne: (key, ctx) => {
+    const at = frameworkOf(key, ctx.framework);
+    return at?.framework.find('Expectation', at.key) ?? null;
+  },
   isTypeOf: (value) => (value as { kind?: unknown }).kind === 'Expectation',
   fields: (t) => ({
     key: t.string({ description: KEY_DESCRIPTION, resolve: (e) => crossViewKey('Expectation', e.slug) }),
@@ -30,6 +34,11 @@ builder.node(ExpectationRef, {
       resolve: (e) => e.quotation,
     }),
     contentHash: t.exposeString('contentHash', { description: CONTENT_HASH_DESCRIPTION }),
+    origin: t.field({
+      type: Origin,
+      description: 'AMENDED when an overlay changed this cell; ADDED when its level or its dimension was added by one.',
+      resolve: (e) => e.origin,
+    }),
   }),
 });
 

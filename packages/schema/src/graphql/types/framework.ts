@@ -1,5 +1,5 @@
 import { ENTITY_COUNT_DESCRIPTION } from '../identity.js';
-import { FrameworkRef } from '../refs.js';
+import { FrameworkRef, OverlayRef } from '../refs.js';
 import { optionalTextField, textField } from '../rich-text.js';
 
 FrameworkRef.implement({
@@ -8,6 +8,15 @@ FrameworkRef.implement({
     title: t.exposeString('title', { description: 'Name of the framework.' }),
     version: t.exposeString('version', { description: 'Semantic version of the content.' }),
     contentHash: t.exposeString('contentHash', { description: 'sha256 over every entity; changes whenever any content changes.' }),
+    upstreamVersion: t.string({
+      description: 'The version of the upstream framework served, or the overlays were applied to.',
+      resolve: (f) => (f.upstream ?? f).version,
+    }),
+    overlays: t.field({
+      type: [OverlayRef],
+      description: 'The overlays applied on top of the upstream framework, in order; empty when it is served as published.',
+      resolve: (f) => f.overlays,
+    }),
     entityCount: t.int({ description: ENTITY_COUNT_DESCRIPTION, resolve: (f) => f.entities.length + f.sources.length }),
   }),
 });

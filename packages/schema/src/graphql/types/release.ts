@@ -1,11 +1,11 @@
 import { builder } from '../builder.js';
-import { crossViewKey } from '../global-id.js';
+import { crossViewKey, encodeGlobalId } from '../global-id.js';
 import { ENTITY_COUNT_DESCRIPTION, KEY_DESCRIPTION } from '../identity.js';
 import { ReleaseRef } from '../refs.js';
 
 builder.node(ReleaseRef, {
   description: 'A published version of the framework, frozen as a snapshot under content/releases/.',
-  id: { resolve: (release) => release.version },
+  id: { resolve: (release, _args, ctx) => encodeGlobalId('Release', release.version, ctx.framework.view) },
   loadOne: (version, ctx) => ctx.framework.releases.find((r) => r.version === version) ?? null,
   // A release is the only node without a `kind`: it is a snapshot, not part of the graph.
   isTypeOf: (value) => typeof value === 'object' && value !== null && 'snapshot' in value && 'version' in value,

@@ -2,13 +2,17 @@ import { builder } from '../builder.js';
 import { costHints } from '../cost-hints.js';
 import { EntityRef, SourceRef } from '../refs.js';
 import { textField } from '../rich-text.js';
-import { crossViewKey } from '../global-id.js';
+import { AMENDED_FIELDS_DESCRIPTION, Origin, ORIGIN_DESCRIPTION } from './origin.js';
+import { crossViewKey, encodeGlobalId, frameworkOf } from '../global-id.js';
 import { CONTENT_HASH_DESCRIPTION, KEY_DESCRIPTION } from '../identity.js';
 
 builder.node(SourceRef, {
   description: 'An article the framework rests on.',
-  id: { resolve: (source) => source.slug },
-  loadOne: (slug, ctx) => ctx.framework.find('Source', slug) ?? null,
+  id: { resolve: (source) => encodeGlobalId('Source', source.slug, source.view) },
+  loadOne: (key, ctx) => {
+    const at = frameworkOf(key, ctx.framework);
+    return at?.framework.find('Source', at.key) ?? null;
+  },
   isTypeOf: (value) => (value as { kind?: unknown }).kind === 'Source',
   fields: (t) => ({
     slug: t.exposeString('slug', { description: 'Stable kebab-case identifier.' }),
@@ -20,6 +24,8 @@ builder.node(SourceRef, {
     url: t.field({ type: 'URL', nullable: true, description: 'Where the article can be read, when known.', resolve: (s) => s.url }),
     sections: t.exposeStringList('sections', { description: 'Section headings of the article, in order.' }),
     contentHash: t.exposeString('contentHash', { description: CONTENT_HASH_DESCRIPTION }),
+    origin: t.field({ type: Origin, description: ORIGIN_DESCRIPTION, resolve: (source) => source.origin }),
+    amendedFields: t.stringList({ description: AMENDED_FIELDS_DESCRIPTION, resolve: (source) => source.amendedFields }),
     citedBy: t.field({
       type: [EntityRef],
       description: 'Every entity that cites this source.',
