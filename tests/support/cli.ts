@@ -12,7 +12,7 @@ export interface LogLine {
 }
 
 /** The environment a user would have: none of the test runner's pnpm variables. */
-function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const key of Object.keys(env)) if (key.startsWith('npm_') || key === 'INIT_CWD' || key === 'PORT' || key === 'HOST') delete env[key];
   return { ...env, ...extra };
@@ -55,9 +55,9 @@ export interface CliServer {
  */
 export async function startCliServer(
   args: readonly string[] = [],
-  options: { cwd?: string; env?: Record<string, string> } = {},
+  options: { cwd?: string; env?: Record<string, string>; /** the CLI script to run; default: the workspace's */ cli?: string } = {},
 ): Promise<CliServer> {
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--host', '127.0.0.1', ...args], {
+  const child = spawn(process.execPath, [options.cli ?? CLI, 'serve', '--port', '0', '--host', '127.0.0.1', ...args], {
     cwd: options.cwd ?? REPO_ROOT,
     env: cleanEnv(options.env),
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -22,7 +22,7 @@ const parsePort = (value: string) => {
 };
 
 const contentOption = () =>
-  new Option('--content <dir>', 'folder holding the content YAML files (default: $ALTITUDE_CONTENT, else the repository content/)');
+  new Option('--content <dir>', 'folder holding the content YAML files (default: $ALTITUDE_CONTENT, else the upstream framework shipped with Altitude)');
 
 const overlayOption = () =>
   new Option(

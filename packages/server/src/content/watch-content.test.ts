@@ -23,6 +23,7 @@ describe('watchContent', () => {
     // Stands in for a loader fault that no check foresaw.
     const store = {
       contentDir: dir,
+      folders: [dir],
       framework,
       reload: () => Promise.reject(new Error('EMFILE: too many open files')),
     } as unknown as ContentStore;
