@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -110,8 +110,7 @@ describe('installed outside the workspace', () => {
       try {
         await page.goto(`${server.url}/`);
         await page.waitForFunction(
-          () =>
-            [...document.querySelectorAll('de-level-compare')].some((e) => e.shadowRoot?.textContent?.includes('Staff Engineer')),
+          () => [...document.querySelectorAll('de-level-compare')].some((e) => e.shadowRoot?.textContent?.includes('Staff Engineer')),
           undefined,
           { timeout: 15_000 },
         );
@@ -120,5 +119,59 @@ describe('installed outside the workspace', () => {
         await page.close();
       }
     });
+  });
+});
+
+describe('a company project that holds only its overlay', () => {
+  let company: PackedProject;
+  let server: CliServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    // The Acme example as a company keeps it: altitude.config.yaml naming ./ladder, and the ladder.
+    const example = path.join(REPO_ROOT, 'examples/acme-ladder');
+    const files: Record<string, string> = { 'altitude.config.yaml': await readFile(path.join(example, 'altitude.config.yaml'), 'utf8') };
+    for (const name of await readdir(path.join(example, 'ladder')))
+      files[`ladder/${name}`] = await readFile(path.join(example, 'ladder', name), 'utf8');
+    company = await createPackedProject({ files });
+    [server, browser] = await Promise.all([company.serve(), launchChromium()]);
+  }, INSTALL_TIMEOUT_MS);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await company?.remove();
+  });
+
+  it('`altitude check` applies the overlay the config names, on the upstream content the packages ship', async () => {
+    const { code, stdout, stderr } = await company.npx(['check', '--strict']);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    expect(stdout).toMatch(/^content OK with overlay acme on upstream \d+\.\d+\.\d+: .*5 levels/);
+  });
+
+  it('`altitude serve` answers with the company ladder', async () => {
+    const { body } = await postGraphql(server.url, '{ framework { title overlays { name } } levels { title origin } }');
+    expect(body.data.framework).toEqual({ title: 'Acme Engineering Ladder', overlays: [{ name: 'acme' }] });
+    expect(body.data.levels.map((l: { title: string }) => l.title)).toEqual([
+      'Staff Engineer (L6)',
+      'Senior Staff Engineer (L7)',
+      'Principal Engineer (L8)',
+      'Distinguished Engineer (L9)',
+      'Fellow (L10)',
+    ]);
+  });
+
+  it('renders the company titles in a widget, in Chromium', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.setContent(
+        `<script type="module" src="${server.url}/widgets.js"></script><de-level-compare levels="staff senior-staff principal"></de-level-compare>`,
+      );
+      await page.waitForFunction(
+        () => document.querySelector('de-level-compare')?.shadowRoot?.textContent?.includes('Senior Staff Engineer (L7)'),
+        undefined,
+        { timeout: 15_000 },
+      );
+    } finally {
+      await page.close();
+    }
   });
 });

@@ -7,6 +7,8 @@ export * from './graph/types.js';
 export { canonicalJson, contentHash } from './graph/content-hash.js';
 export { renderMarkdown } from './graph/markdown.js';
 export { loadFramework, loadFrameworkOrThrow, type LoadOptions, type LoadResult } from './loader/load-framework.js';
+export type { Pin } from './loader/overlay/apply-overlay.js';
+export { changedFields } from './releases/change-feed.js';
 export { ContentValidationError, formatContentError, sortContentErrors, type ContentError } from './loader/content-error.js';
 export { compareLevels, ComparisonError, type LevelComparison } from './graph/compare-levels.js';
 export { searchFramework, MAX_SEARCH_RESULTS, type SearchHit } from './search/search-framework.js';

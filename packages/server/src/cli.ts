@@ -13,6 +13,9 @@ import { resolveContentDir, userCwd } from './commands/user-cwd.js';
 import { createLogger, parseLogLevel } from './logger.js';
 import { API_VERSION } from '@altitude/schema';
 import { ConfigError, resolveOverlayDirs } from './config/altitude-config.js';
+import { runOverlayDiff } from './commands/overlay/overlay-diff.js';
+import { runOverlayInit } from './commands/overlay/overlay-init.js';
+import { runOverlayPin } from './commands/overlay/overlay-pin.js';
 
 const parsePort = (value: string) => {
   const port = Number(value);
@@ -22,7 +25,10 @@ const parsePort = (value: string) => {
 };
 
 const contentOption = () =>
-  new Option('--content <dir>', 'folder holding the content YAML files (default: $ALTITUDE_CONTENT, else the upstream framework shipped with Altitude)');
+  new Option(
+    '--content <dir>',
+    'folder holding the content YAML files (default: $ALTITUDE_CONTENT, else the upstream framework shipped with Altitude)',
+  );
 
 const overlayOption = () =>
   new Option(
@@ -40,6 +46,8 @@ async function contentSource(opts: { content?: string; overlay?: string[]; confi
     process.exit(2);
   }
 }
+
+const stdio = { out: (s: string) => void process.stdout.write(s), err: (s: string) => void process.stderr.write(s) };
 
 const program = new Command('altitude')
   .description('Altitude: the Distinguished Engineer role framework as a GraphQL API.')
@@ -188,6 +196,43 @@ program
       });
     },
   );
+
+const overlayCommand = program
+  .command('overlay')
+  .description('start, compare and pin a company overlay (your own ladder on top of the framework)');
+
+overlayCommand
+  .command('init')
+  .description('write a commented starter overlay into DIR (a new or empty folder)')
+  .argument('<dir>', 'folder to write the overlay into')
+  .addOption(contentOption())
+  .action(async (dir: string, opts: { content?: string }) => {
+    const cwd = userCwd();
+    process.exitCode = await runOverlayInit({ dir, contentDir: resolveContentDir(opts.content, cwd), cwd }, stdio);
+  });
+
+overlayCommand
+  .command('diff')
+  .description('print what the overlays change against upstream: added, amended (before and after), hidden')
+  .addOption(contentOption())
+  .addOption(overlayOption())
+  .option('--config <file>', 'altitude.config.json or .yaml, for its overlay (default: the one here)')
+  .option('--json', 'print JSON instead of a table', false)
+  .action(async (opts: { content?: string; overlay?: string[]; config?: string; json: boolean }) => {
+    const cwd = userCwd();
+    process.exitCode = await runOverlayDiff({ ...(await contentSource(opts, cwd)), cwd, json: opts.json }, stdio);
+  });
+
+overlayCommand
+  .command('pin')
+  .description("record in each amendment the hash of the upstream item it applies to now (after you have reviewed check's warnings)")
+  .addOption(contentOption())
+  .addOption(overlayOption())
+  .option('--config <file>', 'altitude.config.json or .yaml, for its overlay (default: the one here)')
+  .action(async (opts: { content?: string; overlay?: string[]; config?: string }) => {
+    const cwd = userCwd();
+    process.exitCode = await runOverlayPin({ ...(await contentSource(opts, cwd)), cwd }, stdio);
+  });
 
 const positiveInt = (what: string) => (value: string) => {
   const n = Number(value);

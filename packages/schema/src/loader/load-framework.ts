@@ -5,6 +5,7 @@ import type { Framework } from '../graph/types.js';
 import { checkReferences } from './check-references.js';
 import { collectItems, type CollectedContent } from './collect-items.js';
 import { readOverlays, resolveOverlays } from './overlay/resolve-overlays.js';
+import type { Pin } from './overlay/apply-overlay.js';
 import { ContentValidationError, sortContentErrors, type ContentError } from './content-error.js';
 import { readContentFiles, refusalOf, type ReadContentOptions } from './read-content-files.js';
 import { readReleases, RELEASES_DIR } from '../releases/read-releases.js';
@@ -14,6 +15,8 @@ export interface LoadOptions extends ReadContentOptions {
   readonly cwd?: string;
   /** Overlay folders applied on top of the content, in order. */
   readonly overlays?: readonly string[];
+  /** Let amendments lack basedOn: `altitude overlay pin` is about to record it. */
+  readonly basedOnOptional?: boolean;
 }
 
 export type LoadResult =
@@ -22,6 +25,8 @@ export type LoadResult =
       readonly framework: Framework;
       /** Problems that do not stop the framework being served (an amendment upstream has moved on from). */
       readonly warnings: readonly ContentError[];
+      /** Each amending or hiding overlay entry with the hash of the item it applies to now. */
+      readonly pins: readonly Pin[];
     }
   | { readonly ok: false; readonly errors: readonly ContentError[] };
 
@@ -60,7 +65,7 @@ async function load(dir: string, options: LoadOptions): Promise<LoadResult> {
     header.yaml.file,
     releases,
   );
-  if (!options.overlays?.length) return { ok: true, framework, warnings: [] };
+  if (!options.overlays?.length) return { ok: true, framework, warnings: [], pins: [] };
   return withOverlays(
     framework,
     collected,
@@ -85,7 +90,7 @@ async function withOverlays(
 ): Promise<LoadResult> {
   const { overlays, errors: readErrors } = await readOverlays(dirs, options);
   if (readErrors.length > 0) return { ok: false, errors: sortContentErrors(readErrors) };
-  const { state, errors, warnings } = resolveOverlays(upstream, collected, overlays);
+  const { state, errors, warnings, pins } = resolveOverlays(upstream, collected, overlays, options.basedOnOptional);
   const resolved = { items: [...state.items], headers: collected.headers, errors: [] };
   const { errors: referenceErrors } = checkReferences(resolved, contentDir, cwd, state.hidden);
   const last = overlays.at(-1)!;
@@ -114,7 +119,7 @@ async function withOverlays(
       upstream,
     },
   );
-  return { ok: true, framework, warnings: sortContentErrors(warnings) };
+  return { ok: true, framework, warnings: sortContentErrors(warnings), pins };
 }
 
 /**

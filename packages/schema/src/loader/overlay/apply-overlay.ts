@@ -31,9 +31,20 @@ export interface OverlayState {
   readonly hidden: ReadonlyMap<string, HiddenItem>;
 }
 
+/** An amending or hiding entry and the hash of the item it applies to now: what `altitude overlay pin` records. */
+export interface Pin {
+  readonly file: string;
+  readonly path: readonly PathSegment[];
+  readonly collection: CollectionName;
+  readonly slug: string;
+  readonly basedOn: string | undefined;
+  readonly hash: string;
+}
+
 export interface AppliedOverlay extends OverlayState {
   readonly errors: ContentError[];
   readonly warnings: ContentError[];
+  readonly pins: Pin[];
 }
 
 export interface ApplyContext {
@@ -43,6 +54,8 @@ export interface ApplyContext {
   readonly hashOf: (item: RawItem) => string | undefined;
   /** What changed upstream since `basedOn`, when a release remembers it ("0.3.0 changed summary"). */
   readonly changedSince: (collection: CollectionName, slug: string, basedOn: string) => string | undefined;
+  /** Whether an amendment may lack basedOn (`altitude overlay pin` is about to record it). */
+  readonly basedOnOptional?: boolean;
 }
 
 const key = (collection: string, slug: string) => `${collection}/${slug}`;
@@ -75,6 +88,7 @@ const located = (issues: readonly z.core.$ZodIssue[], path: readonly PathSegment
 export function applyOverlay(state: OverlayState, overlay: CollectedOverlay, context: ApplyContext): AppliedOverlay {
   const errors: ContentError[] = [];
   const warnings: ContentError[] = [];
+  const pins: Pin[] = [];
   const provenance = new Map(state.provenance);
   const hidden = new Map(state.hidden);
   const items = [...state.items];
@@ -129,6 +143,8 @@ export function applyOverlay(state: OverlayState, overlay: CollectedOverlay, con
     }
 
     const hash = context.hashOf(target);
+    if (hash !== undefined)
+      pins.push({ file: entry.yaml.file, path: entry.path, collection: entry.collection, slug: entry.slug, basedOn: entry.basedOn, hash });
     if (entry.basedOn !== undefined && hash !== undefined && entry.basedOn !== hash) {
       const what = context.changedSince(entry.collection, entry.slug, entry.basedOn);
       warnings.push(
@@ -145,7 +161,7 @@ export function applyOverlay(state: OverlayState, overlay: CollectedOverlay, con
       continue;
     }
 
-    if (entry.basedOn === undefined && hash !== undefined)
+    if (entry.basedOn === undefined && hash !== undefined && !context.basedOnOptional)
       errors.push(
         entry.yaml.errorAt(
           [...entry.path, 'slug'],
@@ -174,5 +190,5 @@ export function applyOverlay(state: OverlayState, overlay: CollectedOverlay, con
     provenance.set(id, { origin: before?.origin ?? 'amended', amendedFields: fields, amendedCells: cells });
   }
 
-  return { items: [...items.filter((_, i) => !removed.has(i)), ...added], provenance, hidden, errors, warnings };
+  return { items: [...items.filter((_, i) => !removed.has(i)), ...added], provenance, hidden, errors, warnings, pins };
 }

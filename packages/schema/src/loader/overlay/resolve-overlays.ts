@@ -7,7 +7,7 @@ import { changedFields, COLLECTION_TYPE, snapshotItems } from '../../releases/ch
 import type { CollectedContent } from '../collect-items.js';
 import type { ContentError } from '../content-error.js';
 import { readContentFiles, type ReadContentOptions } from '../read-content-files.js';
-import { applyOverlay, type OverlayState } from './apply-overlay.js';
+import { applyOverlay, type OverlayState, type Pin } from './apply-overlay.js';
 import { collectOverlay, type CollectedOverlay } from './collect-overlay.js';
 import { upstreamYaml } from './amended-yaml.js';
 
@@ -51,7 +51,7 @@ export async function readOverlays(
  * usual checks, with what each overlay did (provenance, hidden items) and
  * the warnings for amendments whose upstream item has moved on.
  */
-export function resolveOverlays(upstream: Framework, content: CollectedContent, overlays: readonly ReadOverlay[]) {
+export function resolveOverlays(upstream: Framework, content: CollectedContent, overlays: readonly ReadOverlay[], basedOnOptional = false) {
   const names = overlays.map((o) => o.name);
   let state: OverlayState = {
     items: content.items.map((item) => ({ ...item, yaml: upstreamYaml(item.yaml, names) })),
@@ -60,17 +60,20 @@ export function resolveOverlays(upstream: Framework, content: CollectedContent, 
   };
   const errors: ContentError[] = [];
   const warnings: ContentError[] = [];
+  const pins: Pin[] = [];
   for (const overlay of overlays) {
     const applied = applyOverlay(state, overlay, {
       name: overlay.name,
       hashOf: (item) => (item.value === undefined ? undefined : contentHash(item.value)),
       changedSince: (collection, slug, basedOn) => changedSince(upstream, collection, slug, basedOn),
+      basedOnOptional,
     });
     errors.push(...applied.errors);
     warnings.push(...applied.warnings);
+    pins.push(...applied.pins);
     state = applied;
   }
-  return { state, errors, warnings };
+  return { state, errors, warnings, pins };
 }
 
 /** "upstream 0.3.0 changed summary, expectations since 0.2.0", when a release remembers the hash. */

@@ -1,0 +1,149 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { DEFAULT_CONTENT_DIR, loadFrameworkOrThrow } from '@altitude/schema';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { postGraphql, REPO_ROOT, runCli, startCliServer, type CliServer } from '../support/cli.js';
+
+const ACME = path.join(REPO_ROOT, 'examples/acme-ladder');
+let work: string;
+beforeAll(async () => {
+  work = await mkdtemp(path.join(os.tmpdir(), 'altitude-overlays-'));
+});
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+describe('the Acme example, as its README runs it', () => {
+  it('checks with the overlay its altitude.config.yaml names, strictly', async () => {
+    const { code, stdout, stderr } = await runCli(['check', '--strict'], { cwd: ACME });
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    expect(stdout).toMatch(/^content OK with overlay acme on upstream 0\.2\.0: .*5 levels, 4 transitions/);
+  });
+
+  it('exports job profiles with its titles and job codes', async () => {
+    const { code, stdout } = await runCli(['export', '--format', 'csv'], { cwd: ACME });
+    expect(code).toBe(0);
+    const rows = stdout
+      .split('\n')
+      .slice(1, 6)
+      .map((line) => line.split(',').slice(0, 2).join(','));
+    expect(rows).toEqual([
+      'ENG-L6,Staff Engineer (L6)',
+      'ENG-L7,Senior Staff Engineer (L7)',
+      'ENG-L8,Principal Engineer (L8)',
+      'ENG-L9,Distinguished Engineer (L9)',
+      'ENG-L10,Fellow (L10)',
+    ]);
+  });
+
+  it('lists what the overlay changes, as a table and as JSON', async () => {
+    const table = await runCli(['overlay', 'diff'], { cwd: ACME });
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/^Overlay acme on upstream 0\.2\.0: 6 added, \d+ amended, 2 hidden\n/);
+    expect(table.stdout).toContain('title: "Staff Engineer" → "Staff Engineer (L6)"');
+    const json = JSON.parse((await runCli(['overlay', 'diff', '--json'], { cwd: ACME })).stdout) as {
+      added: { type: string; slug: string }[];
+      hidden: { type: string; slug: string }[];
+      amended: { slug: string; changes: { field: string; before: unknown; after: unknown }[] }[];
+    };
+    expect(json.added.map((i) => `${i.type}:${i.slug}`)).toContain('Level:fellow');
+    expect(json.hidden.map((i) => `${i.type}:${i.slug}`).sort()).toEqual([
+      'Tension:role-evolving-with-ai',
+      'Transition:staff-to-principal',
+    ]);
+    expect(json.amended.find((i) => i.slug === 'staff')!.changes).toEqual([
+      { field: 'title', before: 'Staff Engineer', after: 'Staff Engineer (L6)' },
+    ]);
+  });
+});
+
+describe('an overlay from init to an upstream upgrade', () => {
+  it('starts, amends, warns when upstream moves, and pins after review', async () => {
+    const content = path.join(work, 'content');
+    await cp(DEFAULT_CONTENT_DIR, content, { recursive: true });
+    const ladder = path.join(work, 'ladder');
+    const cli = (...args: string[]) => runCli([...args, '--content', content], { cwd: work });
+
+    const init = await runCli(['overlay', 'init', 'ladder', '--content', content], { cwd: work });
+    expect(init.code, init.stderr).toBe(0);
+    expect(init.stdout).toContain('Wrote a starter overlay "ladder" to ladder/');
+    expect(await cli('check', '--overlay', 'ladder', '--strict')).toMatchObject({ code: 0 });
+    expect((await runCli(['overlay', 'init', 'ladder'], { cwd: work })).code).toBe(2);
+
+    // An amendment without basedOn is an error naming the hash to record; pin records it.
+    await writeFile(
+      path.join(ladder, 'levels.yaml'),
+      '# Our levels\nlevels:\n  - slug: staff # the first rung\n    title: Staff Engineer (L6)\n',
+    );
+    const missing = await cli('check', '--overlay', 'ladder');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(
+      /^ladder\/levels\.yaml:3:11 levels\[0\]\.slug: an amendment records the upstream item it was written against: add basedOn: sha256:/,
+    );
+    const pinned = await cli('overlay', 'pin', '--overlay', 'ladder');
+    expect(pinned.code, pinned.stderr).toBe(0);
+    expect(pinned.stdout).toMatch(
+      /^ladder\/levels\.yaml: levels "staff" basedOn recorded: sha256:[0-9a-f]{64}\nPinned 1 of 1 entries in 1 file\.\n$/,
+    );
+    const hash = (await loadFrameworkOrThrow(content)).find('Level', 'staff')!.contentHash;
+    expect(await readFile(path.join(ladder, 'levels.yaml'), 'utf8')).toBe(
+      `# Our levels\nlevels:\n  - slug: staff # the first rung\n    basedOn: ${hash}\n    title: Staff Engineer (L6)\n`,
+    );
+    expect(await cli('check', '--overlay', 'ladder', '--strict')).toMatchObject({ code: 0 });
+
+    // Upstream changes the amended level: a warning, an error under --strict, and pin after review.
+    const levels = path.join(content, 'levels.yaml');
+    await writeFile(
+      levels,
+      (await readFile(levels, 'utf8')).replace(
+        'Leads the technical work of one team or several',
+        'Leads the technical work of several teams',
+      ),
+    );
+    const warned = await cli('check', '--overlay', 'ladder');
+    expect(warned.code).toBe(0);
+    expect(warned.stderr).toMatch(
+      /^warning: ladder\/levels\.yaml:4:14 levels\[0\]\.basedOn: level "staff" changed upstream since this entry was written \(upstream 0\.2\.0 with unreleased changes changed summary since 0\.2\.0\)/,
+    );
+    expect(warned.stdout).toMatch(/; 1 warning\n$/);
+    expect((await cli('check', '--overlay', 'ladder', '--strict')).code).toBe(1);
+    expect((await cli('overlay', 'pin', '--overlay', 'ladder')).stdout).toContain('basedOn updated');
+    expect(await cli('check', '--overlay', 'ladder', '--strict')).toMatchObject({ code: 0, stderr: '' });
+  });
+});
+
+describe('altitude serve --watch with an overlay', () => {
+  let server: CliServer;
+  let ladder: string;
+  beforeAll(async () => {
+    ladder = path.join(work, 'watched');
+    await cp(path.join(ACME, 'ladder'), ladder, { recursive: true });
+    server = await startCliServer(['--watch', '--overlay', ladder]);
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('logs the overlay and its stale amendments at start, and keeps the last good result through a broken edit', async () => {
+    expect(server.logs.find((l) => l.msg === 'listening')).toMatchObject({
+      overlays: ['acme'],
+      upstreamVersion: '0.2.0',
+      staleAmendments: 0,
+    });
+    const title = async () => (await postGraphql(server.url, '{ level(slug: "staff") { title } }')).body.data.level.title as string;
+    expect(await title()).toBe('Staff Engineer (L6)');
+    const file = path.join(ladder, 'levels.yaml');
+    const good = await readFile(file, 'utf8');
+
+    await writeFile(file, good.replace('title: Staff Engineer (L6)', 'titel: Staff Engineer (L6)'));
+    const failure = await server.waitForLog((l) => l.msg === 'content reload failed; still serving the last good content');
+    expect((failure.errors as string[]).join('\n')).toMatch(
+      /levels\.yaml:\d+:\d+ levels\[0\]\.titel: unknown field "titel" \(did you mean "title"\?\)/,
+    );
+    expect(await title()).toBe('Staff Engineer (L6)');
+
+    await writeFile(file, good.replace('title: Staff Engineer (L6)', 'title: Staff Engineer (Level 6)'));
+    await vi.waitFor(async () => expect(await title()).toBe('Staff Engineer (Level 6)'), { timeout: 10_000 });
+  });
+});
