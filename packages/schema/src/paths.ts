@@ -7,6 +7,7 @@ export const SCHEMA_PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
 export const SDL_PATH = fileURLToPath(new URL('../schema.graphql', import.meta.url));
 export const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 export const EXPORT_SCHEMA_PATH = fileURLToPath(new URL('../framework.schema.json', import.meta.url));
+export const OVERLAY_SCHEMA_PATH = fileURLToPath(new URL('../overlay.schema.json', import.meta.url));
 
 // The content the CLI serves when given none. Inside the repository it is the
 // repository's content/, where the framework is edited, so an edit there is

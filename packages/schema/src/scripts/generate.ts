@@ -3,7 +3,8 @@ import path from 'node:path';
 import { printAltitudeSchema } from '../graphql/schema.js';
 import { contentJsonSchemaText } from '../model/json-schema.js';
 import { frameworkExportJsonSchema } from '../export/export-model.js';
-import { CONTENT_SCHEMA_PATH, EXPORT_SCHEMA_PATH, REPO_ROOT, SDL_PATH } from '../paths.js';
+import { CONTENT_SCHEMA_PATH, EXPORT_SCHEMA_PATH, OVERLAY_SCHEMA_PATH, REPO_ROOT, SDL_PATH } from '../paths.js';
+import { overlayJsonSchemaText } from '../model/overlay-json-schema.js';
 
 /**
  * Writes the generated artefacts that are committed: the GraphQL SDL and the
@@ -13,6 +14,7 @@ const check = process.argv.includes('--check');
 const outputs: [string, string][] = [
   [SDL_PATH, printAltitudeSchema()],
   [CONTENT_SCHEMA_PATH, contentJsonSchemaText()],
+  [OVERLAY_SCHEMA_PATH, overlayJsonSchemaText()],
   [EXPORT_SCHEMA_PATH, `${JSON.stringify(frameworkExportJsonSchema(), null, 2)}\n`],
 ];
 

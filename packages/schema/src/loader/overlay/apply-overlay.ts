@@ -143,6 +143,16 @@ export function applyOverlay(state: OverlayState, overlay: CollectedOverlay, con
     }
 
     const hash = context.hashOf(target);
+    // A whole item without basedOn was written as an addition: upstream has since added one of the same slug.
+    if (!entry.hidden && entry.basedOn === undefined && (collections[entry.collection] as z.ZodType).safeParse(entry.fields).success) {
+      errors.push(
+        entry.yaml.errorAt(
+          [...entry.path, 'slug'],
+          `upstream now has a ${NOUN[entry.collection]} "${entry.slug}" too, and upstream owns its slugs: rename your item to keep it as your own (its key and IDs change with the slug), or make this entry an amendment of upstream's by adding basedOn: ${hash ?? '(its hash)'}`,
+        ),
+      );
+      continue;
+    }
     if (hash !== undefined)
       pins.push({ file: entry.yaml.file, path: entry.path, collection: entry.collection, slug: entry.slug, basedOn: entry.basedOn, hash });
     if (entry.basedOn !== undefined && hash !== undefined && entry.basedOn !== hash) {

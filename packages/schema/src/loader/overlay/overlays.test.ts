@@ -251,3 +251,23 @@ describe('the Acme example', () => {
     expect(refetched).toEqual({ company: { title: 'Principal Engineer (L8)' }, original: { title: 'Principal Engineer' } });
   });
 });
+
+describe('a slug the company added that upstream adds later', () => {
+  it('is refused, naming both ways out, rather than merged into upstream', async () => {
+    // The company's own whole tension, under a slug upstream has (as if upstream had added it since).
+    const dir = await overlay({
+      'tensions.yaml': `tensions:
+  - slug: loneliness
+    title: Being the only one
+    summary: Few peers at Acme.
+    basis: interpreted
+    interpretation: Acme's own reading.
+    description: Few people share the role's concerns.
+    sources: [{ source: najim-what-distinguished-engineers-actually-do, section: Introduction }]
+`,
+    });
+    expect((await load([dir])).errors).toEqual([
+      `tensions.yaml:2:11 tensions[0].slug: upstream now has a tension "loneliness" too, and upstream owns its slugs: rename your item to keep it as your own (its key and IDs change with the slug), or make this entry an amendment of upstream's by adding basedOn: ${hashOf('Tension', 'loneliness')}`,
+    ]);
+  });
+});

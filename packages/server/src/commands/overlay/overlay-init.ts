@@ -1,6 +1,23 @@
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { access, mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadFramework, formatContentError } from '@altitude/schema';
+
+/**
+ * Where editors find the overlay JSON Schema, relative to the overlay: the
+ * project's own node_modules/@altitude/schema when it depends on it (stable
+ * across upgrades), else wherever this CLI's @altitude/schema is.
+ */
+async function overlaySchemaFor(dir: string, cwd: string): Promise<string | undefined> {
+  const inProject = path.join(cwd, 'node_modules', '@altitude', 'schema', 'overlay.schema.json');
+  const found = (await access(inProject).then(
+    () => true,
+    () => false,
+  ))
+    ? inProject
+    : fileURLToPath(import.meta.resolve('@altitude/schema/overlay.schema.json'));
+  return path.relative(dir, found).split(path.sep).join('/');
+}
 
 /** A folder name as an overlay name: kebab-case ASCII, or `company` when nothing is left. */
 export function overlayName(dir: string): string {
@@ -82,7 +99,9 @@ sources:
 `,
   };
   await mkdir(dir, { recursive: true });
-  for (const [file, text] of Object.entries(files)) await writeFile(path.join(dir, file), text, { flag: 'wx' });
+  const schema = await overlaySchemaFor(dir, options.cwd);
+  const modeline = schema ? `# yaml-language-server: $schema=${schema}\n` : '';
+  for (const [file, text] of Object.entries(files)) await writeFile(path.join(dir, file), modeline + text, { flag: 'wx' });
   const rel = path.relative(options.cwd, dir) || '.';
   io.out(
     `Wrote a starter overlay "${name}" to ${rel}/ (${Object.keys(files).join(', ')}), on upstream ${upstream.version}.\n` +
