@@ -147,3 +147,55 @@ describe('altitude serve --watch with an overlay', () => {
     await vi.waitFor(async () => expect(await title()).toBe('Staff Engineer (Level 6)'), { timeout: 10_000 });
   });
 });
+
+describe("a company's releases and change feed", () => {
+  it('records the upstream version it was built on, and an upstream upgrade shows as what it changes for the company', async () => {
+    const root = path.join(work, 'company-release');
+    const content = path.join(root, 'content');
+    const ladder = path.join(root, 'ladder');
+    await cp(DEFAULT_CONTENT_DIR, content, { recursive: true });
+    await cp(path.join(ACME, 'ladder'), ladder, { recursive: true });
+    const cli = (...args: string[]) => runCli([...args, '--content', content, '--overlay', ladder], { cwd: root });
+
+    const released = await cli('release', '1.0.0');
+    expect(released.code, released.stderr).toBe(0);
+    expect(released.stdout).toMatch(
+      /^Released 1\.0\.0 on upstream 0\.2\.0: \d+ changes since the beginning \(\d+ created, 0 updated, 0 deleted\)\. Snapshot: ladder\/releases\/1\.0\.0\.json\n$/,
+    );
+    const file = JSON.parse(await readFile(path.join(ladder, 'releases/1.0.0.json'), 'utf8')) as {
+      version: string;
+      upstreamVersion: string;
+    };
+    expect([file.version, file.upstreamVersion]).toEqual(['1.0.0', '0.2.0']);
+    expect(await readFile(path.join(ladder, 'overlay.yaml'), 'utf8')).toMatch(/\n {2}version: 1\.0\.0\n/);
+    expect(await readFile(path.join(content, 'framework.yaml'), 'utf8')).toMatch(/\n {2}version: "?0\.2\.0"?\n/);
+
+    // Upstream edits a tension Acme hides and one it serves.
+    const tensions = path.join(content, 'tensions.yaml');
+    const text = await readFile(tensions, 'utf8');
+    await writeFile(
+      tensions,
+      text
+        .replace(/(slug: role-evolving-with-ai\n\s+title: )(.*)/, '$1AI changes the role')
+        .replace(/(slug: loneliness\n\s+title: )(.*)/, '$1Few peers'),
+    );
+    const server = await startCliServer(['--content', content, '--overlay', ladder]);
+    try {
+      const { body } = await postGraphql(
+        server.url,
+        '{ frameworkVersion { version released } releases { edges { node { version upstreamVersion } } } changes(first: 200) { edges { node { kind subjectType slug toVersion changedFields } } } }',
+      );
+      expect(body.errors).toBeUndefined();
+      expect(body.data.frameworkVersion).toEqual({ version: '1.0.0', released: false });
+      expect(body.data.releases.edges).toEqual([{ node: { version: '1.0.0', upstreamVersion: '0.2.0' } }]);
+      const unreleased = body.data.changes.edges
+        .map((e: { node: Record<string, unknown> }) => e.node)
+        .filter((e: { toVersion: unknown }) => e.toVersion === null);
+      expect(unreleased).toEqual([
+        { kind: 'UPDATED', subjectType: 'TENSION', slug: 'loneliness', toVersion: null, changedFields: ['title'] },
+      ]);
+    } finally {
+      await server.stop();
+    }
+  });
+});

@@ -17,7 +17,9 @@ async function headerVersion(file: string, realDir: string): Promise<unknown> {
   const text = await readPlainFile(file, realDir);
   if (typeof text !== 'string') return undefined;
   try {
-    return (parse(text) as { framework?: { version?: unknown } } | null)?.framework?.version;
+    // The content's `framework:` header, or an overlay's `overlay:` header (a company's releases).
+    const header = parse(text) as { framework?: { version?: unknown }; overlay?: { version?: unknown } } | null;
+    return header?.framework?.version ?? header?.overlay?.version;
   } catch {
     return undefined;
   }

@@ -9,6 +9,11 @@ export const ReleaseFile = z
     version: z.string().regex(SEMVER_PATTERN, { message: 'must be a semantic version' }),
     publishedAt: z.iso.datetime({ offset: true }),
     contentHash: z.string(),
+    upstreamVersion: z
+      .string()
+      .regex(SEMVER_PATTERN)
+      .optional()
+      .meta({ description: "For a company's release (made with overlays): the version of the upstream framework it was built on." }),
     // Releases keep the format they were published in.
     snapshot: z.union([FrameworkExport, LegacyFrameworkExport]),
   })
@@ -40,6 +45,8 @@ export type PendingReleaseFileJson = z.infer<typeof PendingReleaseFile>;
 
 export interface Release {
   readonly version: string;
+  /** For a company's release: the upstream version it was built on. */
+  readonly upstreamVersion?: string;
   readonly publishedAt: string;
   readonly contentHash: string;
   readonly snapshot: ReleaseFileJson['snapshot'];

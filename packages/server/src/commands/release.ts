@@ -50,9 +50,10 @@ async function settlePendingReleases(contentDir: string): Promise<string[]> {
   return finished;
 }
 
-const releaseJson = ({ version, publishedAt, contentHash, snapshot }: Release): ReleaseFileJson => ({
+const releaseJson = ({ version, upstreamVersion, publishedAt, contentHash, snapshot }: Release): ReleaseFileJson => ({
   format: 'altitude.release',
   version,
+  ...(upstreamVersion ? { upstreamVersion } : {}),
   publishedAt,
   contentHash,
   snapshot,
@@ -61,16 +62,27 @@ const releaseJson = ({ version, publishedAt, contentHash, snapshot }: Release): 
 /** Written whole or not at all, and on disk before the next step relies on it. */
 const writeSnapshot = (file: string, json: unknown) => writeFileAtomic(file, `${JSON.stringify(json, null, 2)}\n`, { fsync: true });
 
-/** The framework as it will be once its header says `version`, loaded from a copy: the content folder is not touched. */
-async function frameworkAtVersion(framework: Framework, version: string, headerText: string, cwd: string): Promise<Framework | string> {
+/**
+ * The framework as it will be once its header says `version`, loaded with a
+ * copy of the folder that holds the header (the content's, or for a company's
+ * release its overlay's): nothing the user has is touched.
+ */
+async function frameworkAtVersion(
+  framework: Framework,
+  options: ReleaseCommandOptions,
+  version: string,
+  headerText: string,
+): Promise<Framework | string> {
   const staging = await mkdtemp(path.join(os.tmpdir(), 'altitude-release-'));
+  const headerDir = path.dirname(framework.headerFile);
   try {
-    for (const file of framework.files) {
+    for (const file of framework.files.filter((f) => path.dirname(f) === headerDir)) {
       const to = path.join(staging, path.basename(file));
       if (file === framework.headerFile) await writeFileAtomic(to, headerText);
       else await copyFile(file, to);
     }
-    const result = await loadFramework(staging, { cwd });
+    const swap = (dir: string) => (path.resolve(options.cwd, dir) === headerDir ? staging : dir);
+    const result = await loadFramework(swap(options.contentDir), { cwd: options.cwd, overlays: (options.overlays ?? []).map(swap) });
     return result.ok ? result.framework : `the content with version ${version} does not load: ${result.errors[0]?.message ?? ''}`;
   } finally {
     await rm(staging, { recursive: true, force: true });
@@ -99,7 +111,10 @@ export async function runRelease(options: ReleaseCommandOptions): Promise<number
   // Loaded first: the loader refuses what must not be opened in releases/ (a pipe would hang the tidy-up).
   const framework = await loadOrReport(options.contentDir, options.cwd, options.overlays);
   if (!framework) return 1;
-  for (const finished of await settlePendingReleases(path.resolve(options.cwd, options.contentDir)))
+  // A company's releases live in its (last) overlay, with its version in overlay.yaml.
+  const releaseRoot = path.resolve(options.cwd, options.overlays?.at(-1) ?? options.contentDir);
+  const versionKey = options.overlays?.length ? ['overlay', 'version'] : ['framework', 'version'];
+  for (const finished of await settlePendingReleases(releaseRoot))
     process.stderr.write(`altitude: finished release ${finished}, which an earlier run had written but not tidied up\n`);
 
   const last = framework.releases.at(-1);
@@ -121,9 +136,9 @@ export async function runRelease(options: ReleaseCommandOptions): Promise<number
   let released = framework;
   if (framework.version !== version) {
     const doc = parseDocument(await readFile(framework.headerFile, 'utf8'));
-    doc.setIn(['framework', 'version'], version);
+    doc.setIn(versionKey, version);
     headerText = doc.toString();
-    const loaded = await frameworkAtVersion(framework, version, headerText, options.cwd);
+    const loaded = await frameworkAtVersion(framework, options, version, headerText);
     if (typeof loaded === 'string') {
       process.stderr.write(`altitude: ${loaded}\n`);
       return 1;
@@ -134,11 +149,12 @@ export async function runRelease(options: ReleaseCommandOptions): Promise<number
   const release: ReleaseFileJson = {
     format: 'altitude.release',
     version,
+    ...(framework.upstream ? { upstreamVersion: framework.upstream.version } : {}),
     publishedAt: new Date().toISOString(),
     contentHash: released.contentHash,
     snapshot: exportFramework(released, `${DEFAULT_PUBLIC_URL}/export/framework.schema.json`),
   };
-  const dir = path.join(options.contentDir, RELEASES_DIR);
+  const dir = path.join(releaseRoot, RELEASES_DIR);
   const file = path.join(dir, `${version}.json`);
   await mkdir(dir, { recursive: true });
   if (headerText === undefined) {
@@ -146,7 +162,7 @@ export async function runRelease(options: ReleaseCommandOptions): Promise<number
     await writeSnapshot(file, release);
   } else {
     const pending = `${file}${PENDING_SUFFIX}`;
-    const headerFile = path.relative(path.resolve(options.contentDir), framework.headerFile);
+    const headerFile = path.relative(releaseRoot, framework.headerFile);
     await writeSnapshot(pending, { format: PENDING_RELEASE_FORMAT, headerFile, release });
     crashPoint('snapshot-written');
     // The commit: from this rename on, the header's version has its snapshot (the pending one).
@@ -158,8 +174,9 @@ export async function runRelease(options: ReleaseCommandOptions): Promise<number
   }
 
   const count = (kind: string) => unreleased.filter((c) => c.kind === kind).length;
+  const upstream = framework.upstream ? ` on upstream ${framework.upstream.version}` : '';
   process.stdout.write(
-    `Released ${version}: ${unreleased.length} change${unreleased.length === 1 ? '' : 's'} since ${last?.version ?? 'the beginning'} ` +
+    `Released ${version}${upstream}: ${unreleased.length} change${unreleased.length === 1 ? '' : 's'} since ${last?.version ?? 'the beginning'} ` +
       `(${count('created')} created, ${count('updated')} updated, ${count('deleted')} deleted). Snapshot: ${path.relative(options.cwd, file)}\n`,
   );
   return 0;

@@ -12,6 +12,12 @@ builder.node(ReleaseRef, {
   fields: (t) => ({
     key: t.string({ description: KEY_DESCRIPTION, resolve: (r) => crossViewKey('Release', r.version) }),
     version: t.exposeString('version', { description: 'Semantic version.' }),
+    upstreamVersion: t.string({
+      nullable: true,
+      description:
+        "For a company's release (its overlays applied): the version of the upstream framework it was built on; null for an upstream release.",
+      resolve: (r) => r.upstreamVersion ?? null,
+    }),
     contentHash: t.exposeString('contentHash', { description: 'Content hash of the framework as released.' }),
     publishedAt: t.field({ type: 'DateTime', description: 'When it was released.', resolve: (r) => r.publishedAt }),
     entityCount: t.int({
