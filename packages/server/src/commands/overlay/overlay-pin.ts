@@ -50,7 +50,7 @@ export async function runOverlayPin(options: PinOptions, io: { out: (s: string) 
 
 function setBasedOn(entry: unknown, doc: ReturnType<typeof parseDocument>, pin: Pin): void {
   if (!isMap(entry)) throw new Error(`${pin.file}: the entry for "${pin.slug}" is no longer a mapping; was the file edited meanwhile?`);
-  const map = entry as YAMLMap;
+  const map = entry;
   const existing = map.items.find((pair) => isScalar(pair.key) && pair.key.value === 'basedOn');
   if (existing) {
     existing.value = doc.createNode(pin.hash);
