@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { formatContentError, loadFramework, type Pin } from '@altitude/schema';
 import writeFileAtomic from 'write-file-atomic';
-import { isMap, isScalar, parseDocument, type YAMLMap } from 'yaml';
+import { isMap, isScalar, parseDocument } from 'yaml';
 
 export interface PinOptions {
   readonly contentDir: string;
