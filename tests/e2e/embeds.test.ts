@@ -1,12 +1,11 @@
-import type { Browser, Page } from 'playwright';
+import type { Browser } from 'playwright';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_CONTENT_DIR } from '@altitude/schema';
-import type AxeCore from 'axe-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.js';
+import { axeViolations } from '../support/axe.js';
 import { runCli, startCliServer, type CliServer } from '../support/cli.js';
 import { editContent } from '../support/content.js';
 import { servePage } from '../support/page-server.js';
@@ -36,18 +35,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-/** WCAG 2 A and AA violations axe finds inside `selector`, each with the elements it names. */
-async function axeViolations(page: Page, selector: string): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async (selector) => {
-    const axe = (window as unknown as { axe: typeof AxeCore }).axe;
-    const result = await axe.run(document.querySelector(selector)!, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }, selector);
-}
 
 /** The first heading inside the element's shadow root, whichever level it is. */
 const shadowHeading = (tag: string) => `document.querySelector('${tag}')?.shadowRoot?.querySelector('h1,h2,h3,h4,h5,h6')?.textContent`;

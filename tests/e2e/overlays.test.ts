@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_CONTENT_DIR, loadFrameworkOrThrow } from '@altitude/schema';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { axeViolations } from '../support/axe.js';
+import { launchChromium } from '../support/browser.js';
 import { postGraphql, REPO_ROOT, runCli, startCliServer, type CliServer } from '../support/cli.js';
 
 const ACME = path.join(REPO_ROOT, 'examples/acme-ladder');
@@ -123,6 +125,27 @@ describe('altitude serve --watch with an overlay', () => {
   });
   afterAll(async () => {
     await server?.stop();
+  });
+
+  it('shows the company ladder on the demo page, with what the overlay changes, axe clean', async () => {
+    const browser = await launchChromium();
+    try {
+      // axe is injected as a script, which the demo page's CSP would refuse.
+      const page = await browser.newPage({ bypassCSP: true });
+      await page.goto(`${server.url}/`);
+      const summary = page.locator('section.overlay');
+      await expect.poll(() => summary.locator('caption').textContent()).toBe('What the overlay changes');
+      expect(await summary.locator('p').first().textContent()).toMatch(
+        /^Acme Engineering Ladder is the upstream framework 0\.2\.0 with overlay acme applied: 6 added, \d+ amended, 2 hidden\./,
+      );
+      expect(await summary.locator('tr', { hasText: 'fellow' }).locator('td').first().textContent()).toBe('Added');
+      expect(await summary.locator('tr', { hasText: 'role-evolving-with-ai' }).locator('td').first().textContent()).toBe('Hidden');
+      // The builder offers the company's levels.
+      expect(await page.locator('.builder').textContent()).toContain('Fellow (L10)');
+      expect(await axeViolations(page, 'section.overlay')).toEqual([]);
+    } finally {
+      await browser.close();
+    }
   });
 
   it('logs the overlay and its stale amendments at start, and keeps the last good result through a broken edit', async () => {

@@ -1,6 +1,7 @@
 import { escapeHtml, type Framework } from '@altitude/schema';
 import { DEMO_EXAMPLES, type DemoExample } from './demo-examples.js';
 import { oembedUrlOf } from '../embeds/widget-spec.js';
+import { renderOverlaySummary } from '../overlays/overlay-diff.js';
 
 /** The tag as a wiki editor would paste it. */
 export function exampleTag(example: DemoExample): string {
@@ -128,6 +129,7 @@ export function renderDemoPage(framework: Framework, origin: string): string {
   </p>
 </header>
 <main>
+${renderOverlaySummary(framework, escapeHtml)}
 ${renderBuilder(framework, origin)}
 <h2 class="examples-title">Every widget</h2>
 ${examples}
