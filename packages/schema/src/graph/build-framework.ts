@@ -343,7 +343,8 @@ function locate(item: RawItem): Location {
 function deepFreeze<T>(root: T): T {
   const seen = new Set<unknown>();
   const visit = (value: unknown) => {
-    if (!value || typeof value !== 'object' || seen.has(value)) return;
+    // Frozen already (rich text, whose lazy getters a walk would set off): nothing to do.
+    if (!value || typeof value !== 'object' || seen.has(value) || Object.isFrozen(value)) return;
     seen.add(value);
     for (const child of Object.values(value)) visit(child);
     Object.freeze(value);

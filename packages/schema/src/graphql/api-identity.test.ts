@@ -2,11 +2,14 @@ import { graphql, type ExecutionResult } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadFrameworkOrThrow } from '../loader/load-framework.js';
 import { DEFAULT_CONTENT_DIR } from '../paths.js';
-import { ENTITY_KINDS, type Framework, type FrameworkView } from '../graph/types.js';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { ENTITY_KINDS, type Framework } from '../graph/types.js';
 import { diffSnapshots } from '../releases/change-feed.js';
 import type { FrameworkExportJson } from '../export/export-model.js';
 import { exportFramework } from '../export/canonical.js';
-import { decodeGlobalId } from './global-id.js';
+import { decodeGlobalId, encodeGlobalId } from './global-id.js';
 import { schema } from './schema.js';
 
 let framework: Framework;
@@ -18,27 +21,30 @@ type Result = ExecutionResult & { data?: Record<string, any> };
 const run = async (source: string, variableValues?: Record<string, unknown>, served = framework): Promise<Result> =>
   (await graphql({ schema, source, variableValues, contextValue: { framework: served } })) as Result;
 
-/** The same content as another view would serve it (what overlays and translations will produce). */
-const inView = (view: FrameworkView): Framework => ({ ...framework, view });
-
 describe('global IDs', () => {
   it('differ by view while the key stays the same, and node() refetches only what its view served', async () => {
     const query = '{ level(slug: "staff") { id key } }';
     const upstream = (await run(query)).data!.level;
-    const acme = inView({ locale: 'en', overlays: ['acme'] });
-    const german = inView({ locale: 'de', overlays: [] });
-    const amended = (await run(query, undefined, acme)).data!.level;
-    const translated = (await run(query, undefined, german)).data!.level;
-    expect(new Set([upstream.id, amended.id, translated.id]).size).toBe(3);
-    expect([amended.key, translated.key]).toEqual([upstream.key, upstream.key]);
-    expect(upstream.key).toBe('Level:staff');
-    expect(decodeGlobalId(amended.id)).toEqual({ typename: 'Level', id: 'staff', locale: 'en', view: 'acme' });
+    // A company's view: an overlay that changes nothing still makes its own objects.
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'altitude-view-'));
+    try {
+      await writeFile(path.join(dir, 'overlay.yaml'), 'overlay:\n  name: acme\n');
+      const acme = await loadFrameworkOrThrow(DEFAULT_CONTENT_DIR, { overlays: [dir] });
+      const amended = (await run(query, undefined, acme)).data!.level;
+      expect(amended.id).not.toBe(upstream.id);
+      expect(amended.key).toBe(upstream.key);
+      expect(upstream.key).toBe('Level:staff');
+      expect(decodeGlobalId(amended.id)).toEqual({ typename: 'Level', id: 'staff', locale: 'en', view: 'acme' });
 
-    const refetch = 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }';
-    const ids = [upstream.id, amended.id, translated.id];
-    expect((await run(refetch, { ids })).data!.nodes).toEqual([{ id: upstream.id }, null, null]);
-    expect((await run(refetch, { ids }, acme)).data!.nodes).toEqual([null, { id: amended.id }, null]);
-    expect((await run(refetch, { ids }, german)).data!.nodes).toEqual([null, null, { id: translated.id }]);
+      const refetch = 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }';
+      const german = encodeGlobalId('Level', 'staff', { locale: 'de', overlays: [] });
+      const ids = [upstream.id, amended.id, german];
+      expect((await run(refetch, { ids })).data!.nodes).toEqual([{ id: upstream.id }, null, null]);
+      // The company's server serves its own objects, and upstream's originals beside them, by their own IDs.
+      expect((await run(refetch, { ids }, acme)).data!.nodes).toEqual([{ id: upstream.id }, { id: amended.id }, null]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('still resolve an API 0.1 ID (base64 of Type:slug) to the upstream English object', async () => {
