@@ -51,6 +51,11 @@ describe('pnpm bench', () => {
         /CPU time per request .*: cached GET vs raw — [\d.]+×; POST vs yoga — [\d.]+×; cache miss vs yoga — [\d.]+×\./,
       );
       expect(report).toMatch(/\| Cached GET .*\| [\d,]+ \([\d.]+ \/ [\d.]+ ms; [\d.]+ µs\) \| [\d.]+× \|/);
+      expect(report).toMatch(/\| Cached GET, Altitude with the Acme overlay .*\| [\d.]+× \| — \|/);
+      expect(report).toMatch(/with an overlay ≥ 0\.8× raw — [\d.]+×/);
+      for (const row of ['Upstream content', 'With the Acme overlay', 'Generated, 1×', 'Generated, 10×', 'Generated, 100×'])
+        expect(report).toMatch(new RegExp(`\\| ${row} \\| \\d+ KiB \\| .+ \\| \\d+ ms \\| [\\d.]+ \\| [\\d.]+ MiB \\|`));
+      expect(report).toMatch(/100 times the size loads in under 2 s — \d+ ms; growth linear .* [\d.]+× \(1\.00× is linear\)/);
       expect(report).toMatch(
         /more than 100% of the CPUs .* \d+ runs? (was|were) run again, and the most taken during a run kept was [\d.]+%/,
       );

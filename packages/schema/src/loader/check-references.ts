@@ -42,6 +42,7 @@ export function checkReferences(
   contentDir: string,
   cwd: string,
   hidden: ReadonlyMap<string, { readonly overlay: string }> = new Map(),
+  maxItems?: number,
 ): { errors: ContentError[]; index: SlugIndex } {
   const errors: ContentError[] = [];
   const index = new Map<CollectionName, Map<string, RawItem>>();
@@ -69,11 +70,12 @@ export function checkReferences(
     const count = (counts.get(item.collection) ?? 0) + 1;
     counts.set(item.collection, count);
     // Reported once, at the first item over the limit.
-    if (count === MAX_COLLECTION_ITEMS[item.collection] + 1)
+    const max = maxItems ?? MAX_COLLECTION_ITEMS[item.collection];
+    if (count === max + 1)
       errors.push(
         item.yaml.errorAt(
           item.path,
-          `too many ${NOUN[item.collection]} items: ${item.collection} holds at most ${MAX_COLLECTION_ITEMS[item.collection]}, and this is item ${count}`,
+          `too many ${NOUN[item.collection]} items: ${item.collection} holds at most ${max}, and this is item ${count}`,
         ),
       );
   }

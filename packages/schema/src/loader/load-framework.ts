@@ -17,6 +17,11 @@ export interface LoadOptions extends ReadContentOptions {
   readonly overlays?: readonly string[];
   /** Let amendments lack basedOn: `altitude overlay pin` is about to record it. */
   readonly basedOnOptional?: boolean;
+  /**
+   * The most items any collection may hold, instead of MAX_COLLECTION_ITEMS:
+   * for generated frameworks in benchmarks. The API's root lists promise the defaults.
+   */
+  readonly maxCollectionItems?: number;
 }
 
 export type LoadResult =
@@ -52,7 +57,7 @@ async function load(dir: string, options: LoadOptions): Promise<LoadResult> {
   if (files.length === 0) return { ok: false, errors: readErrors };
 
   const collected = collectItems(files);
-  const { errors: referenceErrors } = checkReferences(collected, dir, cwd);
+  const { errors: referenceErrors } = checkReferences(collected, dir, cwd, new Map(), options.maxCollectionItems);
   const { releases, errors: releaseErrors } = await readReleasesSafely(dir);
   const errors = [...readErrors, ...collected.errors, ...referenceErrors, ...releaseErrors];
   if (errors.length > 0) return { ok: false, errors: sortContentErrors(errors) };
@@ -92,7 +97,7 @@ async function withOverlays(
   if (readErrors.length > 0) return { ok: false, errors: sortContentErrors(readErrors) };
   const { state, errors, warnings, pins } = resolveOverlays(upstream, collected, overlays, options.basedOnOptional);
   const resolved = { items: [...state.items], headers: collected.headers, errors: [] };
-  const { errors: referenceErrors } = checkReferences(resolved, contentDir, cwd, state.hidden);
+  const { errors: referenceErrors } = checkReferences(resolved, contentDir, cwd, state.hidden, options.maxCollectionItems);
   const last = overlays.at(-1)!;
   const { releases, errors: releaseErrors } = await readReleasesSafely(last.dir);
   const all = [...errors, ...referenceErrors, ...releaseErrors];
