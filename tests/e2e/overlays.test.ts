@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_CONTENT_DIR, loadFrameworkOrThrow } from '@altitude/schema';
@@ -57,6 +57,33 @@ describe('the Acme example, as its README runs it', () => {
     expect(json.amended.find((i) => i.slug === 'staff')!.changes).toEqual([
       { field: 'title', before: 'Staff Engineer', after: 'Staff Engineer (L6)' },
     ]);
+  });
+});
+
+describe('several overlays from the command line', () => {
+  it('apply in the order given: a department on top of the company', async () => {
+    const department = path.join(work, 'platform-org');
+    await mkdir(department);
+    await writeFile(path.join(department, 'overlay.yaml'), 'overlay:\n  name: platform-org\n  title: Platform Org Ladder\n');
+    const hash = (await loadFrameworkOrThrow(DEFAULT_CONTENT_DIR, { overlays: [path.join(ACME, 'ladder')] })).find(
+      'Level',
+      'fellow',
+    )!.contentHash;
+    await writeFile(
+      path.join(department, 'levels.yaml'),
+      `levels:\n  - slug: fellow\n    basedOn: ${hash}\n    title: Platform Fellow (L10)\n`,
+    );
+    const { code, stdout, stderr } = await runCli(['check', '--strict', '--overlay', path.join(ACME, 'ladder'), '--overlay', department]);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    expect(stdout).toMatch(/^content OK with overlays acme, platform-org on upstream 0\.2\.0:/);
+    const diff = JSON.parse(
+      (await runCli(['overlay', 'diff', '--json', '--overlay', path.join(ACME, 'ladder'), '--overlay', department])).stdout,
+    ) as {
+      overlays: string[];
+      added: { slug: string; title: string }[];
+    };
+    expect(diff.overlays).toEqual(['acme', 'platform-org']);
+    expect(diff.added.find((i) => i.slug === 'fellow')!.title).toBe('Platform Fellow (L10)');
   });
 });
 
