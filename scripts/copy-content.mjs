@@ -4,7 +4,8 @@
 // is that copy. Run by the package's `prepack`, so `pnpm pack` and
 // `pnpm publish` always ship the content as it is now. Copies only what
 // content/ is made of (the YAML files, content.schema.json, releases/*.json):
-// nothing half-written (a `.pending` release) or left by an editor. Inside the
+// nothing half-written (a `.pending` release) or left by an editor; and the
+// translations under locales/<tag>/. Inside the
 // repository the copy is never read; it is gitignored.
 import { copyFile, mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -27,5 +28,8 @@ async function copyFolder(dir) {
 }
 
 await rm(to, { recursive: true, force: true });
-const files = (await copyFolder('')) + (await copyFolder('releases'));
+// Each translation: content/locales/<tag>/*.yaml.
+const locales = await readdir(path.join(from, 'locales'), { withFileTypes: true }).catch(() => []);
+let files = (await copyFolder('')) + (await copyFolder('releases'));
+for (const locale of locales) if (locale.isDirectory()) files += await copyFolder(path.join('locales', locale.name));
 if (files === 0) throw new Error(`no content found in ${from}`);

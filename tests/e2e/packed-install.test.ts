@@ -53,7 +53,11 @@ describe('the packed packages', () => {
   it('ship the repository content with @altitude/schema and the demo assets with @altitude/server', async () => {
     const content = await repoFiles(
       'content',
-      (f) => /^content\/[^/]+\.yaml$/.test(f) || f === 'content/content.schema.json' || /^content\/releases\/[^/]+\.json$/.test(f),
+      (f) =>
+        /^content\/[^/]+\.yaml$/.test(f) ||
+        f === 'content/content.schema.json' ||
+        /^content\/releases\/[^/]+\.json$/.test(f) ||
+        /^content\/locales\/[^/]+\/[^/]+\.yaml$/.test(f),
     );
     expect(content).toContain('content/framework.yaml');
     expect(content.some((f) => f.startsWith('content/releases/'))).toBe(true);

@@ -8,6 +8,8 @@ export { canonicalJson, contentHash } from './graph/content-hash.js';
 export { renderMarkdown } from './graph/markdown.js';
 export { loadFramework, loadFrameworkOrThrow, type LoadOptions, type LoadResult } from './loader/load-framework.js';
 export type { Pin } from './loader/overlay/apply-overlay.js';
+export { sourceHash, translatableStrings } from './locales/translatable.js';
+export { SOURCE_LOCALE, canonicalTag, fallbackChain } from './locales/locale-tag.js';
 export { changedFields } from './releases/change-feed.js';
 export { ContentValidationError, formatContentError, sortContentErrors, type ContentError } from './loader/content-error.js';
 export { compareLevels, ComparisonError, type LevelComparison } from './graph/compare-levels.js';

@@ -12,7 +12,8 @@ import { runServe } from './commands/serve.js';
 import { resolveContentDir, userCwd } from './commands/user-cwd.js';
 import { createLogger, parseLogLevel } from './logger.js';
 import { API_VERSION } from '@altitude/schema';
-import { ConfigError, resolveOverlayDirs } from './config/altitude-config.js';
+import { ConfigError, configuredLocales, resolveOverlayDirs } from './config/altitude-config.js';
+import { runLocalesStatus } from './commands/locales/locales-status.js';
 import { runOverlayDiff } from './commands/overlay/overlay-diff.js';
 import { runOverlayInit } from './commands/overlay/overlay-init.js';
 import { runOverlayPin } from './commands/overlay/overlay-pin.js';
@@ -232,6 +233,23 @@ overlayCommand
   .action(async (opts: { content?: string; overlay?: string[]; config?: string }) => {
     const cwd = userCwd();
     process.exitCode = await runOverlayPin({ ...(await contentSource(opts, cwd)), cwd }, stdio);
+  });
+
+const localesCommand = program.command('locales').description('the languages the framework is served in, and their translations');
+
+localesCommand
+  .command('status')
+  .description('translated, missing and stale strings per locale and entity type')
+  .addOption(contentOption())
+  .addOption(overlayOption())
+  .option('--config <file>', 'altitude.config.json or .yaml, for its overlay and locales (default: the one here)')
+  .option('--json', 'print JSON instead of a table', false)
+  .option('--strict', 'exit 1 when a locale the config declares complete (locales.complete) has a missing or stale string', false)
+  .action(async (opts: { content?: string; overlay?: string[]; config?: string; json: boolean; strict: boolean }) => {
+    const cwd = userCwd();
+    const source = await contentSource(opts, cwd);
+    const { complete } = await configuredLocales(cwd, opts.config);
+    process.exitCode = await runLocalesStatus({ ...source, cwd, json: opts.json, strict: opts.strict, complete }, stdio);
   });
 
 const positiveInt = (what: string) => (value: string) => {

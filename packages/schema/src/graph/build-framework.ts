@@ -43,6 +43,8 @@ import type {
   FrameworkView,
   OverlayInfo,
   Origin,
+  TextFallback,
+  LocaleInfo,
 } from './types.js';
 import { UPSTREAM_VIEW } from './types.js';
 
@@ -53,6 +55,13 @@ export interface Resolution {
   /** Keyed `<collection>/<slug>`; items not in it are upstream's as published. */
   readonly provenance: ReadonlyMap<string, Provenance>;
   readonly upstream: Framework | null;
+  /** For a translation: the strings served from other locales, keyed `<collection>/<slug>`. */
+  readonly fallbacks?: ReadonlyMap<string, readonly TextFallback[]>;
+  /** For a translation: the source-locale framework, whose releases and change feed it shares. */
+  readonly source?: Framework;
+  /** Every locale served, and the map every locale's framework will share once all are built. */
+  readonly locales?: readonly LocaleInfo[];
+  readonly translations?: Map<string, Framework>;
 }
 
 const UPSTREAM_RESOLUTION: Resolution = { view: UPSTREAM_VIEW, overlays: [], provenance: new Map(), upstream: null };
@@ -97,6 +106,7 @@ export function buildFramework(
       citedBy: [],
       origin: 'upstream',
       amendedFields: [],
+      fallbacks: [],
       view: resolution.view,
     });
   }
@@ -134,6 +144,7 @@ export function buildFramework(
     // Set from the overlays' provenance once every item exists.
     origin: 'upstream' as Origin,
     amendedFields: [] as string[],
+    fallbacks: [] as TextFallback[],
     view: resolution.view,
   });
   const md = (list: readonly string[]) => list.map(renderMarkdown);
@@ -280,6 +291,7 @@ export function buildFramework(
     Object.assign(node, {
       origin: provenance?.origin ?? 'upstream',
       amendedFields: [...(provenance?.amendedFields ?? [])].map(graphqlFieldName),
+      fallbacks: resolution.fallbacks?.get(`${COLLECTION_OF[node.kind]}/${node.slug}`) ?? [],
     });
   }
   for (const level of levels) {
@@ -318,6 +330,8 @@ export function buildFramework(
     view: resolution.view,
     overlays: resolution.overlays,
     upstream: resolution.upstream,
+    locales: resolution.locales ?? [],
+    translations: resolution.translations ?? new Map(),
     find: ((kind: string, slug: string) => lookup.get(`${kind}:${slug}`)) as Framework['find'],
     files,
     headerFile,
@@ -328,10 +342,18 @@ export function buildFramework(
   // The change feed compares release snapshots with this framework's own
   // canonical export, so it is computed once the graph exists.
   const contentHashNow = framework.contentHash;
-  Object.assign(framework, {
-    changes: changeFeed(releases, exportFramework(framework, '')),
-    currentRelease: releases.find((r) => r.contentHash === contentHashNow),
-  });
+  // A translation shares its source's history: releases and the change feed are of the content, in its own language.
+  Object.assign(
+    framework,
+    resolution.source
+      ? { releases: resolution.source.releases, changes: resolution.source.changes, currentRelease: resolution.source.currentRelease }
+      : {
+          changes: changeFeed(releases, exportFramework(framework, '')),
+          currentRelease: releases.find((r) => r.contentHash === contentHashNow),
+        },
+  );
+  if (resolution.translations && !resolution.translations.has(resolution.view.locale))
+    resolution.translations.set(resolution.view.locale, framework);
   return deepFreeze(framework);
 }
 

@@ -38,9 +38,18 @@ export type EntityKind = (typeof ENTITY_KINDS)[number];
 export type Origin = 'upstream' | 'amended' | 'added';
 
 /** What the overlays did to an item: its origin and the fields an amendment gave (GraphQL names). */
+/** A string served from another locale than the one asked for: missing in it, or translated from older English. */
+export interface TextFallback {
+  readonly field: string;
+  readonly locale: string;
+  readonly reason: 'missing' | 'stale';
+}
+
 export interface Provenanced {
   readonly origin: Origin;
   readonly amendedFields: readonly string[];
+  /** The strings served from another locale than the framework's (none in the source locale). */
+  readonly fallbacks: readonly TextFallback[];
   /** The view of the framework this object belongs to (an upstream original served beside a company's item keeps upstream's). */
   readonly view: FrameworkView;
 }
@@ -205,6 +214,29 @@ export interface FrameworkView {
   readonly overlays: readonly string[];
 }
 
+/** How much of the content a locale's own translations cover, string by string. */
+export interface LocaleCoverage {
+  readonly translated: number;
+  readonly stale: number;
+  readonly missing: number;
+}
+
+/** A locale the framework is served in. */
+export interface LocaleInfo {
+  /** BCP 47 tag, canonical case. */
+  readonly tag: string;
+  /** The language's name in itself (Deutsch, 日本語), for a language menu. */
+  readonly name: string;
+  readonly direction: 'ltr' | 'rtl';
+  /** Made by Altitude for testing layouts (en-XA, ar-XB), not by translators. */
+  readonly generated: boolean;
+  /** Where strings come from when this locale lacks them, after the locale itself. */
+  readonly fallbacks: readonly string[];
+  readonly coverage: LocaleCoverage;
+  /** The same per collection (`levels`, …, and `framework` for the header). */
+  readonly coverageByCollection: Readonly<Record<string, LocaleCoverage>>;
+}
+
 /** An overlay applied to the framework. */
 export interface OverlayInfo {
   readonly name: string;
@@ -242,6 +274,10 @@ export interface Framework {
   readonly overlays: readonly OverlayInfo[];
   /** The upstream framework the overlays were applied to; null when none were. */
   readonly upstream: Framework | null;
+  /** Every locale served, the source locale first. */
+  readonly locales: readonly LocaleInfo[];
+  /** The same content in every locale served, by tag (this framework among them). */
+  readonly translations: ReadonlyMap<string, Framework>;
   /** Look up an entity, source or expectation (`<level>/<dimension>`) by kind and slug. */
   find<K extends EntityKind>(kind: K, slug: string): EntityOfKind<K> | undefined;
   find(kind: 'Source', slug: string): Source | undefined;

@@ -52,25 +52,37 @@ export function decodeGlobalId(globalId: string): DecodedGlobalId {
 
 /** Marks a key as the upstream framework's (slugs, versions and event keys never start with it). */
 const UPSTREAM_MARK = '^';
+/** Marks a key as another locale's: `~de~staff` (tags have no tilde). */
+const LOCALE_MARK = '~';
 
 /**
- * What `node(id:)` looks up: the key in the framework served, or in its
- * upstream (an amended item's original, served beside it) marked as such,
- * and an empty key (which matches nothing, so the answer is null) for an ID
- * served in another locale or with other overlays.
+ * What `node(id:)` looks up: the key in the framework served in the ID's
+ * locale (marked with it when that is not the context's), or in the upstream
+ * (an amended item's original, served beside it) marked as such, and an
+ * empty key (which matches nothing, so the answer is null) for an ID served
+ * with other overlays or in a locale not served here.
  */
 export function decodeForView(globalId: string, framework: Framework): { typename: string; id: string } {
   const decoded = decodeGlobalId(globalId);
   const serves = (view: FrameworkView) => decoded.locale === view.locale && decoded.view === viewName(view);
   if (serves(framework.view)) return { typename: decoded.typename, id: decoded.id };
+  const translated = framework.translations.get(decoded.locale);
+  if (translated && serves(translated.view))
+    return { typename: decoded.typename, id: `${LOCALE_MARK}${decoded.locale}${LOCALE_MARK}${decoded.id}` };
   if (framework.upstream && serves(framework.upstream.view)) return { typename: decoded.typename, id: UPSTREAM_MARK + decoded.id };
   return { typename: decoded.typename, id: '' };
 }
 
 /** The framework a key from `decodeForView` belongs to, and the key within it. */
 export function frameworkOf(key: string, framework: Framework): { framework: Framework; key: string } | undefined {
-  if (!key.startsWith(UPSTREAM_MARK)) return { framework, key };
-  return framework.upstream ? { framework: framework.upstream, key: key.slice(UPSTREAM_MARK.length) } : undefined;
+  if (key.startsWith(UPSTREAM_MARK))
+    return framework.upstream ? { framework: framework.upstream, key: key.slice(UPSTREAM_MARK.length) } : undefined;
+  if (key.startsWith(LOCALE_MARK)) {
+    const end = key.indexOf(LOCALE_MARK, 1);
+    const translated = framework.translations.get(key.slice(1, end));
+    return translated ? { framework: translated, key: key.slice(end + 1) } : undefined;
+  }
+  return { framework, key };
 }
 
 /** The key that is the same in every view: `<Type>:<key>`, e.g. `Level:staff`. */

@@ -45,3 +45,5 @@ export const ReleaseRef = builder.objectRef<Release>('Release');
 export const FrameworkVersionRef = builder.objectRef<graph.Framework>('FrameworkVersion');
 export const ChangeEventRef = builder.objectRef<ChangeEvent>('ChangeEvent');
 export const OverlayRef = builder.objectRef<graph.OverlayInfo>('Overlay');
+export const LocaleRef = builder.objectRef<graph.LocaleInfo>('Locale');
+export const TextFallbackRef = builder.objectRef<graph.TextFallback>('TextFallback');

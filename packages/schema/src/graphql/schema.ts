@@ -5,6 +5,7 @@ import './types/entity-type.js';
 import './types/basis.js';
 import './types/origin.js';
 import './types/overlay.js';
+import './types/locale.js';
 import './types/quotation.js';
 import './types/entity.js';
 import './types/citation.js';

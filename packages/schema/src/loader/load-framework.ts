@@ -1,9 +1,16 @@
 import { readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { buildFramework } from '../graph/build-framework.js';
-import type { Framework } from '../graph/types.js';
+import { buildFramework, type Resolution } from '../graph/build-framework.js';
+import { UPSTREAM_VIEW, type Framework, type LocaleInfo } from '../graph/types.js';
+import type { FrameworkMetaInput } from '../model/index.js';
+import type { Release } from '../releases/release-model.js';
+import type { Coverage } from '../locales/apply-translations.js';
+import { translateContent } from '../locales/apply-translations.js';
+import { fallbackChain, SOURCE_LOCALE } from '../locales/locale-tag.js';
+import { PSEUDO_LOCALES, pseudoTranslations } from '../locales/pseudo-locales.js';
+import { readLocales } from '../locales/read-locales.js';
 import { checkReferences } from './check-references.js';
-import { collectItems, type CollectedContent } from './collect-items.js';
+import { collectItems, type CollectedContent, type RawItem } from './collect-items.js';
 import { readOverlays, resolveOverlays } from './overlay/resolve-overlays.js';
 import type { Pin } from './overlay/apply-overlay.js';
 import { ContentValidationError, sortContentErrors, type ContentError } from './content-error.js';
@@ -15,6 +22,8 @@ export interface LoadOptions extends ReadContentOptions {
   readonly cwd?: string;
   /** Overlay folders applied on top of the content, in order. */
   readonly overlays?: readonly string[];
+  /** Fallbacks per locale instead of dropping subtags (`{ "de-CH": ["de-AT", "de"] }`); English always ends a chain. */
+  readonly localeFallbacks?: Readonly<Record<string, readonly string[]>>;
   /** Let amendments lack basedOn: `altitude overlay pin` is about to record it. */
   readonly basedOnOptional?: boolean;
   /**
@@ -63,14 +72,17 @@ async function load(dir: string, options: LoadOptions): Promise<LoadResult> {
   if (errors.length > 0) return { ok: false, errors: sortContentErrors(errors) };
 
   const header = collected.headers[0]!;
-  const framework = buildFramework(
-    header.value!,
-    collected.items,
-    files.map((f) => f.file),
-    header.yaml.file,
+  const resolved: Resolved = {
+    header: header.value!,
+    items: collected.items,
+    files: files.map((f) => f.file),
+    headerFile: header.yaml.file,
     releases,
-  );
-  if (!options.overlays?.length) return { ok: true, framework, warnings: [], pins: [] };
+    resolution: { view: UPSTREAM_VIEW, overlays: [], provenance: new Map(), upstream: null },
+  };
+  if (!options.overlays?.length) return localised(resolved, [dir], [], [], options);
+  // The upstream framework, English and unlocalised: what the overlays apply to, and amended items' originals.
+  const framework = buildFramework(resolved.header, resolved.items, resolved.files, resolved.headerFile, releases);
   return withOverlays(
     framework,
     collected,
@@ -111,20 +123,126 @@ async function withOverlays(
     summary: titled.find((o) => o.header?.value.summary)?.header?.value.summary ?? upstreamHeader.summary,
     version: last.header?.value.version ?? upstreamHeader.version,
   };
-  const framework = buildFramework(
-    header,
-    state.items,
-    [...upstream.files, ...overlays.flatMap((o) => o.files)],
-    last.header!.yaml.file,
-    releases,
+  return localised(
     {
-      view: { locale: upstream.view.locale, overlays: overlays.map((o) => o.name) },
-      overlays: overlays.map((o) => ({ name: o.name, title: o.header?.value.title ?? null, dir: o.dir })),
-      provenance: state.provenance,
-      upstream,
+      header,
+      items: state.items,
+      files: [...upstream.files, ...overlays.flatMap((o) => o.files)],
+      headerFile: last.header!.yaml.file,
+      releases,
+      hidden: new Set(state.hidden.keys()),
+      resolution: {
+        view: { locale: upstream.view.locale, overlays: overlays.map((o) => o.name) },
+        overlays: overlays.map((o) => ({ name: o.name, title: o.header?.value.title ?? null, dir: o.dir })),
+        provenance: state.provenance,
+        upstream,
+      },
     },
+    [contentDir, ...overlays.map((o) => o.dir)],
+    warnings,
+    pins,
+    options,
   );
-  return { ok: true, framework, warnings: sortContentErrors(warnings), pins };
+}
+
+/** The content resolved (overlays applied) and checked, ready to build in every locale. */
+interface Resolved {
+  readonly header: FrameworkMetaInput;
+  readonly items: readonly RawItem[];
+  readonly files: readonly string[];
+  readonly headerFile: string;
+  readonly releases: readonly Release[];
+  readonly resolution: Resolution;
+  /** Items the overlays hide, keyed `<collection>/<slug>`: their translations are not served either. */
+  readonly hidden?: ReadonlySet<string>;
+}
+
+/**
+ * One framework per locale served: the source locale, each locale with
+ * translation files under the content's or an overlay's `locales/`, and the
+ * generated pseudo-locales. Translations are checked here (unknown slugs and
+ * fields, wrong types, a headline a translation made too long), and each
+ * locale's strings fall back along its chain to English.
+ */
+async function localised(
+  resolved: Resolved,
+  dirs: readonly string[],
+  warnings: readonly ContentError[],
+  pins: readonly Pin[],
+  options: LoadOptions,
+): Promise<LoadResult> {
+  const header = resolved.header as unknown as Record<string, unknown>;
+  const {
+    locales: written,
+    errors: localeErrors,
+    warnings: localeWarnings,
+    files: localeFiles,
+  } = await readLocales(dirs, resolved.items, header, options, resolved.hidden);
+  const byLocale = new Map(written);
+  const headerItem = resolved.items[0];
+  for (const tag of PSEUDO_LOCALES) if (!byLocale.has(tag)) byLocale.set(tag, pseudoTranslations(tag, resolved.items, header, headerItem));
+  const tags = [...byLocale.keys()];
+  const translated = tags.map((tag) => {
+    const chain = fallbackChain(tag, options.localeFallbacks).filter((t) => t === SOURCE_LOCALE || byLocale.has(t));
+    return { tag, chain, content: translateContent(resolved.items, header, chain, byLocale, { validate: written.has(tag) }) };
+  });
+  const errors = [...localeErrors, ...translated.flatMap((t) => t.content.errors)];
+  if (errors.length > 0) return { ok: false, errors: sortContentErrors(errors) };
+
+  const total = (coverage: ReadonlyMap<string, Coverage>) =>
+    [...coverage.values()].reduce(
+      (sum, c) => ({ translated: sum.translated + c.translated, stale: sum.stale + c.stale, missing: sum.missing + c.missing }),
+      {
+        translated: 0,
+        stale: 0,
+        missing: 0,
+      },
+    );
+  const sourceCoverage = total(translated[0]?.content.coverage ?? new Map());
+  const strings = sourceCoverage.translated + sourceCoverage.stale + sourceCoverage.missing;
+  const locales: LocaleInfo[] = [
+    {
+      tag: SOURCE_LOCALE,
+      ...describeLocale(SOURCE_LOCALE),
+      generated: false,
+      fallbacks: [],
+      coverage: { translated: strings, stale: 0, missing: 0 },
+      coverageByCollection: {},
+    },
+    ...translated.map(({ tag, chain, content }) => ({
+      tag,
+      ...describeLocale(tag),
+      generated: !written.has(tag),
+      fallbacks: chain.slice(1),
+      coverage: total(content.coverage),
+      coverageByCollection: Object.fromEntries(content.coverage),
+    })),
+  ];
+  const translations = new Map<string, Framework>();
+  const files = [...resolved.files, ...localeFiles];
+  const source = buildFramework(resolved.header, resolved.items, files, resolved.headerFile, resolved.releases, {
+    ...resolved.resolution,
+    locales,
+    translations,
+  });
+  for (const { tag, content } of translated)
+    buildFramework(content.header as unknown as FrameworkMetaInput, content.items, files, resolved.headerFile, resolved.releases, {
+      ...resolved.resolution,
+      view: { ...resolved.resolution.view, locale: tag },
+      fallbacks: content.fallbacks,
+      source,
+      locales,
+      translations,
+    });
+  return { ok: true, framework: source, warnings: sortContentErrors([...warnings, ...localeWarnings]), pins };
+}
+
+/** A locale's name in its own language, and its writing direction. */
+function describeLocale(tag: string): { name: string; direction: 'ltr' | 'rtl' } {
+  const name = new Intl.DisplayNames([tag], { type: 'language' }).of(tag) ?? tag;
+  const locale = new Intl.Locale(tag) as Intl.Locale & { getTextInfo?: () => { direction: string }; textInfo?: { direction: string } };
+  const direction = (locale.getTextInfo?.() ?? locale.textInfo)?.direction === 'rtl' ? 'rtl' : 'ltr';
+  return { name: tag === 'en-XA' ? 'English (pseudo-accented)' : tag === 'ar-XB' ? 'Arabic (pseudo, right to left)' : name, direction };
 }
 
 /**

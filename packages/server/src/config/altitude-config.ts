@@ -24,6 +24,22 @@ export const AltitudeConfig = z.strictObject({
       description:
         'Overlay folder (or folders, applied in order) that makes the framework your own ladder; relative to this file. --overlay and ALTITUDE_OVERLAY take precedence.',
     }),
+  locales: z
+    .strictObject({
+      complete: z.array(z.string().trim().min(1)).optional().meta({
+        description:
+          'Locales this deployment promises in full: `altitude check --strict` and `locales status --strict` fail on a missing or stale string in them.',
+      }),
+      fallbacks: z
+        .record(z.string(), z.array(z.string().trim().min(1)))
+        .optional()
+        .meta({
+          description:
+            'Where a locale takes its missing strings from, in order, e.g. { "de-CH": ["de-AT", "de"] }; English always ends a chain.',
+        }),
+    })
+    .optional()
+    .meta({ description: 'Translations: which locales are complete, and their fallbacks.' }),
   publicUrl: z
     .url()
     .optional()
@@ -125,6 +141,17 @@ export async function resolveOverlayDirs(options: readonly string[] | undefined,
   const { config } = await readConfig(file, cwd);
   const listed = config.overlay === undefined ? [] : typeof config.overlay === 'string' ? [config.overlay] : config.overlay;
   return listed.map((dir) => path.resolve(path.dirname(file), dir));
+}
+
+/** What the config says of translations: the locales declared complete, and fallback chains. */
+export async function configuredLocales(
+  cwd: string,
+  explicit?: string,
+): Promise<{ complete: string[]; fallbacks: Record<string, string[]> }> {
+  const file = await findConfig(cwd, explicit);
+  if (!file) return { complete: [], fallbacks: {} };
+  const { config } = await readConfig(file, cwd);
+  return { complete: config.locales?.complete ?? [], fallbacks: config.locales?.fallbacks ?? {} };
 }
 
 export async function loadConfig(framework: Framework, cwd: string, explicit?: string): Promise<ResolvedConfig> {

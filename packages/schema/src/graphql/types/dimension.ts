@@ -3,6 +3,7 @@ import { costHints } from '../cost-hints.js';
 import { entityNode } from '../entity-node.js';
 import { DimensionRef, ExpectationRef } from '../refs.js';
 import { textField } from '../rich-text.js';
+import { frameworkFor } from '../locale-arg.js';
 
 builder.node(DimensionRef, {
   description: 'Something levels are compared on, such as operating scope or time horizon.',
@@ -13,7 +14,7 @@ builder.node(DimensionRef, {
       type: [ExpectationRef],
       description: 'What each level expects on this dimension, lowest level first.',
       extensions: costHints({ items: (framework) => framework.levels.length }),
-      resolve: (dimension, _args, ctx) => ctx.framework.levels.map((level) => level.expectations[dimension.position]!),
+      resolve: (dimension, _args, ctx) => frameworkFor(dimension, ctx).levels.map((level) => level.expectations[dimension.position]!),
     }),
   }),
 });

@@ -1,6 +1,6 @@
 import { builder } from '../builder.js';
 import { RICH_TEXT } from '../cost-hints.js';
-import { CitationRef, EntityRef, QuotationRef } from '../refs.js';
+import { CitationRef, EntityRef, QuotationRef, TextFallbackRef } from '../refs.js';
 import { FORMAT_ARG_DESCRIPTION, formatText } from '../rich-text.js';
 import { TextFormat } from './text-format.js';
 import { EntityType } from './entity-type.js';
@@ -50,6 +50,15 @@ EntityRef.implement({
     }),
     contentHash: t.exposeString('contentHash', { description: CONTENT_HASH_DESCRIPTION }),
     origin: t.field({ type: Origin, description: ORIGIN_DESCRIPTION, resolve: (entity) => entity.origin }),
+    locale: t.string({
+      description: 'The locale this object was served in: the one asked for, or the one its chain fell back to when that is not served.',
+      resolve: (entity) => entity.view.locale,
+    }),
+    fallbacks: t.field({
+      type: [TextFallbackRef],
+      description: 'Strings of this object served from another locale (missing or stale in this one); empty when all of it is in `locale`.',
+      resolve: (entity) => entity.fallbacks,
+    }),
     amendedFields: t.stringList({ description: AMENDED_FIELDS_DESCRIPTION, resolve: (entity) => entity.amendedFields }),
     upstream: t.field({
       type: EntityRef,

@@ -5,6 +5,7 @@ import { asBadInput, checkListLength, listArgument, listLimits } from '../list-l
 import { entityNode } from '../entity-node.js';
 import { BelowLevelSignalRef, ExpectationRef, LevelRef, TransitionRef } from '../refs.js';
 import { textField } from '../rich-text.js';
+import { frameworkFor } from '../locale-arg.js';
 
 const DIMENSION_FILTER = listArgument('dimensions', 'dimension slugs', MAX_DIMENSION_SLUGS, 'filter');
 
@@ -29,7 +30,7 @@ builder.node(LevelRef, {
         const wanted = args.dimensions;
         if (!wanted) return level.expectations;
         checkListLength(DIMENSION_FILTER, wanted);
-        asBadInput(() => checkDimensionSlugs(ctx.framework, 'dimensions', wanted));
+        asBadInput(() => checkDimensionSlugs(frameworkFor(level, ctx), 'dimensions', wanted));
         return level.expectations.filter((e) => wanted.includes(e.dimension.slug));
       },
     }),

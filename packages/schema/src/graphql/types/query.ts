@@ -13,6 +13,8 @@ import {
 import { builder, type Types } from '../builder.js';
 import { asBadInput, listArgument, listLimits, type ListLimit } from '../list-limits.js';
 import { decodeOffsetCursor, offsetConnection, pageSizeError } from '../offset-page.js';
+import { frameworkIn, LOCALE_ARG_DESCRIPTION } from '../locale-arg.js';
+import type { AltitudeContext } from '../context.js';
 import {
   CapabilityRef,
   DimensionRef,
@@ -23,6 +25,7 @@ import {
   GlossaryTermRef,
   LevelComparisonRef,
   LevelRef,
+  LocaleRef,
   LeverageMechanismRef,
   MisconceptionRef,
   OrgPracticeRef,
@@ -53,6 +56,7 @@ const AFTER_DESCRIPTION = 'Return items after this cursor: the `cursor` of an ed
 builder.queryType({
   description: 'The Distinguished Engineer role framework. Every list is in the order the framework defines.',
   fields: (t) => {
+    const locale = () => t.arg.string({ required: false, description: LOCALE_ARG_DESCRIPTION });
     /** A whole collection, in its defined order; the content check bounds its length. */
     const list = <T>(
       ref: ObjectRef<Types, T>,
@@ -63,7 +67,8 @@ builder.queryType({
       t.field({
         type: [ref],
         description: `${description} At most ${MAX_COLLECTION_ITEMS[collection]} (the content check refuses more).`,
-        resolve: (_r, _a, ctx) => pick(ctx.framework),
+        args: { locale: locale() },
+        resolve: (_r, args, ctx) => asBadInput(() => pick(frameworkIn(ctx, args.locale))),
       });
     /** One entity by slug; null for a slug that names none, as is usual for single-object queries. */
     const one = <K extends EntityKind>(ref: ObjectRef<Types, EntityOfKind<K>>, kind: K, noun: string, example: string) =>
@@ -71,24 +76,33 @@ builder.queryType({
         type: ref,
         nullable: true,
         description: `One ${noun} by slug; null when none has that slug.`,
-        args: { slug: t.arg.string({ description: `The ${noun} slug, e.g. \`${example}\`.` }) },
+        args: { slug: t.arg.string({ description: `The ${noun} slug, e.g. \`${example}\`.` }), locale: locale() },
         // K is generic here, which Pothos' resolver type cannot follow; each call site has a concrete K.
-        resolve: ((_r: unknown, args: { slug: string }, ctx: { framework: Framework }) =>
-          ctx.framework.find(kind, args.slug) ?? null) as never,
+        resolve: ((_r: unknown, args: { slug: string; locale?: string | null }, ctx: AltitudeContext) =>
+          asBadInput(() => frameworkIn(ctx, args.locale).find(kind, args.slug) ?? null)) as never,
       });
     return {
       framework: t.field({
         type: FrameworkRef,
         description: 'The framework as a whole: title, summary, version, content hash.',
-        resolve: (_r, _a, ctx) => ctx.framework,
+        args: { locale: locale() },
+        resolve: (_r, args, ctx) => asBadInput(() => frameworkIn(ctx, args.locale)),
+      }),
+      locales: t.field({
+        type: [LocaleRef],
+        description: 'Every locale the framework is served in, the source locale first, with how much of it is translated.',
+        resolve: (_r, _a, ctx) => ctx.framework.locales,
       }),
       sources: list(SourceRef, 'sources', 'The articles the framework rests on.', (f) => f.sources),
       source: t.field({
         type: SourceRef,
         nullable: true,
         description: 'One source by slug; null when none has that slug.',
-        args: { slug: t.arg.string({ description: 'The source slug, e.g. `leaddev-reality-of-distinguished`.' }) },
-        resolve: (_r, args, ctx) => ctx.framework.find('Source', args.slug) ?? null,
+        args: {
+          slug: t.arg.string({ description: 'The source slug, e.g. `najim-what-distinguished-engineers-actually-do`.' }),
+          locale: locale(),
+        },
+        resolve: (_r, args, ctx) => asBadInput(() => frameworkIn(ctx, args.locale).find('Source', args.slug) ?? null),
       }),
       levels: list(LevelRef, 'levels', 'Every level, lowest rank first.', (f) => f.levels),
       level: one(LevelRef, 'Level', 'level', 'distinguished'),
@@ -101,8 +115,10 @@ builder.queryType({
         args: {
           level: t.arg.string({ description: 'The level slug, e.g. `principal`.' }),
           dimension: t.arg.string({ description: 'The dimension slug, e.g. `time-horizon`.' }),
+          locale: locale(),
         },
-        resolve: (_r, args, ctx) => ctx.framework.find('Expectation', `${args.level}/${args.dimension}`) ?? null,
+        resolve: (_r, args, ctx) =>
+          asBadInput(() => frameworkIn(ctx, args.locale).find('Expectation', `${args.level}/${args.dimension}`) ?? null),
       }),
       transitions: list(TransitionRef, 'transitions', 'Every step between levels, lowest first.', (f) => f.transitions),
       transition: one(TransitionRef, 'Transition', 'transition', 'staff-to-principal'),
@@ -142,12 +158,14 @@ builder.queryType({
             required: false,
             description: `Only these dimension slugs, at most ${MAX_DIMENSION_SLUGS}; rows stay in dimension order. All dimensions when omitted.`,
           }),
+          locale: locale(),
         },
         extensions: listLimits({
           slugs: listArgument('slugs', 'level slugs', MAX_COMPARED_LEVELS, 0),
           dimensions: listArgument('dimensions', 'dimension slugs', MAX_DIMENSION_SLUGS, 'filter'),
         }),
-        resolve: (_r, args, ctx) => asBadInput(() => compareLevels(ctx.framework, args.slugs, args.dimensions ?? undefined)),
+        resolve: (_r, args, ctx) =>
+          asBadInput(() => compareLevels(frameworkIn(ctx, args.locale), args.slugs, args.dimensions ?? undefined)),
       }),
       frameworkVersion: t.field({
         type: FrameworkVersionRef,
@@ -205,13 +223,14 @@ builder.queryType({
           }),
           first: t.arg.int({ defaultValue: 10, description: `How many hits, 1 to ${MAX_SEARCH_RESULTS}.` }),
           after: t.arg.string({ required: false, description: AFTER_DESCRIPTION }),
+          locale: locale(),
         },
         extensions: listLimits({ first: SEARCH_FIRST }),
         resolve: (_r, args, ctx) =>
           asBadInput(() => {
             if (args.first < 1 || args.first > MAX_SEARCH_RESULTS) throw pageSizeError(args.first, MAX_SEARCH_RESULTS, 1);
             const offset = decodeOffsetCursor('search', args.after);
-            const { hits, total } = searchPage(ctx.framework, args.text, offset, args.first);
+            const { hits, total } = searchPage(frameworkIn(ctx, args.locale), args.text, offset, args.first);
             return offsetConnection('search', hits, offset, total);
           }),
       }),
