@@ -9,7 +9,8 @@ import { closest } from './shape-errors.js';
 /** First item written for each slug, per collection. */
 export type SlugIndex = ReadonlyMap<CollectionName, ReadonlyMap<string, RawItem>>;
 
-const NOUN: Record<CollectionName, string> = {
+/** What one item of a collection is called in messages. */
+export const NOUN: Record<CollectionName, string> = {
   sources: 'source',
   dimensions: 'dimension',
   levels: 'level',

@@ -5,7 +5,7 @@ import type { PathSegment } from './field-path.js';
 import type { ContentFileText } from './read-content-files.js';
 import { objectKeys, schemaAt } from './schema-at.js';
 import { shapeErrors } from './shape-errors.js';
-import { parseYamlFile, type YamlFile } from './yaml-file.js';
+import { mappingFiles, type YamlFile } from './yaml-file.js';
 
 /** An item as written, whether or not it passed validation. */
 export interface RawItem {
@@ -42,26 +42,12 @@ export function collectItems(files: readonly ContentFileText[]): CollectedConten
   const errors: ContentError[] = [];
   const allowedKeysAt = (path: readonly PathSegment[]) => objectKeys(schemaAt(ContentFile, path));
 
-  for (const { file, text } of files) {
-    const parsed = parseYamlFile(file, text);
-    if (!parsed.ok) {
-      errors.push(...parsed.errors);
-      continue;
-    }
-    const { yaml } = parsed;
-    const data = yaml.data;
-    if (data === null || data === undefined) continue; // an empty file holds nothing, which is fine
-    if (typeof data !== 'object' || Array.isArray(data)) {
-      errors.push(
-        yaml.errorAt(
-          [],
-          `a content file must be a mapping of collections (${collectionNames.join(', ')}), not ${Array.isArray(data) ? 'a list' : 'a single value'}`,
-        ),
-      );
-      continue;
-    }
-
-    for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
+  for (const { yaml, data } of mappingFiles(
+    files,
+    errors,
+    `a content file must be a mapping of collections (${collectionNames.join(', ')})`,
+  )) {
+    for (const [key, value] of Object.entries(data)) {
       if (key === 'framework') {
         const result = FrameworkMeta.safeParse(value);
         if (!result.success) errors.push(...shapeErrors(yaml, prefix(result.error.issues, ['framework']), allowedKeysAt));
@@ -69,13 +55,7 @@ export function collectItems(files: readonly ContentFileText[]): CollectedConten
         continue;
       }
       if (!(collectionNames as string[]).includes(key)) {
-        errors.push(
-          ...shapeErrors(
-            yaml,
-            [{ code: 'unrecognized_keys', keys: [key], path: [], message: '', input: data as Record<string, unknown> }],
-            allowedKeysAt,
-          ),
-        );
+        errors.push(...shapeErrors(yaml, [{ code: 'unrecognized_keys', keys: [key], path: [], message: '', input: data }], allowedKeysAt));
         continue;
       }
       const collection = key as CollectionName;

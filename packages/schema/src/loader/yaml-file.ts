@@ -136,3 +136,32 @@ function firstLine(message: string): string {
 }
 
 export type { Document };
+
+/**
+ * Each file's top-level mapping, in order, for the readers of content,
+ * overlays and translations alike: a file that does not parse, or holds
+ * anything but a mapping, is a located error (`holds` says what it should
+ * hold: "a content file must be a mapping of …"); an empty file holds
+ * nothing, which is fine.
+ */
+export function* mappingFiles(
+  files: readonly { readonly file: string; readonly text: string }[],
+  errors: ContentError[],
+  holds: string,
+): Generator<{ readonly yaml: YamlFile; readonly data: Record<string, unknown> }> {
+  for (const { file, text } of files) {
+    const parsed = parseYamlFile(file, text);
+    if (!parsed.ok) {
+      errors.push(...parsed.errors);
+      continue;
+    }
+    const { yaml } = parsed;
+    const data = yaml.data;
+    if (data === null || data === undefined) continue;
+    if (typeof data !== 'object' || Array.isArray(data)) {
+      errors.push(yaml.errorAt([], `${holds}, not ${Array.isArray(data) ? 'a list' : 'a single value'}`));
+      continue;
+    }
+    yield { yaml, data: data as Record<string, unknown> };
+  }
+}

@@ -3,9 +3,10 @@ import type { ContentError } from '../loader/content-error.js';
 import { formatFieldPath, type PathSegment } from '../loader/field-path.js';
 import type { ContentFileText } from '../loader/read-content-files.js';
 import { closest } from '../loader/shape-errors.js';
-import { parseYamlFile, type YamlFile } from '../loader/yaml-file.js';
+import { mappingFiles, type YamlFile } from '../loader/yaml-file.js';
 import { collectionNames, type CollectionName } from '../model/index.js';
 import { translatableFields, translatableStrings } from './translatable.js';
+import { isMapping } from '../loader/overlay/merge-patch.js';
 
 /** One translated string, where it was written, and the hash of the English it was made from. */
 export interface TranslatedString {
@@ -19,7 +20,6 @@ export interface TranslatedString {
 export type LocaleTranslations = ReadonlyMap<string, ReadonlyMap<string, TranslatedString>>;
 
 const HASH = /^[0-9a-f]{12}$/;
-const isMapping = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Every leaf of a translation entry (other than slug and translatedFrom), with its path. */
 function leaves(value: unknown, path: PathSegment[], out: { path: PathSegment[]; value: unknown }[]): void {
@@ -45,19 +45,12 @@ export function collectTranslations(
   const bySlug = new Map(items.map((item) => [`${item.collection}/${item.slug}`, item]));
   let strings = 0;
 
-  for (const { file, text } of files) {
-    const parsed = parseYamlFile(file, text);
-    if (!parsed.ok) {
-      errors.push(...parsed.errors);
-      continue;
-    }
-    const { yaml } = parsed;
-    if (yaml.data === null || yaml.data === undefined) continue;
-    if (!isMapping(yaml.data)) {
-      errors.push(yaml.errorAt([], `a translation file must be a mapping of collections (${collectionNames.join(', ')}) or framework`));
-      continue;
-    }
-    for (const [key, value] of Object.entries(yaml.data)) {
+  for (const { yaml, data } of mappingFiles(
+    files,
+    errors,
+    `a translation file must be a mapping of collections (${collectionNames.join(', ')}) or framework`,
+  )) {
+    for (const [key, value] of Object.entries(data)) {
       if (key === 'framework') {
         if (!isMapping(value)) errors.push(yaml.errorAt([key], 'expected the translated framework header (title, summary, description)'));
         else entry('framework', undefined, header, yaml, [key], value);

@@ -6,6 +6,7 @@ import type { PathSegment } from '../field-path.js';
 import { objectKeys, schemaAt } from '../schema-at.js';
 import { closest, shapeErrors } from '../shape-errors.js';
 import { amendedYaml } from './amended-yaml.js';
+import { NOUN } from '../check-references.js';
 import type { CollectedOverlay, OverlayEntry } from './collect-overlay.js';
 import { isMapping, mergePatch } from './merge-patch.js';
 
@@ -59,19 +60,6 @@ export interface ApplyContext {
 }
 
 const key = (collection: string, slug: string) => `${collection}/${slug}`;
-const NOUN: Record<CollectionName, string> = {
-  sources: 'source',
-  dimensions: 'dimension',
-  levels: 'level',
-  transitions: 'transition',
-  leverageMechanisms: 'leverage mechanism',
-  failureModes: 'failure mode',
-  orgPractices: 'org practice',
-  capabilities: 'capability',
-  tensions: 'tension',
-  misconceptions: 'misconception',
-  glossary: 'glossary term',
-};
 const allowedKeysAt = (path: readonly PathSegment[]) => {
   const keys = objectKeys(schemaAt(ContentFile, path));
   // An entry itself (collection, index) may also say what the overlay does with it.

@@ -4,7 +4,7 @@ import type { ContentError } from '../content-error.js';
 import type { PathSegment } from '../field-path.js';
 import type { ContentFileText } from '../read-content-files.js';
 import { closest, shapeErrors } from '../shape-errors.js';
-import { parseYamlFile, type YamlFile } from '../yaml-file.js';
+import { mappingFiles, type YamlFile } from '../yaml-file.js';
 import { isMapping } from './merge-patch.js';
 
 /** One entry of an overlay as written: the item's own fields, and what the overlay says about it. */
@@ -38,19 +38,12 @@ export function collectOverlay(dir: string, files: readonly ContentFileText[]): 
   const errors: ContentError[] = [];
   let header: CollectedOverlay['header'];
 
-  for (const { file, text } of files) {
-    const parsed = parseYamlFile(file, text);
-    if (!parsed.ok) {
-      errors.push(...parsed.errors);
-      continue;
-    }
-    const { yaml } = parsed;
-    if (yaml.data === null || yaml.data === undefined) continue;
-    if (!isMapping(yaml.data)) {
-      errors.push(yaml.errorAt([], `an overlay file must be a mapping of collections (${collectionNames.join(', ')}) or \`overlay:\``));
-      continue;
-    }
-    for (const [key, value] of Object.entries(yaml.data)) {
+  for (const { yaml, data } of mappingFiles(
+    files,
+    errors,
+    `an overlay file must be a mapping of collections (${collectionNames.join(', ')}) or \`overlay:\``,
+  )) {
+    for (const [key, value] of Object.entries(data)) {
       if (key === 'overlay') {
         const result = OverlayHeader.safeParse(value);
         if (!result.success)
