@@ -1,7 +1,7 @@
 import type { EntityKind, EntityOfKind } from '../graph/types.js';
 import type { AltitudeContext } from './context.js';
 import { EntityRef } from './refs.js';
-import { encodeGlobalId, frameworkOf } from './global-id.js';
+import { encodeGlobalId, findNode } from './global-id.js';
 
 /**
  * What every entity's node type shares: the Entity interface, the slug as
@@ -12,10 +12,7 @@ export function entityNode<K extends EntityKind>(kind: K) {
   return {
     interfaces: [EntityRef],
     id: { resolve: (entity: EntityOfKind<K>) => encodeGlobalId(kind, entity.slug, entity.view) },
-    loadOne: (key: string, ctx: AltitudeContext) => {
-      const at = frameworkOf(key, ctx.framework);
-      return at?.framework.find(kind, at.key) ?? null;
-    },
+    loadOne: (key: string, ctx: AltitudeContext) => findNode(kind, key, ctx.framework) as EntityOfKind<K> | null,
     isTypeOf: (value: unknown) => (value as { kind?: unknown }).kind === kind,
   };
 }

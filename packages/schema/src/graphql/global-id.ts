@@ -1,5 +1,5 @@
 import { ArgumentError } from '../graph/argument-error.js';
-import type { Framework, FrameworkView } from '../graph/types.js';
+import type { ContentKind, Expectation, Framework, FrameworkNode, FrameworkView } from '../graph/types.js';
 
 /**
  * Global IDs name one object as one view served it: its type, its key
@@ -87,3 +87,15 @@ export function frameworkOf(key: string, framework: Framework): { framework: Fra
 
 /** The key that is the same in every view: `<Type>:<key>`, e.g. `Level:staff`. */
 export const crossViewKey = (typename: string, id: string) => `${typename}${SEPARATOR}${id}`;
+
+/**
+ * A node by the key `decodeForView` gave: found in the framework it belongs
+ * to (this one, a translation, or the upstream), or null. What every node
+ * type with a slug hands `node(id:)`.
+ */
+export function findNode(kind: ContentKind, key: string, framework: Framework): FrameworkNode | Expectation | null {
+  const at = frameworkOf(key, framework);
+  return at
+    ? ((at.framework.find as (kind: ContentKind, slug: string) => FrameworkNode | Expectation | undefined)(kind, at.key) ?? null)
+    : null;
+}

@@ -1,5 +1,6 @@
 import { builder } from '../builder.js';
-import { crossViewKey, encodeGlobalId, frameworkOf } from '../global-id.js';
+import type { Expectation } from '../../graph/types.js';
+import { crossViewKey, encodeGlobalId, findNode } from '../global-id.js';
 import { CONTENT_HASH_DESCRIPTION, KEY_DESCRIPTION } from '../identity.js';
 import { DimensionRef, ExpectationRef, LevelRef, QuotationRef } from '../refs.js';
 import { Basis } from './basis.js';
@@ -10,10 +11,7 @@ builder.node(ExpectationRef, {
   description:
     "One level's expectation on one dimension: a cell of the level comparison. Its own object, since it is what companies amend and translate.",
   id: { resolve: (e) => encodeGlobalId('Expectation', e.slug, e.view) },
-  loadOne: (key, ctx) => {
-    const at = frameworkOf(key, ctx.framework);
-    return at?.framework.find('Expectation', at.key) ?? null;
-  },
+  loadOne: (key, ctx) => findNode('Expectation', key, ctx.framework) as Expectation | null,
   isTypeOf: (value) => (value as { kind?: unknown }).kind === 'Expectation',
   fields: (t) => ({
     key: t.string({ description: KEY_DESCRIPTION, resolve: (e) => crossViewKey('Expectation', e.slug) }),

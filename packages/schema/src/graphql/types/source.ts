@@ -1,18 +1,16 @@
 import { builder } from '../builder.js';
+import type { Source } from '../../graph/types.js';
 import { costHints } from '../cost-hints.js';
 import { EntityRef, SourceRef } from '../refs.js';
 import { textField } from '../rich-text.js';
 import { AMENDED_FIELDS_DESCRIPTION, Origin, ORIGIN_DESCRIPTION } from './origin.js';
-import { crossViewKey, encodeGlobalId, frameworkOf } from '../global-id.js';
+import { crossViewKey, encodeGlobalId, findNode } from '../global-id.js';
 import { CONTENT_HASH_DESCRIPTION, KEY_DESCRIPTION } from '../identity.js';
 
 builder.node(SourceRef, {
   description: 'An article the framework rests on.',
   id: { resolve: (source) => encodeGlobalId('Source', source.slug, source.view) },
-  loadOne: (key, ctx) => {
-    const at = frameworkOf(key, ctx.framework);
-    return at?.framework.find('Source', at.key) ?? null;
-  },
+  loadOne: (key, ctx) => findNode('Source', key, ctx.framework) as Source | null,
   isTypeOf: (value) => (value as { kind?: unknown }).kind === 'Source',
   fields: (t) => ({
     slug: t.exposeString('slug', { description: 'Stable kebab-case identifier.' }),
