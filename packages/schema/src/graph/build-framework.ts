@@ -19,6 +19,7 @@ import { changeFeed, COLLECTION_TYPE, graphqlFieldName } from '../releases/chang
 import type { Provenance } from '../loader/overlay/apply-overlay.js';
 import type { Release } from '../releases/release-model.js';
 import { contentHash } from './content-hash.js';
+import { LocaleFrameworks } from './locale-frameworks.js';
 import { renderMarkdown } from './markdown.js';
 import type {
   Capability,
@@ -61,7 +62,7 @@ export interface Resolution {
   readonly source?: Framework;
   /** Every locale served, and the map every locale's framework will share once all are built. */
   readonly locales?: readonly LocaleInfo[];
-  readonly translations?: Map<string, Framework>;
+  readonly translations?: LocaleFrameworks;
 }
 
 const UPSTREAM_RESOLUTION: Resolution = { view: UPSTREAM_VIEW, overlays: [], provenance: new Map(), upstream: null };
@@ -331,7 +332,7 @@ export function buildFramework(
     overlays: resolution.overlays,
     upstream: resolution.upstream,
     locales: resolution.locales ?? [],
-    translations: resolution.translations ?? new Map(),
+    translations: resolution.translations ?? new LocaleFrameworks(),
     find: ((kind: string, slug: string) => lookup.get(`${kind}:${slug}`)) as Framework['find'],
     files,
     headerFile,
@@ -352,8 +353,8 @@ export function buildFramework(
           currentRelease: releases.find((r) => r.contentHash === contentHashNow),
         },
   );
-  if (resolution.translations && !resolution.translations.has(resolution.view.locale))
-    resolution.translations.set(resolution.view.locale, framework);
+  if (resolution.translations && !resolution.translations.isBuilt(resolution.view.locale))
+    resolution.translations.add(resolution.view.locale, framework);
   return deepFreeze(framework);
 }
 

@@ -4,11 +4,13 @@ import { buildFramework, type Resolution } from '../graph/build-framework.js';
 import { UPSTREAM_VIEW, type Framework, type LocaleInfo } from '../graph/types.js';
 import type { FrameworkMetaInput } from '../model/index.js';
 import type { Release } from '../releases/release-model.js';
-import type { Coverage } from '../locales/apply-translations.js';
+import type { Coverage, TranslatedContent } from '../locales/apply-translations.js';
 import { translateContent } from '../locales/apply-translations.js';
 import { fallbackChain, SOURCE_LOCALE } from '../locales/locale-tag.js';
 import { PSEUDO_LOCALES, pseudoTranslations } from '../locales/pseudo-locales.js';
-import { readLocales } from '../locales/read-locales.js';
+import { translatableStrings } from '../locales/translatable.js';
+import { LocaleFrameworks } from '../graph/locale-frameworks.js';
+import { collectLocales, readLocaleFiles, type LocaleFiles } from '../locales/read-locales.js';
 import { checkReferences } from './check-references.js';
 import { collectItems, type CollectedContent, type RawItem } from './collect-items.js';
 import { readOverlays, resolveOverlays } from './overlay/resolve-overlays.js';
@@ -62,6 +64,12 @@ export async function loadFramework(contentDir: string, options: LoadOptions = {
 
 async function load(dir: string, options: LoadOptions): Promise<LoadResult> {
   const cwd = options.cwd ?? process.cwd();
+  const overlayDirs = (options.overlays ?? []).map((o) => path.resolve(cwd, o));
+  // Read while the content is parsed: the reads wait on the disk, the parsing on this thread.
+  const localeFiles = readLocaleFiles([dir, ...overlayDirs], options).catch((error: unknown): LocaleFiles => ({
+    folders: [],
+    errors: [{ file: dir, line: 1, column: 1, field: '', message: `translations could not be read: ${String(error)}` }],
+  }));
   const { files, errors: readErrors } = await readContentFiles(dir, options);
   if (files.length === 0) return { ok: false, errors: readErrors };
 
@@ -80,17 +88,10 @@ async function load(dir: string, options: LoadOptions): Promise<LoadResult> {
     releases,
     resolution: { view: UPSTREAM_VIEW, overlays: [], provenance: new Map(), upstream: null },
   };
-  if (!options.overlays?.length) return localised(resolved, [dir], [], [], options);
+  if (!overlayDirs.length) return localised(resolved, localeFiles, [], [], options);
   // The upstream framework, English and unlocalised: what the overlays apply to, and amended items' originals.
   const framework = buildFramework(resolved.header, resolved.items, resolved.files, resolved.headerFile, releases);
-  return withOverlays(
-    framework,
-    collected,
-    options.overlays.map((o) => path.resolve(cwd, o)),
-    dir,
-    cwd,
-    options,
-  );
+  return withOverlays(framework, collected, overlayDirs, localeFiles, dir, cwd, options);
 }
 
 /**
@@ -101,6 +102,7 @@ async function withOverlays(
   upstream: Framework,
   collected: CollectedContent,
   dirs: readonly string[],
+  localeFiles: Promise<LocaleFiles>,
   contentDir: string,
   cwd: string,
   options: LoadOptions,
@@ -138,7 +140,7 @@ async function withOverlays(
         upstream,
       },
     },
-    [contentDir, ...overlays.map((o) => o.dir)],
+    localeFiles,
     warnings,
     pins,
     options,
@@ -166,7 +168,7 @@ interface Resolved {
  */
 async function localised(
   resolved: Resolved,
-  dirs: readonly string[],
+  localeFiles: Promise<LocaleFiles>,
   warnings: readonly ContentError[],
   pins: readonly Pin[],
   options: LoadOptions,
@@ -176,56 +178,49 @@ async function localised(
     locales: written,
     errors: localeErrors,
     warnings: localeWarnings,
-    files: localeFiles,
-  } = await readLocales(dirs, resolved.items, header, options, resolved.hidden);
+    files: translationFiles,
+  } = collectLocales(await localeFiles, resolved.items, header, resolved.hidden);
   const byLocale = new Map(written);
-  const headerItem = resolved.items[0];
-  for (const tag of PSEUDO_LOCALES) if (!byLocale.has(tag)) byLocale.set(tag, pseudoTranslations(tag, resolved.items, header, headerItem));
-  const tags = [...byLocale.keys()];
-  const translated = tags.map((tag) => {
-    const chain = fallbackChain(tag, options.localeFallbacks).filter((t) => t === SOURCE_LOCALE || byLocale.has(t));
-    return { tag, chain, content: translateContent(resolved.items, header, chain, byLocale, { validate: written.has(tag) }) };
+  const chainOf = (tag: string) =>
+    fallbackChain(tag, options.localeFallbacks).filter((t) => t === SOURCE_LOCALE || byLocale.has(t) || isPseudo(t));
+  // Translators' locales are translated (and checked) now; a pseudo-locale only when first served.
+  const translated = [...written.keys()].map((tag) => {
+    const chain = chainOf(tag);
+    return { tag, chain, content: translateContent(resolved.items, header, chain, byLocale, { validate: true }) };
   });
   const errors = [...localeErrors, ...translated.flatMap((t) => t.content.errors)];
   if (errors.length > 0) return { ok: false, errors: sortContentErrors(errors) };
 
-  const total = (coverage: ReadonlyMap<string, Coverage>) =>
-    [...coverage.values()].reduce(
-      (sum, c) => ({ translated: sum.translated + c.translated, stale: sum.stale + c.stale, missing: sum.missing + c.missing }),
-      {
-        translated: 0,
-        stale: 0,
-        missing: 0,
-      },
-    );
-  const sourceCoverage = total(translated[0]?.content.coverage ?? new Map());
-  const strings = sourceCoverage.translated + sourceCoverage.stale + sourceCoverage.missing;
+  const strings = stringsPerCollection(resolved.items, header);
+  const everything = (coverage: ReadonlyMap<string, number>) =>
+    Object.fromEntries([...coverage].map(([collection, n]) => [collection, { translated: n, stale: 0, missing: 0 }]));
+  const pseudo = PSEUDO_LOCALES.filter((tag) => !written.has(tag));
   const locales: LocaleInfo[] = [
-    {
-      tag: SOURCE_LOCALE,
-      ...describeLocale(SOURCE_LOCALE),
-      generated: false,
-      fallbacks: [],
-      coverage: { translated: strings, stale: 0, missing: 0 },
-      coverageByCollection: {},
-    },
+    { tag: SOURCE_LOCALE, ...describeLocale(SOURCE_LOCALE), generated: false, fallbacks: [], ...covering(everything(strings)) },
     ...translated.map(({ tag, chain, content }) => ({
       tag,
       ...describeLocale(tag),
-      generated: !written.has(tag),
+      generated: false,
       fallbacks: chain.slice(1),
-      coverage: total(content.coverage),
-      coverageByCollection: Object.fromEntries(content.coverage),
+      ...covering(Object.fromEntries(content.coverage)),
+    })),
+    // Made from the English as it is now, so every string is translated and none is stale.
+    ...pseudo.map((tag) => ({
+      tag,
+      ...describeLocale(tag),
+      generated: true,
+      fallbacks: [SOURCE_LOCALE],
+      ...covering(everything(strings)),
     })),
   ];
-  const translations = new Map<string, Framework>();
-  const files = [...resolved.files, ...localeFiles];
+  const translations = new LocaleFrameworks();
+  const files = [...resolved.files, ...translationFiles];
   const source = buildFramework(resolved.header, resolved.items, files, resolved.headerFile, resolved.releases, {
     ...resolved.resolution,
     locales,
     translations,
   });
-  for (const { tag, content } of translated)
+  const build = (tag: string, content: TranslatedContent) =>
     buildFramework(content.header as unknown as FrameworkMetaInput, content.items, files, resolved.headerFile, resolved.releases, {
       ...resolved.resolution,
       view: { ...resolved.resolution.view, locale: tag },
@@ -234,7 +229,36 @@ async function localised(
       locales,
       translations,
     });
+  for (const { tag, content } of translated) build(tag, content);
+  const headerItem = resolved.items[0];
+  for (const tag of pseudo)
+    translations.defer(tag, () => {
+      const strings = new Map([[tag, pseudoTranslations(tag, resolved.items, header, headerItem)]]);
+      return build(tag, translateContent(resolved.items, header, [tag, SOURCE_LOCALE], strings, { validate: false }));
+    });
   return { ok: true, framework: source, warnings: sortContentErrors([...warnings, ...localeWarnings]), pins };
+}
+
+const isPseudo = (tag: string) => (PSEUDO_LOCALES as readonly string[]).includes(tag);
+
+/** How many strings each collection (and `framework`, the header) gives translators. */
+function stringsPerCollection(items: readonly RawItem[], header: Record<string, unknown>): Map<string, number> {
+  const counts = new Map<string, number>([['framework', translatableStrings('framework', header).length]]);
+  for (const item of items)
+    if (item.value !== undefined && item.slug !== undefined)
+      counts.set(item.collection, (counts.get(item.collection) ?? 0) + translatableStrings(item.collection, item.value as never).length);
+  return counts;
+}
+
+/** A locale's coverage in total and per collection. */
+function covering(byCollection: Record<string, Coverage>): Pick<LocaleInfo, 'coverage' | 'coverageByCollection'> {
+  const coverage = { translated: 0, stale: 0, missing: 0 };
+  for (const c of Object.values(byCollection)) {
+    coverage.translated += c.translated;
+    coverage.stale += c.stale;
+    coverage.missing += c.missing;
+  }
+  return { coverage, coverageByCollection: byCollection };
 }
 
 /** A locale's name in its own language, and its writing direction. */

@@ -48,12 +48,13 @@ export async function readContentFiles(
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_CONTENT_FILE_BYTES;
   const files: ContentFileText[] = [];
   const errors: ContentError[] = [];
-  for (const name of yamlNames) {
-    const file = path.join(dir, name);
-    const read = await readPlainFile(file, realDir, maxBytes);
+  // All at once: the reads wait on the disk, not on this thread.
+  const reads = await Promise.all(yamlNames.map((name) => readPlainFile(path.join(dir, name), realDir, maxBytes)));
+  reads.forEach((read, i) => {
+    const file = path.join(dir, yamlNames[i]!);
     if (typeof read === 'string') files.push({ file, text: read });
     else errors.push({ file, line: 1, column: 1, field: '', message: read.refused });
-  }
+  });
   return { files, errors };
 }
 

@@ -11,12 +11,13 @@ export type DepthCheck =
  * composer (which recurses once per level) sees it. Two passes, both without
  * recursion: a lexer scan that stops at the first line nesting too deep (so
  * "[" × 300,000 costs milliseconds, not the parser's seconds), then an exact
- * walk of the parser's tokens, which `parse` produces and the caller composes.
+ * walk of the parser's tokens, which `parse` makes from the scan's lexemes
+ * (the text is lexed once) and the caller composes.
  */
-export function collectionTooDeep(text: string, parse: () => CST.Token[], limit = MAX_YAML_DEPTH): DepthCheck {
-  const early = lexedTooDeep(text, limit);
-  if (early !== undefined) return { deep: true, offset: early, limit };
-  const tokens = parse();
+export function collectionTooDeep(text: string, parse: (lexemes: readonly string[]) => CST.Token[], limit = MAX_YAML_DEPTH): DepthCheck {
+  const lexed = lexedTooDeep(text, limit);
+  if (typeof lexed === 'number') return { deep: true, offset: lexed, limit };
+  const tokens = parse(lexed);
   const offset = parsedTooDeep(tokens, limit);
   return offset === undefined ? { deep: false, tokens } : { deep: true, offset, limit };
 }
@@ -27,13 +28,16 @@ const MARKERS = new Set([CST.DOCUMENT, CST.FLOW_END, CST.SCALAR]);
 /**
  * A lower bound per line: open flow brackets, plus the block indicators
  * (`-`, `?`, `:`) written on the line outside brackets, each of which opens a
- * level in the compact forms (`- - - x`). Returns where it first passes `limit`.
+ * level in the compact forms (`- - - x`). Returns where it first passes `limit`,
+ * else every lexeme, for the parser.
  */
-function lexedTooDeep(text: string, limit: number): number | undefined {
+function lexedTooDeep(text: string, limit: number): number | string[] {
   let offset = 0;
   let flow = 0;
   let indicators = 0;
+  const lexemes: string[] = [];
   for (const token of new Lexer().lex(text)) {
+    lexemes.push(token);
     switch (CST.tokenType(token)) {
       case 'flow-map-start':
       case 'flow-seq-start':
@@ -55,7 +59,7 @@ function lexedTooDeep(text: string, limit: number): number | undefined {
     if (flow + indicators > limit) return offset;
     if (!MARKERS.has(token)) offset += token.length;
   }
-  return undefined;
+  return lexemes;
 }
 
 /** The exact depth of every collection, block or flow, walked with an explicit stack. */

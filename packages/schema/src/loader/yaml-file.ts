@@ -1,3 +1,4 @@
+import type { CST } from 'yaml';
 import { Composer, LineCounter, Parser, YAMLParseError, isMap, isScalar, visit, type Document, type Node } from 'yaml';
 import { collectionTooDeep } from './yaml-depth.js';
 import type { ContentError } from './content-error.js';
@@ -26,7 +27,15 @@ export function parseYamlFile(file: string, text: string): ParseResult {
   // What yaml's parseDocument does, with a depth check between its two
   // stages: the parser keeps its own stack, but the composer recurses once
   // per level, and "[" × 20,000 would overflow the call stack.
-  const tooDeep = collectionTooDeep(text, () => Array.from(new Parser(lineCounter.addNewLine).parse(text)));
+  const tooDeep = collectionTooDeep(text, (lexemes) => {
+    // Parser#parse, fed the lexemes the depth scan has already made.
+    const parser = new Parser(lineCounter.addNewLine);
+    lineCounter.addNewLine(0);
+    const tokens: CST.Token[] = [];
+    for (const lexeme of lexemes) for (const token of parser.next(lexeme)) tokens.push(token);
+    for (const token of parser.end()) tokens.push(token);
+    return tokens;
+  });
   if (tooDeep.deep) {
     return {
       ok: false,

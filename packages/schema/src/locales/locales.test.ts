@@ -5,6 +5,7 @@ import { graphql } from 'graphql';
 import { parse } from 'yaml';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '../graphql/schema.js';
+import type { LocaleFrameworks } from '../graph/locale-frameworks.js';
 import type { Framework } from '../graph/types.js';
 import { formatContentError } from '../loader/content-error.js';
 import { loadFramework, loadFrameworkOrThrow } from '../loader/load-framework.js';
@@ -158,6 +159,23 @@ describe('translation files with mistakes', () => {
 });
 
 describe('the pseudo-locales', () => {
+  it('are built the first time they are asked for, not on every load, and cover every string', async () => {
+    const fresh = await loadFrameworkOrThrow(DEFAULT_CONTENT_DIR);
+    const translations = fresh.translations as LocaleFrameworks;
+    expect([...translations.keys()]).toEqual(['en', 'de', 'ja', 'en-XA', 'ar-XB']);
+    expect(['en', 'de', 'ja', 'en-XA', 'ar-XB'].map((tag) => translations.isBuilt(tag))).toEqual([true, true, true, false, false]);
+    const xa = translations.get('en-XA')!;
+    expect([translations.isBuilt('en-XA'), translations.isBuilt('ar-XB'), translations.get('en-XA')]).toEqual([true, false, xa]);
+    expect(xa.view.locale).toBe('en-XA');
+    expect(xa.translations).toBe(translations);
+    const english = fresh.locales[0]!.coverage.translated;
+    expect(fresh.locales.find((l) => l.tag === 'en-XA')).toMatchObject({
+      fallbacks: ['en'],
+      coverage: { translated: english, stale: 0, missing: 0 },
+    });
+    expect(fresh.locales.find((l) => l.tag === 'en-XA')!.coverageByCollection).toEqual(fresh.locales[0]!.coverageByCollection);
+  });
+
   it('make en-XA accented and 40% longer, and ar-XB right to left', () => {
     const xa = framework.translations.get('en-XA')!.find('Level', 'staff')!;
     const en = framework.find('Level', 'staff')!;

@@ -28,7 +28,11 @@ const accent = (text: string) =>
 
 function longer(text: string): string {
   const extra: string[] = [];
-  for (let i = 0; extra.join(' ').length < text.length * 0.4; i++) extra.push(FILLER[i % FILLER.length]!);
+  for (let length = -1, i = 0; length < text.length * 0.4; i++) {
+    const word = FILLER[i % FILLER.length]!;
+    extra.push(word);
+    length += word.length + 1;
+  }
   return `[${accent(text)} ${extra.join(' ')}]`;
 }
 

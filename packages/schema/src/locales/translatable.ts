@@ -59,5 +59,17 @@ export function translatableStrings(collection: CollectionName | 'framework', it
   return out;
 }
 
+/** Hashes of English strings: every locale, and every reload, asks for the same ones. Emptied when full. */
+const hashes = new Map<string, string>();
+const MAX_HASHES = 200_000;
+
 /** How a translation names the English it was made from: the first 12 hex digits of its sha256. */
-export const sourceHash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 12);
+export function sourceHash(text: string): string {
+  let hash = hashes.get(text);
+  if (hash === undefined) {
+    if (hashes.size >= MAX_HASHES) hashes.clear();
+    hash = createHash('sha256').update(text).digest('hex').slice(0, 12);
+    hashes.set(text, hash);
+  }
+  return hash;
+}
