@@ -3,10 +3,17 @@
 // the median time of 5 loads (after one unrecorded load, as a server's first
 // load warms the same code) and the heap the loaded framework keeps.
 import { performance } from 'node:perf_hooks';
-import { loadFramework } from '@altitude/schema';
+import { loadFramework as load } from '@altitude/schema';
 
-const [contentDir, ...overlays] = process.argv.slice(2);
+// `--every-locale`: also build the locales built on first request (the pseudo-locales), inside the timing.
+const everyLocale = process.argv.includes('--every-locale');
+const [contentDir, ...overlays] = process.argv.slice(2).filter((arg) => arg !== '--every-locale');
 const options = { overlays, maxCollectionItems: 100_000 };
+const loadFramework = async (dir, opts) => {
+  const result = await load(dir, opts);
+  if (result.ok && everyLocale) for (const framework of result.framework.translations.values()) void framework;
+  return result;
+};
 const first = await loadFramework(contentDir, options);
 if (!first.ok) throw new Error(`${contentDir} does not load: ${first.errors[0]?.message}`);
 const times = [];
@@ -27,5 +34,6 @@ process.stdout.write(
     retainedMiB: retained / 2 ** 20,
     rssMiB: process.memoryUsage().rss / 2 ** 20,
     entities: kept.framework.entities.length,
+    locales: kept.framework.locales.length,
   }),
 );
