@@ -1,6 +1,6 @@
 import { schema, type AltitudeContext } from '@altitude/schema';
 import { useGraphQlJit } from '@envelop/graphql-jit';
-import { Kind, NoSchemaIntrospectionCustomRule, type DocumentNode } from 'graphql';
+import { BREAK, Kind, NoSchemaIntrospectionCustomRule, visit, type DocumentNode } from 'graphql';
 import { createYoga, useExecutionCancellation, type Plugin, type YogaLogger } from 'graphql-yoga';
 import type { ServerOptions } from '../config/server-options.js';
 import type { ContentStore } from '../content/content-store.js';
@@ -43,7 +43,7 @@ function jitFromSecondRun() {
     {
       enableIf: ({ document }) => {
         if (compiled.has(document)) return true;
-        if (!hasOneOperation(document)) return false;
+        if (!hasOneOperation(document) || !compiledKeepsFieldOrder(document)) return false;
         if (!runs.has(document)) {
           runs.add(document);
           return false;
@@ -56,6 +56,28 @@ function jitFromSecondRun() {
       },
     },
   );
+}
+
+/**
+ * graphql-jit writes a fragment's fields after the fields written beside it,
+ * where graphql-js keeps the document's order (as the spec asks). The same
+ * answer in other bytes would change its ETag from the first run to the
+ * next, so a document with a fragment before a field in one selection stays
+ * on graphql-js. The widgets' operations put their fragments last.
+ */
+function compiledKeepsFieldOrder(document: DocumentNode): boolean {
+  let keeps = true;
+  visit(document, {
+    SelectionSet(node) {
+      const lastField = node.selections.findLastIndex((selection) => selection.kind === Kind.FIELD);
+      if (node.selections.some((selection, i) => selection.kind !== Kind.FIELD && i < lastField)) {
+        keeps = false;
+        return BREAK;
+      }
+      return undefined;
+    },
+  });
+  return keeps;
 }
 
 function hasOneOperation(document: DocumentNode): boolean {
