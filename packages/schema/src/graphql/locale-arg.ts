@@ -1,5 +1,5 @@
 import type { Framework } from '../graph/types.js';
-import { fallbackChain, requestedLocale } from '../locales/locale-tag.js';
+import { frameworkInLocale } from '../locales/served-locale.js';
 import type { AltitudeContext } from './context.js';
 
 export const LOCALE_ARG_DESCRIPTION =
@@ -10,14 +10,7 @@ export const LOCALE_ARG_DESCRIPTION =
  * not served, of the first locale of its fallback chain that is.
  */
 export function frameworkIn(ctx: AltitudeContext, locale: string | null | undefined): Framework {
-  if (locale == null) return ctx.framework;
-  const translations = ctx.framework.translations;
-  const tag = requestedLocale(locale, [...translations.keys()]);
-  for (const candidate of fallbackChain(tag)) {
-    const framework = translations.get(candidate);
-    if (framework) return framework;
-  }
-  return ctx.framework;
+  return locale == null ? ctx.framework : frameworkInLocale(ctx.framework, locale);
 }
 
 /** The framework an object was served from: a nested field answers in its parent's locale. */

@@ -2,7 +2,7 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { graphql } from 'graphql';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '../graphql/schema.js';
 import type { LocaleFrameworks } from '../graph/locale-frameworks.js';
@@ -205,6 +205,23 @@ describe('the API in a locale', () => {
     expect(data.ja.id).not.toBe(data.en.id);
     const { data: refetched } = await run(`{ node(id: "${data.ja.id}") { ... on Level { title locale } } }`);
     expect(refetched.node).toEqual({ title: data.ja.title, locale: 'ja' });
+  });
+
+  it('says which locale a source was served in, and which of its strings fell back', async () => {
+    const dir = await contentCopy();
+    const file = path.join(dir, 'locales/de/sources.yaml');
+    const german = parse(await readFile(file, 'utf8')) as { sources: { slug: string; summary?: string; translatedFrom?: unknown }[] };
+    const first = german.sources[0]!;
+    delete first.summary;
+    delete first.translatedFrom;
+    await writeFile(file, stringify(german));
+    const served = await loadFrameworkOrThrow(dir);
+    const { data } = await run(
+      `{ de: source(slug: "${first.slug}", locale: "de") { locale fallbacks { field locale reason } } ja: sources(locale: "ja") { locale fallbacks { field } } }`,
+      served,
+    );
+    expect(data.de).toEqual({ locale: 'de', fallbacks: [{ field: 'summary', locale: 'en', reason: 'MISSING' }] });
+    expect(data.ja.every((s: { locale: string; fallbacks: unknown[] }) => s.locale === 'ja' && s.fallbacks.length === 0)).toBe(true);
   });
 
   it('answers nested fields in the parent’s locale', async () => {

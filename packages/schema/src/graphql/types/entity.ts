@@ -8,6 +8,7 @@ import { Basis } from './basis.js';
 import { AMENDED_FIELDS_DESCRIPTION, Origin, ORIGIN_DESCRIPTION } from './origin.js';
 import { crossViewKey } from '../global-id.js';
 import { CONTENT_HASH_DESCRIPTION, KEY_DESCRIPTION } from '../identity.js';
+import { FALLBACKS_DESCRIPTION, SERVED_LOCALE_DESCRIPTION } from './locale.js';
 
 EntityRef.implement({
   description:
@@ -50,15 +51,8 @@ EntityRef.implement({
     }),
     contentHash: t.exposeString('contentHash', { description: CONTENT_HASH_DESCRIPTION }),
     origin: t.field({ type: Origin, description: ORIGIN_DESCRIPTION, resolve: (entity) => entity.origin }),
-    locale: t.string({
-      description: 'The locale this object was served in: the one asked for, or the one its chain fell back to when that is not served.',
-      resolve: (entity) => entity.view.locale,
-    }),
-    fallbacks: t.field({
-      type: [TextFallbackRef],
-      description: 'Strings of this object served from another locale (missing or stale in this one); empty when all of it is in `locale`.',
-      resolve: (entity) => entity.fallbacks,
-    }),
+    locale: t.string({ description: SERVED_LOCALE_DESCRIPTION, resolve: (entity) => entity.view.locale }),
+    fallbacks: t.field({ type: [TextFallbackRef], description: FALLBACKS_DESCRIPTION, resolve: (entity) => entity.fallbacks }),
     amendedFields: t.stringList({ description: AMENDED_FIELDS_DESCRIPTION, resolve: (entity) => entity.amendedFields }),
     upstream: t.field({
       type: EntityRef,

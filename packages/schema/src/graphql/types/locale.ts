@@ -45,3 +45,8 @@ TextFallbackRef.implement({
     reason: t.field({ type: FallbackReason, description: 'Missing or stale.', resolve: (f) => f.reason }),
   }),
 });
+
+export const SERVED_LOCALE_DESCRIPTION =
+  'The locale this object was served in: the one asked for, or the one its chain fell back to when that is not served.';
+export const FALLBACKS_DESCRIPTION =
+  'Strings of this object served from another locale (missing or stale in this one); empty when all of it is in `locale`.';

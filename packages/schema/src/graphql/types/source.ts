@@ -1,11 +1,12 @@
 import { builder } from '../builder.js';
 import type { Source } from '../../graph/types.js';
 import { costHints } from '../cost-hints.js';
-import { EntityRef, SourceRef } from '../refs.js';
+import { EntityRef, SourceRef, TextFallbackRef } from '../refs.js';
 import { textField } from '../rich-text.js';
 import { AMENDED_FIELDS_DESCRIPTION, Origin, ORIGIN_DESCRIPTION } from './origin.js';
 import { crossViewKey, encodeGlobalId, findNode } from '../global-id.js';
 import { CONTENT_HASH_DESCRIPTION, KEY_DESCRIPTION } from '../identity.js';
+import { FALLBACKS_DESCRIPTION, SERVED_LOCALE_DESCRIPTION } from './locale.js';
 
 builder.node(SourceRef, {
   description: 'An article the framework rests on.',
@@ -24,6 +25,8 @@ builder.node(SourceRef, {
     contentHash: t.exposeString('contentHash', { description: CONTENT_HASH_DESCRIPTION }),
     origin: t.field({ type: Origin, description: ORIGIN_DESCRIPTION, resolve: (source) => source.origin }),
     amendedFields: t.stringList({ description: AMENDED_FIELDS_DESCRIPTION, resolve: (source) => source.amendedFields }),
+    locale: t.string({ description: SERVED_LOCALE_DESCRIPTION, resolve: (source) => source.view.locale }),
+    fallbacks: t.field({ type: [TextFallbackRef], description: FALLBACKS_DESCRIPTION, resolve: (source) => source.fallbacks }),
     citedBy: t.field({
       type: [EntityRef],
       description: 'Every entity that cites this source.',
