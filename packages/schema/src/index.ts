@@ -10,6 +10,18 @@ export { loadFramework, loadFrameworkOrThrow, type LoadOptions, type LoadResult 
 export type { Pin } from './loader/overlay/apply-overlay.js';
 export { sourceHash, translatableStrings } from './locales/translatable.js';
 export { SOURCE_LOCALE, canonicalTag, fallbackChain } from './locales/locale-tag.js';
+// Translation vendors' files (altitude locales export / import).
+export {
+  readTranslationSet,
+  type TranslationItem,
+  type TranslationString,
+  type TranslationState,
+  type TranslationSetResult,
+} from './locales/translation-units.js';
+export { planTranslationFiles, type PlannedFile, type TranslationWrite } from './locales/translation-files.js';
+export { mergeTranslations, TranslationEditError, type TranslationEdit } from './locales/write-translations.js';
+export { PSEUDO_LOCALES } from './locales/pseudo-locales.js';
+export { frameworkInLocale } from './locales/served-locale.js';
 export { changedFields } from './releases/change-feed.js';
 export { ContentValidationError, formatContentError, sortContentErrors, type ContentError } from './loader/content-error.js';
 export { compareLevels, ComparisonError, type LevelComparison } from './graph/compare-levels.js';
@@ -31,7 +43,8 @@ export {
   type EntityJson,
   type ExportCollection,
 } from './export/export-model.js';
-export { levelsCsv } from './export/levels-csv.js';
+export { levelsCsv, type LevelsCsvOptions } from './export/levels-csv.js';
+export { localeColumnFrameworks, localeColumnSuffix, MAX_LOCALE_COLUMNS } from './export/locale-columns.js';
 export { occupationsJsonLd } from './export/occupations-jsonld.js';
 export { DEFAULT_JOB_PROFILE, asSentence, jobCode, type JobProfileOptions } from './export/job-profile.js';
 export { changeFeed, snapshotItems, COLLECTION_TYPE, type ChangeEvent, type ChangeKind } from './releases/change-feed.js';

@@ -14,6 +14,8 @@ import { createLogger, parseLogLevel } from './logger.js';
 import { API_VERSION } from '@altitude/schema';
 import { ConfigError, configuredLocales, resolveOverlayDirs } from './config/altitude-config.js';
 import { runLocalesStatus } from './commands/locales/locales-status.js';
+import { runLocalesExport } from './commands/locales/locales-export.js';
+import { runLocalesImport } from './commands/locales/locales-import.js';
 import { runOverlayDiff } from './commands/overlay/overlay-diff.js';
 import { runOverlayInit } from './commands/overlay/overlay-init.js';
 import { runOverlayPin } from './commands/overlay/overlay-pin.js';
@@ -66,16 +68,21 @@ program
   )
   .addOption(contentOption())
   .addOption(overlayOption())
-  .option('--strict', 'fail on warnings too: an amendment whose upstream item has changed since its basedOn', false)
-  .option('--config <file>', 'altitude.config.json or .yaml, for its overlay (default: the one here)')
+  .option(
+    '--strict',
+    'fail on warnings too: an amendment whose upstream item has changed since its basedOn, a locale declared complete (locales.complete) with missing or stale strings',
+    false,
+  )
+  .option('--config <file>', 'altitude.config.json or .yaml, for its overlay and locales (default: the one here)')
   .action(async (opts: { content?: string; overlay?: string[]; strict: boolean; config?: string }) => {
     const cwd = userCwd();
     const { contentDir, overlays } = await contentSource(opts, cwd);
+    const { complete } = await configuredLocales(cwd, opts.config);
     process.exitCode = await runCheck(
       contentDir,
       cwd,
       { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) },
-      { overlays, strict: opts.strict },
+      { overlays, strict: opts.strict, complete },
     );
   });
 
@@ -119,7 +126,7 @@ program
 program
   .command('build-static')
   .description(
-    'write widgets.js, every export, embed page and snippet, and every persisted answer as plain files for any static host or CDN',
+    'write widgets.js, every export, embed page and snippet, and every persisted answer as plain files for any static host or CDN, in every locale',
   )
   .requiredOption('--out <dir>', 'folder to write; replaced as a whole when the build succeeds')
   .option(
@@ -131,20 +138,38 @@ program
     'replace --out even when it holds something other than an earlier static build (moved aside and kept, never deleted)',
     false,
   )
+  .option('--pseudo-locales', 'also write the generated pseudo-locales (en-XA, ar-XB), which are for testing layouts', false)
+  .option(
+    '--locales <tags>',
+    'only these served locales, comma-separated, e.g. de,ja (English is always written; default: every one served)',
+  )
   .addOption(contentOption())
   .addOption(overlayOption())
   .option('--config <file>', 'altitude.config.json or .yaml (default: the one here)')
-  .action(async (opts: { out: string; publicUrl?: string; force: boolean; content?: string; overlay?: string[]; config?: string }) => {
-    const cwd = userCwd();
-    process.exitCode = await runBuildStatic({
-      ...(await contentSource(opts, cwd)),
-      cwd,
-      out: opts.out,
-      publicUrl: opts.publicUrl,
-      config: opts.config,
-      force: opts.force,
-    });
-  });
+  .action(
+    async (opts: {
+      out: string;
+      publicUrl?: string;
+      force: boolean;
+      pseudoLocales: boolean;
+      locales?: string;
+      content?: string;
+      overlay?: string[];
+      config?: string;
+    }) => {
+      const cwd = userCwd();
+      process.exitCode = await runBuildStatic({
+        ...(await contentSource(opts, cwd)),
+        cwd,
+        out: opts.out,
+        publicUrl: opts.publicUrl,
+        config: opts.config,
+        force: opts.force,
+        pseudoLocales: opts.pseudoLocales,
+        ...(opts.locales === undefined ? {} : { locales: opts.locales }),
+      });
+    },
+  );
 
 program
   .command('export')
@@ -152,13 +177,29 @@ program
   .addOption(new Option('--format <format>', 'json, csv or jsonld').choices(EXPORT_FORMATS).makeOptionMandatory())
   .option('--out <file>', 'write to this file (atomically) instead of stdout')
   .option('--bom', 'start the CSV with a UTF-8 byte-order mark, for spreadsheet tools that need one', false)
+  .option('--locale <tag>', 'BCP 47 tag of the language to export in, e.g. de; one not served falls back along its chain (default: en)')
+  .option(
+    '--locale-columns <tags>',
+    'CSV only: locales served, comma-separated, that each add a column per translatable column, e.g. de,ja for "Job Title.de_DE" and "Job Title.ja_JP"',
+  )
   .addOption(contentOption())
   .addOption(overlayOption())
   .option('--config <file>', 'job codes, job family and occupational category (default: altitude.config.json or .yaml here)')
-  .action(async (opts: { format: ExportFormat; out?: string; bom: boolean; content?: string; overlay?: string[]; config?: string }) => {
-    const cwd = userCwd();
-    process.exitCode = await runExport({ ...opts, ...(await contentSource(opts, cwd)), cwd });
-  });
+  .action(
+    async (opts: {
+      format: ExportFormat;
+      out?: string;
+      bom: boolean;
+      locale?: string;
+      localeColumns?: string;
+      content?: string;
+      overlay?: string[];
+      config?: string;
+    }) => {
+      const cwd = userCwd();
+      process.exitCode = await runExport({ ...opts, ...(await contentSource(opts, cwd)), cwd });
+    },
+  );
 
 program
   .command('release')
@@ -178,6 +219,10 @@ program
   .argument('[slug]', 'the level or failure mode, for level and failure-mode')
   .option('--levels <slugs>', 'for level-compare: level slugs, comma-separated, e.g. staff,distinguished')
   .option('--dimensions <slugs>', 'for level-compare: only these dimensions, comma-separated')
+  .option(
+    '--lang <tag>',
+    'language to write it in, a BCP 47 tag such as de or ja (default: English); one not served falls back along its chain',
+  )
   .addOption(new Option('--format <format>', 'html or md').choices(['html', 'md']).default('html'))
   .addOption(contentOption())
   .addOption(overlayOption())
@@ -185,7 +230,7 @@ program
     async (
       widget: string,
       slug: string | undefined,
-      opts: { levels?: string; dimensions?: string; format: 'html' | 'md'; content?: string; overlay?: string[] },
+      opts: { levels?: string; dimensions?: string; lang?: string; format: 'html' | 'md'; content?: string; overlay?: string[] },
     ) => {
       const cwd = userCwd();
       process.exitCode = await runSnippet({
@@ -252,6 +297,40 @@ localesCommand
     process.exitCode = await runLocalesStatus({ ...source, cwd, json: opts.json, strict: opts.strict, complete }, stdio);
   });
 
+localesCommand
+  .command('export')
+  .description("write an XLIFF 2.0 file for a translation vendor: the locale's missing and stale strings, with the English and its hash")
+  .requiredOption('--locale <tag>', 'BCP 47 tag of the language to translate into, e.g. fr or pt-BR')
+  .option('--all', 'every string, translated ones too (with their translation as the target)', false)
+  .option('--out <file>', 'write to this file (atomically) instead of stdout')
+  .addOption(contentOption())
+  .addOption(overlayOption())
+  .option('--config <file>', 'altitude.config.json or .yaml, for its overlay (default: the one here)')
+  .action(async (opts: { locale: string; all: boolean; out?: string; content?: string; overlay?: string[]; config?: string }) => {
+    const cwd = userCwd();
+    const source = await contentSource(opts, cwd);
+    process.exitCode = await runLocalesExport({ ...source, cwd, locale: opts.locale, all: opts.all, out: opts.out }, stdio);
+  });
+
+localesCommand
+  .command('import')
+  .description("read a vendor's XLIFF 2.0 file back into the locale's translation files, checked as the loader checks them; all or nothing")
+  .argument('<file>', 'the XLIFF file, as `altitude locales export` wrote it and the vendor filled in')
+  .option('--dry-run', 'check the file and print what would be written, and write nothing', false)
+  .option(
+    '--accept-stale',
+    'write strings whose English has changed since the export anyway, as translations of the English as it is now (default: refuse them)',
+    false,
+  )
+  .addOption(contentOption())
+  .addOption(overlayOption())
+  .option('--config <file>', 'altitude.config.json or .yaml, for its overlay (default: the one here)')
+  .action(async (file: string, opts: { dryRun: boolean; acceptStale: boolean; content?: string; overlay?: string[]; config?: string }) => {
+    const cwd = userCwd();
+    const source = await contentSource(opts, cwd);
+    process.exitCode = await runLocalesImport({ ...source, cwd, file, dryRun: opts.dryRun, acceptStale: opts.acceptStale }, stdio);
+  });
+
 const positiveInt = (what: string) => (value: string) => {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${what} must be a whole number of 1 or more`);
@@ -274,6 +353,10 @@ program
   .option('--json', 'print one JSON summary instead of the table and progress', false)
   .addOption(contentOption())
   .addOption(overlayOption())
+  .option(
+    '--config <file>',
+    'altitude.config.json or .yaml, for its overlay and the locales it declares complete, which every change carries (default: the one here)',
+  )
   .addOption(
     new Option('--timeout <seconds>', 'how long one attempt may take')
       .argParser(positiveInt('--timeout'))
@@ -303,6 +386,7 @@ program
       json: boolean;
       content?: string;
       overlay?: string[];
+      config?: string;
       timeout: number;
       maxAttempts: number;
       retryBase: number;
@@ -316,6 +400,7 @@ program
         dryRun: opts.dryRun,
         json: opts.json,
         ...(await contentSource(opts, cwd)),
+        ...(opts.config ? { config: opts.config } : {}),
         cwd,
         retry: {
           timeoutMs: opts.timeout * 1000,
