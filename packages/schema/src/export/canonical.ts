@@ -98,6 +98,7 @@ export function exportFramework(framework: Framework, schemaUrl: string): Framew
       description: framework.description && framework.description.markdown,
       version: framework.version,
       contentHash: framework.contentHash,
+      locale: framework.view.locale,
     },
     sources: all(framework.sources),
     dimensions: all(framework.dimensions),

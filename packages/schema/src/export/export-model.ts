@@ -131,6 +131,10 @@ export const FrameworkExport = z
       description: Markdown.nullable(),
       version: z.string().meta({ description: 'Semantic version of the content.' }),
       contentHash: Hash.meta({ description: 'sha256 over every item; changes whenever any content changes.' }),
+      locale: z.string().optional().meta({
+        description:
+          'BCP 47 tag of the language the text is served in (`en`, `de`); a string missing or stale in it is served in its fallback locale. Absent in exports made before the framework had translations.',
+      }),
     }),
     ...(Object.fromEntries(Object.entries(exportCollections).map(([name, item]) => [name, z.array(item)])) as {
       [K in keyof typeof exportCollections]: z.ZodArray<(typeof exportCollections)[K]>;

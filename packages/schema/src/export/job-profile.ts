@@ -26,7 +26,7 @@ export function expectationText(expectation: Expectation): string {
   return `${asSentence(expectation.headline)} ${expectation.text.text}`;
 }
 
-/** One line per dimension: "Dimension: Headline. What the level expects." */
-export function responsibilities(level: Level): string[] {
-  return level.expectations.map((e) => `${e.dimension.title}: ${expectationText(e)}`);
+/** A level's line on one dimension: "Dimension: Headline. What the level expects." */
+export function responsibility(expectation: Expectation): string {
+  return `${expectation.dimension.title}: ${expectationText(expectation)}`;
 }

@@ -1,13 +1,19 @@
 import path from 'node:path';
+import { ArgumentError } from '@altitude/schema';
 import writeFileAtomic from 'write-file-atomic';
 import { ConfigError, loadConfig } from '../config/altitude-config.js';
 import { renderExport, type ExportFormat } from '../exports/export-formats.js';
+import { exportLocale } from '../exports/export-locale.js';
 import { loadOrReport } from './load-or-report.js';
 
 export interface ExportCommandOptions {
   readonly format: ExportFormat;
   readonly out?: string;
   readonly bom: boolean;
+  /** BCP 47 tag of the language to export in; the framework's own when absent. */
+  readonly locale?: string;
+  /** CSV only: comma-separated locales that each add a column per translatable column (`Job Title.de_DE`). */
+  readonly localeColumns?: string;
   readonly contentDir: string;
   /** Overlay folders applied on top of the content, in order. */
   readonly overlays?: readonly string[];
@@ -17,17 +23,39 @@ export interface ExportCommandOptions {
 
 export const DEFAULT_PUBLIC_URL = 'http://127.0.0.1:4000';
 
-/** `altitude export`: the framework as JSON, CSV or JSON-LD, to stdout or --out. */
+/** `altitude export`: the framework as JSON, CSV or JSON-LD, in any locale served, to stdout or --out. */
 export async function runExport(options: ExportCommandOptions): Promise<number> {
-  if (options.bom && options.format !== 'csv') {
-    process.stderr.write('altitude: --bom only applies to --format csv\n');
+  for (const [given, option] of [
+    [options.bom, '--bom'],
+    [options.localeColumns !== undefined, '--locale-columns'],
+  ] as const)
+    if (given && options.format !== 'csv') {
+      process.stderr.write(`altitude: ${option} only applies to --format csv\n`);
+      return 2;
+    }
+  const source = await loadOrReport(options.contentDir, options.cwd, options.overlays);
+  if (!source) return 1;
+  let view;
+  try {
+    view = exportLocale(source, options.format, options);
+  } catch (error) {
+    if (!(error instanceof ArgumentError)) throw error;
+    // "locale must be …" reads as the option the user gave: "--locale must be …".
+    const message =
+      error.problem.argument === 'locale'
+        ? `${error.message.replace(/^locale /, '--locale ')} Served: ${[...source.translations.keys()].join(', ')}.`
+        : `--locale-columns: ${error.message}`;
+    process.stderr.write(`altitude: ${message}\n`);
     return 2;
   }
-  const framework = await loadOrReport(options.contentDir, options.cwd, options.overlays);
-  if (!framework) return 1;
+  const { framework } = view;
+  if (view.fellBackFrom)
+    process.stderr.write(
+      `altitude: ${view.fellBackFrom} is not served; exporting ${framework.view.locale}, the first locale of its fallback chain that is\n`,
+    );
   let config;
   try {
-    config = await loadConfig(framework, options.cwd, options.config);
+    config = await loadConfig(source, options.cwd, options.config);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`altitude: ${error.message}\n`);
@@ -39,6 +67,7 @@ export async function runExport(options: ExportCommandOptions): Promise<number> 
     jobProfile: config.jobProfile,
     publicUrl: config.publicUrl ?? DEFAULT_PUBLIC_URL,
     bom: options.bom,
+    localeColumns: view.localeColumns,
   });
   if (!options.out) {
     process.stdout.write(rendered.body);

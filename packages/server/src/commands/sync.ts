@@ -1,9 +1,11 @@
 import path from 'node:path';
 import { exportFramework } from '@altitude/schema';
+import { ConfigError, configuredLocales } from '../config/altitude-config.js';
 import { planSync, type PlannedChange } from '../sync/plan.js';
 import { jsonReporter, lineReporter, terminalReporter, type Reporter, type Sent, type SyncSummary } from '../sync/reporters.js';
 import { snapshotMessage, SNAPSHOT_EVENT } from '../sync/snapshot.js';
 import { STALE_MS, SyncLockedError, lockSyncState, type SyncLock } from '../sync/sync-lock.js';
+import { SyncLocalesError, syncLocales, syncTranslations, type SyncTranslations } from '../sync/sync-locales.js';
 import { SyncStateError, readSyncState, writeSyncState, type SyncState } from '../sync/sync-state.js';
 import { DEFAULT_RETRY, INTERRUPTED, createSender, type RetryPolicy, type WebhookMessage } from '../sync/webhook-sender.js';
 import { loadOrReport } from './load-or-report.js';
@@ -17,6 +19,8 @@ export interface SyncCommandOptions {
   readonly contentDir: string;
   /** Overlay folders applied on top of the content, in order. */
   readonly overlays?: readonly string[];
+  /** altitude.config.json or .yaml, for the locales it declares complete (default: the one in cwd). */
+  readonly config?: string;
   readonly cwd: string;
   readonly retry: Partial<RetryPolicy>;
 }
@@ -33,11 +37,24 @@ function validSecret(secret: string): boolean {
   return key.length >= 32 && /^[A-Za-z0-9+/]+={0,2}$/.test(key);
 }
 
-/** The message a planned change is sent as. */
+/** The message a planned change is sent as: a creation or update with the item in every locale synced. */
 const changeMessage = (change: PlannedChange): WebhookMessage => ({
   eventType: change.eventType,
   webhookId: change.webhookId,
-  data: { slug: change.slug, contentHash: change.contentHash, version: change.version, entity: change.entity },
+  data: {
+    slug: change.slug,
+    contentHash: change.contentHash,
+    version: change.version,
+    entity: change.entity,
+    ...(change.kind === 'deleted'
+      ? {}
+      : {
+          locale: change.locale,
+          translations: change.translations,
+          fallbacks: change.fallbacks,
+          changedLocales: change.changedLocales,
+        }),
+  },
 });
 
 /** Exit codes of a run stopped by a signal, as shells report them (128 + the signal's number). */
@@ -72,6 +89,14 @@ export async function runSync(options: SyncCommandOptions): Promise<number> {
 
   const framework = await loadOrReport(options.contentDir, options.cwd, options.overlays);
   if (!framework) return 2;
+  let translations: SyncTranslations;
+  try {
+    const { complete } = await configuredLocales(options.cwd, options.config);
+    translations = syncTranslations(framework, syncLocales(framework, complete));
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof SyncLocalesError) return usage(error.message);
+    throw error;
+  }
   const stateFile = path.resolve(options.cwd, options.state);
 
   // A dry run writes nothing, so it needs no lock; a real run reads the state only once it holds it.
@@ -99,7 +124,7 @@ export async function runSync(options: SyncCommandOptions): Promise<number> {
       if (error instanceof SyncStateError) return usage(error.message);
       throw error;
     }
-    return await deliverAll(options, target, framework, stateFile, state, lock);
+    return await deliverAll(options, target, framework, translations, stateFile, state, lock);
   } finally {
     await lock?.release();
   }
@@ -109,15 +134,16 @@ async function deliverAll(
   options: SyncCommandOptions,
   target: URL,
   framework: NonNullable<Awaited<ReturnType<typeof loadOrReport>>>,
+  translations: SyncTranslations,
   stateFile: string,
   state: SyncState,
   lock: SyncLock | undefined,
 ): Promise<number> {
   const current = exportFramework(framework, '');
-  const plan = planSync(current, state);
+  const plan = planSync(current, state, translations, framework.view.locale);
   const firstSync = state.snapshotDue === true && Object.keys(state.delivered).length === 0;
   const snapshotDue = state.snapshotDue === true;
-  const snapshot = snapshotMessage(current, framework.view);
+  const snapshot = snapshotMessage(current, framework.view, translations);
   let snapshotStatus: SyncSummary['snapshot'] = snapshotDue ? 'pending' : 'not due';
   const reporter: Reporter = options.json ? jsonReporter() : process.stdout.isTTY ? terminalReporter() : lineReporter();
   const started = Date.now();
@@ -137,10 +163,12 @@ async function deliverAll(
       failed,
       remaining: plan.length - delivered,
       durationMs: Date.now() - started,
+      locales: [framework.view.locale, ...translations.keys()],
       changes: plan.map((c) => ({
         eventType: c.eventType,
         slug: c.slug,
         webhookId: c.webhookId,
+        locales: c.changedLocales,
         status: outcome.get(c)?.status ?? 'pending',
         ...(outcome.get(c) ?? {}),
       })),
@@ -231,6 +259,8 @@ async function deliverAll(
         deliveredAt: new Date().toISOString(),
         deleted: change.kind === 'deleted',
         entity: change.entity,
+        // Only with translations: a state file of a sync without them reads as it did before.
+        ...(Object.keys(change.translationHashes).length ? { translations: change.translationHashes } : {}),
       };
       // Recorded before the next send: a kill now loses nothing, and at most
       // this one change is sent again (with the same webhook-id).

@@ -17,6 +17,8 @@ export interface ExportOptions {
   /** Base URL for links inside the export (the published JSON Schema, JSON-LD @ids). */
   readonly publicUrl: string;
   readonly bom?: boolean;
+  /** CSV only: the framework in further locales, one column each per translatable column. */
+  readonly localeColumns?: readonly Framework[];
 }
 
 export const EXPORT_SCHEMA_FILE = 'framework.schema.json';
@@ -29,29 +31,30 @@ export const EXPORT_SCHEMA_FILE = 'framework.schema.json';
  */
 const scriptSafe = (json: string) => json.replace(/</g, '\\u003c');
 
-/** One export of the framework, the same bytes for the CLI and for /export/*. */
+/** One export of the framework (in the locale it was resolved for), the same bytes for the CLI and for /export/*. */
 export function renderExport(format: ExportFormat, framework: Framework, options: ExportOptions): RenderedExport {
+  const locale = framework.view.locale;
   switch (format) {
     case 'json':
       return {
         body: exportFrameworkText(framework, `${options.publicUrl}/export/${EXPORT_SCHEMA_FILE}`),
         contentType: 'application/json; charset=utf-8',
         fileName: 'framework.json',
-        describe: `the framework (${framework.entities.length + framework.sources.length} items, version ${framework.version})`,
+        describe: `the framework (${framework.entities.length + framework.sources.length} items, version ${framework.version}, in ${locale})`,
       };
     case 'csv':
       return {
-        body: levelsCsv(framework, options.jobProfile, { bom: options.bom ?? false }),
+        body: levelsCsv(framework, options.jobProfile, { bom: options.bom ?? false, localeColumns: options.localeColumns ?? [] }),
         contentType: 'text/csv; charset=utf-8; header=present',
         fileName: 'levels.csv',
-        describe: `${framework.levels.length} job profiles`,
+        describe: `${framework.levels.length} job profiles in ${[locale, ...(options.localeColumns ?? []).map((l) => l.view.locale)].join(', ')}`,
       };
     case 'jsonld':
       return {
         body: `${scriptSafe(JSON.stringify(occupationsJsonLd(framework, options.jobProfile, options.publicUrl), null, 2))}\n`,
         contentType: 'application/ld+json; charset=utf-8',
         fileName: 'framework.jsonld',
-        describe: `${framework.levels.length} schema.org Occupations`,
+        describe: `${framework.levels.length} schema.org Occupations in ${locale}`,
       };
   }
 }

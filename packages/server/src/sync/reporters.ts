@@ -19,10 +19,14 @@ export interface SyncSummary {
   readonly remaining: number;
   readonly durationMs: number;
   readonly error?: string;
+  /** The framework's own locale, then every locale synced with it. */
+  readonly locales: readonly string[];
   readonly changes: readonly {
     eventType: string;
     slug: string;
     webhookId: string;
+    /** The locales whose text the change brings. */
+    locales: readonly string[];
     status: 'delivered' | 'failed' | 'pending';
     attempts?: number;
     reason?: string;
@@ -52,7 +56,10 @@ const name = (sent: Sent) => (sent.slug === undefined ? sent.eventType : `${sent
 
 function planTable(plan: readonly PlannedChange[]): string {
   const table = new Table({ head: ['change', 'type', 'slug', 'version'], style: { head: [], border: [], compact: true } });
-  for (const c of plan) table.push([c.kind, c.type, c.slug, c.version]);
+  // An update says which languages changed once translations are synced: a German fix alone reads `updated (de)`.
+  const kind = (c: PlannedChange) =>
+    c.kind === 'updated' && Object.keys(c.translations).length ? `updated (${c.changedLocales.join(', ')})` : c.kind;
+  for (const c of plan) table.push([kind(c), c.type, c.slug, c.version]);
   return table.toString();
 }
 

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { encodeGlobalId, snapshotItems, UPSTREAM_VIEW, type FrameworkExportJson, type FrameworkView } from '@altitude/schema';
-import { webhookId } from './plan.js';
+import { deliveryHash, webhookId } from './plan.js';
+import type { SyncTranslations } from './sync-locales.js';
 import type { WebhookMessage } from './webhook-sender.js';
 
 /** The event that ends a first sync. */
@@ -12,6 +14,8 @@ export interface SnapshotEntity {
   /** The entity's global GraphQL ID in the view synced, as `id` fields and `node(id:)` use it. */
   readonly id: string;
   readonly contentHash: string;
+  /** The content hash of each translation synced, by locale. */
+  readonly translations: Readonly<Record<string, string>>;
 }
 
 /**
@@ -21,17 +25,36 @@ export interface SnapshotEntity {
  * content, so a retried or repeated snapshot of the same content is one
  * message to the receiver.
  */
-export function snapshotMessage(current: FrameworkExportJson, view: FrameworkView = UPSTREAM_VIEW): WebhookMessage {
-  const entities: SnapshotEntity[] = [...snapshotItems(current).values()].map(({ type, entity }) => ({
+export function snapshotMessage(
+  current: FrameworkExportJson,
+  view: FrameworkView = UPSTREAM_VIEW,
+  translations: SyncTranslations = new Map(),
+): WebhookMessage {
+  const entities: SnapshotEntity[] = [...snapshotItems(current)].map(([key, { type, entity }]) => ({
     type,
     slug: entity.slug,
     id: encodeGlobalId(type, entity.slug, view),
     contentHash: entity.contentHash,
+    translations: Object.fromEntries(
+      [...translations].flatMap(([tag, byKey]) => {
+        const item = byKey.get(key);
+        return item ? [[tag, item.entity.contentHash]] : [];
+      }),
+    ),
   }));
   const { version, contentHash } = current.framework;
+  // A hash per locale over its items' hashes: a snapshot of the same content in the same locales is one message.
+  const localeHashes = Object.fromEntries(
+    [...translations.keys()].map((tag) => [
+      tag,
+      createHash('sha256')
+        .update(entities.map((e) => e.translations[tag] ?? '').join('\n'))
+        .digest('hex'),
+    ]),
+  );
   return {
     eventType: SNAPSHOT_EVENT,
-    webhookId: webhookId(SNAPSHOT_EVENT, '', null, contentHash),
-    data: { version, contentHash, count: entities.length, entities },
+    webhookId: webhookId(SNAPSHOT_EVENT, '', null, deliveryHash(contentHash, localeHashes)),
+    data: { version, contentHash, locales: [...translations.keys()], count: entities.length, entities },
   };
 }

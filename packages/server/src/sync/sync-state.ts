@@ -13,6 +13,12 @@ const DeliveredRecord = z.strictObject({
   deleted: z.boolean(),
   /** The canonical JSON delivered, kept so a later deletion can carry it as a tombstone. */
   entity: z.record(z.string(), z.unknown()),
+  /**
+   * The content hash of each translation delivered, by locale: a translation
+   * that changes is sent again. Absent in files written before locales were
+   * synced (the next run then sends every item once with its translations).
+   */
+  translations: z.record(z.string(), z.string()).optional(),
 });
 
 const SyncStateFile = z.strictObject({
