@@ -230,7 +230,8 @@ describe('static snippets', () => {
       expect(text).not.toMatch(/<script/i);
       expect(text).not.toMatch(/\son[a-z]+\s*=/i);
       for (const url of text.match(/https?:\/\/[^\s"')<>\]]+/g) ?? []) expect(SOURCE_URLS, url).toContain(url);
-      if (extension === 'html') expect(text).toMatch(/^<div class="altitude-snippet altitude-[\w-]+">/);
+      // It says its language, so it reads (and is spoken) right on a page in another one.
+      if (extension === 'html') expect(text).toMatch(/^<div class="altitude-snippet altitude-[\w-]+" lang="en" dir="ltr">/);
     }
   });
 

@@ -32,6 +32,15 @@ let serveStatic: ReturnType<typeof sirv> | undefined;
 let altitude: CliServer;
 let browser: Browser;
 let build: Awaited<ReturnType<typeof runCli>>;
+/** Whether the widgets' persisted queries declare $locale, so that the build writes their answers per locale. */
+const WIDGETS_TAKE_A_LOCALE = Object.values(
+  JSON.parse(await readFile(new URL('../../packages/widgets/persisted-operations.json', import.meta.url), 'utf8')) as Record<
+    string,
+    string
+  >,
+).every((text) => text.includes('$locale:String'));
+/** For the tests of replacing folders: English alone is enough, and quicker. */
+const ENGLISH = ['--locales', 'en'];
 
 beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'altitude-static-'));
@@ -60,6 +69,16 @@ afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
+/** A new page, with the errors it throws and the paths it requests. */
+async function watchedPage() {
+  const page = await browser.newPage();
+  const problems: string[] = [];
+  const requests: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  return { page, problems, requests };
+}
+
 async function listFiles(dir: string, prefix = ''): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   const nested = await Promise.all(
@@ -73,7 +92,9 @@ async function listFiles(dir: string, prefix = ''): Promise<string[]> {
 describe('altitude build-static', () => {
   it('writes the bundle, every export, embed page, snippet and persisted answer', async () => {
     expect(build.code, build.stderr).toBe(0);
-    expect(build.stderr).toMatch(/Wrote \d+ files \([\d.]+ MB\) to .* for http:\/\/127\.0\.0\.1:\d+\n$/);
+    expect(build.stderr).toMatch(
+      /Wrote \d+ files \([\d.]+ MB\) to .* for http:\/\/127\.0\.0\.1:\d+\nLocales: en \d+ files, de \d+ files, ja \d+ files; pseudo-locales en-XA, ar-XB only with --pseudo-locales\n$/,
+    );
     const written = await listFiles(out);
     for (const file of [
       'widgets.js',
@@ -94,14 +115,20 @@ describe('altitude build-static', () => {
     // As readable by the web server as a folder mkdir makes (it is built in a private temporary folder).
     expect((await stat(out)).mode & 0o777).toBe(0o777 & ~process.umask());
     const answers = written.filter((f) => f.startsWith('graphql/'));
-    // 3 level cards, 4 failure-mode cards, the grid, the mechanisms, 12 orderings of 2 or 3 levels.
-    expect(answers).toHaveLength(3 + 4 + 1 + 1 + 12);
+    // 3 level cards, 4 failure-mode cards, the grid, the mechanisms, 12 orderings of 2 or 3 levels: in English
+    // (without a locale, as widgets ask for English), and per locale when the widgets' queries take one.
+    const inEnglish = 3 + 4 + 1 + 1 + 12;
+    expect(answers.filter((f) => !f.includes('locale='))).toHaveLength(inEnglish);
+    expect(answers.filter((f) => f.includes('locale=de&') || f.endsWith('locale=de.json'))).toHaveLength(
+      WIDGETS_TAKE_A_LOCALE ? inEnglish : 0,
+    );
+    expect(answers).toHaveLength(WIDGETS_TAKE_A_LOCALE ? inEnglish * 4 : inEnglish);
   });
 
   it('writes each answer with the same bytes a server sends for the same request', async () => {
     const response = await fetch(`${origin}/widgets.js`);
     expect(response.status).toBe(200);
-    const answers = (await listFiles(out)).filter((f) => f.includes('slug=principal'));
+    const answers = (await listFiles(out)).filter((f) => f.endsWith('/slug=principal.json'));
     const [file] = answers;
     const id = file!.split('/')[1]!;
     const server = await fetch(`${altitude.url}/graphql?id=${id}&variables=${encodeURIComponent('{"slug":"principal"}')}`, {
@@ -111,11 +138,7 @@ describe('altitude build-static', () => {
   });
 
   it('serves widgets that render from the static files alone, in Chromium', async () => {
-    const page = await browser.newPage();
-    const problems: string[] = [];
-    const requests: string[] = [];
-    page.on('pageerror', (e) => problems.push(e.message));
-    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    const { page, problems, requests } = await watchedPage();
     try {
       await page.goto(`${origin}/wiki.html`);
       // One of each element on the wiki page.
@@ -180,6 +203,119 @@ describe('altitude build-static', () => {
   });
 });
 
+describe('altitude build-static in every locale', () => {
+  /** What the server serves in a locale, asked through GraphQL: the text the files must hold. */
+  const servedIn = async (locale: string) => {
+    const response = await fetch(`${altitude.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ failureMode(slug: "super-coder", locale: "${locale}") { title symptoms(format: TEXT) } }` }),
+    });
+    return ((await response.json()) as { data: { failureMode: { title: string; symptoms: string[] } } }).data.failureMode;
+  };
+  const site = (file: string) => readFile(path.join(out, file), 'utf8');
+
+  it('writes each locale’s embed pages and snippets under its tag, in that locale', async () => {
+    const [german, english] = await Promise.all([servedIn('de'), servedIn('en')]);
+    expect(german.title).not.toBe(english.title);
+    const page = await site('embed/de/failure-mode/super-coder.html');
+    expect(page).toContain('<html lang="de" dir="ltr">');
+    expect(page).toContain(`<title>${german.title} — Altitude</title>`);
+    expect(page).toContain(german.symptoms[0]);
+    expect(page).not.toContain(english.symptoms[0]);
+    // English where it always was, and still English.
+    expect(await site('embed/failure-mode/super-coder.html')).toContain(`<title>${english.title} — Altitude</title>`);
+    expect(await site('embed/ja/level-compare/staff,principal.html')).toMatch(/^<!doctype html>\n<html lang="ja" dir="ltr">/);
+    expect(await site('snippet/de/failure-mode/super-coder.md')).toMatch(new RegExp(`^## ${german.title}`));
+    // The widgets' words in each language, beside widgets.js, where it imports them from.
+    expect(existsSync(path.join(out, 'widgets/locales/de.js'))).toBe(
+      existsSync(new URL('../../packages/widgets/dist/widgets/locales/de.js', import.meta.url)),
+    );
+    expect(await site('snippet/ja/level/staff.html')).toMatch(/^<div class="altitude-snippet altitude-level" lang="ja" dir="ltr">/);
+    // The pseudo-locales are for testing: not written unless asked for.
+    const written = await listFiles(out);
+    expect(written.some((f) => /(^|\/)(en-XA|ar-XB)(\/|$)|locale=(en-XA|ar-XB)/.test(f))).toBe(false);
+  });
+
+  it('writes each locale’s answers with the bytes the server sends for the widget’s request', async () => {
+    if (!WIDGETS_TAKE_A_LOCALE) return;
+    const file = (await listFiles(out)).find((f) => f.endsWith('/locale=de&slug=super-coder.json'))!;
+    expect(file).toBeDefined();
+    const id = file.split('/')[1]!;
+    const server = await fetch(`${altitude.url}/graphql?id=${id}&variables=${encodeURIComponent('{"locale":"de","slug":"super-coder"}')}`, {
+      headers: { accept: 'application/graphql-response+json, application/json' },
+    });
+    const written = await readFile(path.join(out, file), 'utf8');
+    // The same answer (graphql-jit, which runs an operation from its second execution on, may order the keys of a fragment otherwise).
+    expect(JSON.parse(written)).toEqual(await server.json());
+    expect(written).toContain((await servedIn('de')).title);
+  });
+
+  it('lists the locales it holds in locales.json, with where their files are and how many', async () => {
+    const index = JSON.parse(await site('locales.json')) as {
+      source: string;
+      locales: { tag: string; embeds: string; files: number; generated: boolean }[];
+    };
+    expect(index.source).toBe('en');
+    expect(index.locales.map((l) => [l.tag, l.embeds, l.generated])).toEqual([
+      ['en', '/embed/', false],
+      ['de', '/embed/de/', false],
+      ['ja', '/embed/ja/', false],
+    ]);
+    const written = await listFiles(out);
+    const german = written.filter((f) => f.startsWith('embed/de/') || f.startsWith('snippet/de/') || /locale=de[&.]/.test(f));
+    expect(index.locales[1]!.files).toBe(german.length);
+    expect(build.stderr).toContain(`de ${german.length} files`);
+    // Served with headers, like every other file.
+    const rules = parseHeadersFile(await site('_headers'));
+    expect(rules.find((r) => r.path === '/locales.json')?.headers['content-type']).toBe('application/json; charset=utf-8');
+  });
+
+  it('keeps the rules of English and of the files every locale shares first in _headers', async () => {
+    const rules = parseHeadersFile(await site('_headers'));
+    const inLocale = (p: string) => /^\/(embed|snippet)\/(de|ja)\//.test(p);
+    const firstLocale = rules.findIndex((r) => inLocale(r.path));
+    expect(firstLocale).toBeGreaterThan(0);
+    expect(rules.slice(firstLocale).every((r) => inLocale(r.path))).toBe(true);
+    expect(rules.find((r) => matches(r.path, '/embed/de/level/staff.html'))?.headers['content-language']).toBe('de');
+  });
+
+  it('serves a German embed page from the static host that hydrates without a request', async () => {
+    const { page, problems, requests } = await watchedPage();
+    try {
+      await page.goto(`${origin}/embed/de/failure-mode/super-coder.html`);
+      await page.waitForFunction(
+        () => (document.querySelector('de-failure-mode-card') as unknown as { hasUpdated?: boolean }).hasUpdated === true,
+      );
+      const heading = await page.evaluate(
+        () => document.querySelector('de-failure-mode-card')!.shadowRoot!.querySelector('h1,h2,h3')?.textContent,
+      );
+      expect(heading).toBe((await servedIn('de')).title);
+      expect(requests.filter((p) => p.startsWith('/graphql'))).toEqual([]);
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('writes a generated locale when it is named, and refuses one that is not served', async () => {
+    const rtl = path.join(work, 'site-rtl');
+    const built = await runCli(['build-static', '--out', rtl, '--public-url', origin, '--locales', 'ar-XB']);
+    expect(built.code, built.stderr).toBe(0);
+    expect(built.stderr).toMatch(
+      /\nLocales: en \d+ files, ar-XB \d+ files; not built: de, ja; pseudo-locales en-XA only with --pseudo-locales\n$/,
+    );
+    expect(await readFile(path.join(rtl, 'embed/ar-XB/leverage-mechanisms.html'), 'utf8')).toContain('<html lang="ar-XB" dir="rtl">');
+    expect(existsSync(path.join(rtl, 'embed/de'))).toBe(false);
+    const unknown = await runCli(['build-static', '--out', path.join(work, 'site-fr'), '--public-url', origin, '--locales', 'fr']);
+    expect([unknown.code, unknown.stderr]).toEqual([
+      2,
+      'altitude: --locales: fr is not served; the locales served are en, de, ja, en-XA, ar-XB\n',
+    ]);
+    expect(existsSync(path.join(work, 'site-fr'))).toBe(false);
+  });
+});
+
 /** The rules of a `_headers` file: path pattern → headers (names lower-cased). */
 function parseHeadersFile(text: string): { path: string; headers: Record<string, string> }[] {
   const rules: { path: string; headers: Record<string, string> }[] = [];
@@ -226,7 +362,7 @@ describe('altitude build-static: headers, and never losing a file', () => {
       { file: '/export/levels.csv', from: '/export/levels.csv' },
       { file: '/export/framework.json', from: '/export/framework.json' },
     ];
-    const answer = (await listFiles(out)).find((f) => f.startsWith('graphql/') && f.includes('slug=principal'))!;
+    const answer = (await listFiles(out)).find((f) => f.startsWith('graphql/') && f.endsWith('/slug=principal.json'))!;
     const id = answer.split('/')[1]!;
     samples.push({ file: `/${answer}`, from: `/graphql?id=${id}&variables=${encodeURIComponent('{"slug":"principal"}')}` });
     for (const { file, from } of samples) {
@@ -260,7 +396,7 @@ describe('altitude build-static: headers, and never losing a file', () => {
     const precious = path.join(work, 'precious-forced');
     await mkdir(path.join(precious, 'drafts'), { recursive: true });
     await writeFile(path.join(precious, 'drafts', 'notes.txt'), 'keep me');
-    const forced = await runCli(['build-static', '--out', precious, '--public-url', origin, '--force']);
+    const forced = await runCli(['build-static', '--out', precious, '--public-url', origin, '--force', ...ENGLISH]);
     expect(forced.code, forced.stderr).toBe(0);
     expect((await wholeBuild(precious)).whole).toBe(true);
     const [kept] = await besides(precious, 'previous');
@@ -273,10 +409,10 @@ describe('altitude build-static: headers, and never losing a file', () => {
 
   it('keeps a file someone added to an earlier build, and deletes only what the build wrote', async () => {
     const site = path.join(work, 'site-with-additions');
-    expect((await runCli(['build-static', '--out', site, '--public-url', origin])).code).toBe(0);
+    expect((await runCli(['build-static', '--out', site, '--public-url', origin, ...ENGLISH])).code).toBe(0);
     await writeFile(path.join(site, 'robots.txt'), 'User-agent: *');
     await writeFile(path.join(site, 'embed.css'), '/* edited by hand */');
-    const again = await runCli(['build-static', '--out', site, '--public-url', origin]);
+    const again = await runCli(['build-static', '--out', site, '--public-url', origin, ...ENGLISH]);
     expect(again.code, again.stderr).toBe(0);
     expect((await wholeBuild(site)).whole).toBe(true);
     const [kept] = await besides(site, 'previous');
@@ -289,9 +425,9 @@ describe('altitude build-static: headers, and never losing a file', () => {
 
   it('keeps a build from before manifests aside whole, since its files cannot be told from others', async () => {
     const site = path.join(work, 'site-legacy');
-    expect((await runCli(['build-static', '--out', site, '--public-url', origin])).code).toBe(0);
+    expect((await runCli(['build-static', '--out', site, '--public-url', origin, ...ENGLISH])).code).toBe(0);
     await writeFile(path.join(site, '.altitude-static'), `Written by altitude build-static for ${origin}; content sha256:0\n`);
-    const again = await runCli(['build-static', '--out', site, '--public-url', origin]);
+    const again = await runCli(['build-static', '--out', site, '--public-url', origin, ...ENGLISH]);
     expect(again.code, again.stderr).toBe(0);
     const [kept] = await besides(site, 'previous');
     expect(again.stderr).toContain(`kept the earlier build that was in ${site} at ${kept}: it was made before builds listed their files`);
@@ -304,28 +440,35 @@ describe('altitude build-static: headers, and never losing a file', () => {
     ['static-built', 'the old site, whole, in place'],
     ['static-old-moved', 'the old site, whole, beside it; the next run puts it back'],
     ['static-swapped', 'the new site, whole, in place'],
-  ])('killed at %s, it leaves %s', async (step) => {
-    const site = path.join(work, `site-${step}`);
-    const other = 'https://altitude-static.example.com';
-    expect((await runCli(['build-static', '--out', site, '--public-url', origin])).code).toBe(0);
-    const crashed = await runCli(['build-static', '--out', site, '--public-url', other], { env: { ALTITUDE_TEST_CRASH_AT: step } });
-    expect(crashed.code).toBeNull();
-    const [aside] = await besides(site, 'previous');
-    if (step === 'static-built') {
-      expect(await wholeBuild(site)).toEqual({ origin, whole: true });
-      expect(aside).toBeUndefined();
-    } else if (step === 'static-old-moved') {
-      expect(existsSync(site)).toBe(false);
-      expect(await wholeBuild(aside!)).toEqual({ origin, whole: true });
-    } else {
+  ])(
+    'killed at %s, it leaves %s',
+    async (step) => {
+      const site = path.join(work, `site-${step}`);
+      const other = 'https://altitude-static.example.com';
+      expect((await runCli(['build-static', '--out', site, '--public-url', origin, ...ENGLISH])).code).toBe(0);
+      const crashed = await runCli(['build-static', '--out', site, '--public-url', other, ...ENGLISH], {
+        env: { ALTITUDE_TEST_CRASH_AT: step },
+      });
+      expect(crashed.code).toBeNull();
+      const [aside] = await besides(site, 'previous');
+      if (step === 'static-built') {
+        expect(await wholeBuild(site)).toEqual({ origin, whole: true });
+        expect(aside).toBeUndefined();
+      } else if (step === 'static-old-moved') {
+        expect(existsSync(site)).toBe(false);
+        expect(await wholeBuild(aside!)).toEqual({ origin, whole: true });
+      } else {
+        expect(await wholeBuild(site)).toEqual({ origin: other, whole: true });
+        expect(await wholeBuild(aside!)).toEqual({ origin, whole: true });
+      }
+      // The next run starts from a whole site, and leaves one whole site and nothing beside it but unfinished builds' folders.
+      const next = await runCli(['build-static', '--out', site, '--public-url', other, ...ENGLISH]);
+      expect(next.code, next.stderr).toBe(0);
+      if (step === 'static-old-moved') expect(next.stderr).toContain(`put back the site an interrupted build had moved to ${aside}`);
       expect(await wholeBuild(site)).toEqual({ origin: other, whole: true });
-      expect(await wholeBuild(aside!)).toEqual({ origin, whole: true });
-    }
-    // The next run starts from a whole site, and leaves one whole site and nothing beside it but unfinished builds' folders.
-    const next = await runCli(['build-static', '--out', site, '--public-url', other]);
-    expect(next.code, next.stderr).toBe(0);
-    if (step === 'static-old-moved') expect(next.stderr).toContain(`put back the site an interrupted build had moved to ${aside}`);
-    expect(await wholeBuild(site)).toEqual({ origin: other, whole: true });
-    expect(await besides(site, 'previous')).toEqual([]);
-  });
+      expect(await besides(site, 'previous')).toEqual([]);
+    },
+    // Three builds: time for them on a busy machine.
+    90_000,
+  );
 });

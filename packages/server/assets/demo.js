@@ -53,6 +53,7 @@ if (form) {
     if (widget === 'level') params.set('level', data.get('level'));
     if (widget === 'failure-mode') params.set('mode', data.get('mode'));
     if (data.get('theme')) params.set('theme', data.get('theme'));
+    if (data.get('lang')) params.set('lang', data.get('lang'));
     return params;
   };
 

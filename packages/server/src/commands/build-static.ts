@@ -1,19 +1,19 @@
-import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Framework } from '@altitude/schema';
-// Not from @altitude/widgets/ssr: that loads Lit's server renderer, which every CLI command would then pay for.
-import { OPERATION_ACCEPT, operationUrl, staticOperationPath } from '@altitude/widgets/client/operation-url';
 import { ConfigError, envPublicUrl, loadConfig, type ResolvedConfig } from '../config/altitude-config.js';
 import { readServerOptions, type ServerOptions } from '../config/server-options.js';
 import { ContentStore } from '../content/content-store.js';
-import { PERSISTED_OPERATIONS, persistedOperationNamed } from '../graphql/persisted-operations.js';
-import { GRAPHQL_PATH } from '../graphql/yoga.js';
-import { EXPORT_PATHS, EXPORT_SCHEMA_PATH_URL } from '../http/export-routes.js';
+import { PERSISTED_OPERATIONS } from '../graphql/persisted-operations.js';
 import { startServer } from '../http/start-server.js';
+import { WIDGET_CATALOGUES_PATH } from '../http/widgets-bundle.js';
 import { createLogger } from '../logger.js';
 import { crashPoint } from './crash-point.js';
-import { headerRules, headersToCopy, netlifyHeaders, nginxHeaders } from './static-headers.js';
+import { headerRules, headersToCopy, netlifyHeaders, nginxHeaders, type HeaderRule } from './static-headers.js';
+import { LOCALES_INDEX, localesIndex } from './static-locales.js';
+import { localeFolder, localesToBuild, planStaticSite, StaticPlanError, type StaticPlan } from './static-plan.js';
 import { MARKER, refuseToReplace, restoreInterruptedSwap, fileDigest, swapIn, tidyEarlierBuilds, type Manifest } from './static-site.js';
 
 export interface BuildStaticOptions {
@@ -25,22 +25,14 @@ export interface BuildStaticOptions {
   readonly publicUrl?: string;
   readonly config?: string;
   readonly force: boolean;
+  /** Also write the generated pseudo-locales (en-XA, ar-XB), which are for testing layouts. */
+  readonly pseudoLocales?: boolean;
+  /** Only these locales (comma-separated tags), English always among them; default: every served one. */
+  readonly locales?: string;
 }
 
 /** Cloudflare Pages ignores the rules of a _headers file after this many. */
 const CLOUDFLARE_MAX_RULES = 100;
-// The one place the bundle names its default endpoint (src/client/endpoint.ts),
-// in whichever quotes the minifier chose.
-const SERVER_DEFAULT = /(["'`])\.\/graphql\1/g;
-
-interface File {
-  /** Path on the running server. */
-  readonly from: string;
-  /** Path in the output folder. */
-  readonly to: string;
-  readonly accept?: string;
-  readonly edit?: (body: Buffer) => Buffer;
-}
 
 /**
  * `altitude build-static --out DIR`: every file a reader needs, fetched from
@@ -48,6 +40,8 @@ interface File {
  * own), with the headers it sends them with (`_headers`, headers.nginx.conf),
  * written to a fresh folder that then takes DIR's place by renames. Nothing
  * that is not an earlier build is ever deleted: --force moves it aside.
+ * Every served locale is written (the pseudo-locales when asked), and
+ * `locales.json` lists them.
  */
 export async function runBuildStatic(options: BuildStaticOptions): Promise<number> {
   const fail = (code: number, message: string) => {
@@ -82,7 +76,15 @@ export async function runBuildStatic(options: BuildStaticOptions): Promise<numbe
   const refusal = await refuseToReplace(out, options.force);
   if (refusal) return fail(2, refusal);
 
-  const files = plan(opened.store.framework, origin.origin);
+  let plan: StaticPlan;
+  try {
+    const locales = localesToBuild(opened.store.framework, options.locales, options.pseudoLocales ?? false);
+    plan = planStaticSite(opened.store.framework, origin.origin, locales, PERSISTED_OPERATIONS.values(), await widgetCatalogues());
+  } catch (error) {
+    if (error instanceof StaticPlanError) return fail(2, error.message);
+    throw error;
+  }
+  const { files } = plan;
   const server = await startServer(opened.store, createLogger({ level: 'error', write: () => {} }), {
     port: 0,
     host: '127.0.0.1',
@@ -117,11 +119,14 @@ export async function runBuildStatic(options: BuildStaticOptions): Promise<numbe
       if (process.stderr.isTTY && (done % 10 === 0 || done === files.length)) process.stderr.write(`\r${done}/${files.length} files`);
     }
     if (process.stderr.isTTY) process.stderr.write('\n');
+    // Not a server response: which locales the build holds and where, for people and scripts choosing among them.
+    await put(LOCALES_INDEX.path, localesIndex(opened.store.framework, plan.perLocale));
+    headers.set(LOCALES_INDEX.path, LOCALES_INDEX.headers);
     // A static host sends none of the server's headers unless told: the CSP and frame-ancestors of the embed pages, CORS, cache policy.
-    const rules = headerRules(headers);
+    const rules = englishFirst(headerRules(headers), plan);
     if (rules.length > CLOUDFLARE_MAX_RULES)
       process.stderr.write(
-        `altitude: _headers has ${rules.length} rules; Cloudflare Pages reads only the first ${CLOUDFLARE_MAX_RULES} (Netlify and headers.nginx.conf have no such limit)\n`,
+        `altitude: _headers has ${rules.length} rules; Cloudflare Pages reads only the first ${CLOUDFLARE_MAX_RULES}, which cover the files every locale shares and English first (Netlify and headers.nginx.conf have no such limit; --locales builds fewer)\n`,
       );
     await put('_headers', netlifyHeaders(rules, origin.origin));
     await put('headers.nginx.conf', nginxHeaders(rules, origin.origin));
@@ -150,80 +155,42 @@ export async function runBuildStatic(options: BuildStaticOptions): Promise<numbe
       `altitude: kept what was in ${options.out} at ${swapped.keptAt}: ${swapped.kept.length} file${swapped.kept.length === 1 ? '' : 's'} no build wrote (${swapped.kept.slice(0, 3).join(', ')}${swapped.kept.length > 3 ? ', …' : ''}); nothing in it was deleted\n`,
     );
   process.stderr.write(
-    `Wrote ${files.length} files (${(bytes / 1024 / 1024).toFixed(1)} MB) to ${path.relative(options.cwd, out) || '.'} for ${origin.origin}\n`,
+    `Wrote ${files.length} files (${(bytes / 1024 / 1024).toFixed(1)} MB) to ${path.relative(options.cwd, out) || '.'} for ${origin.origin}\n${localesLine(opened.store.framework, plan)}\n`,
   );
   return 0;
 }
 
-/** Every file of a static build, from the content. */
-function plan(framework: Framework, origin: string): File[] {
-  const levels = framework.levels.map((l) => l.slug);
-  const modes = framework.failureModes.map((m) => m.slug);
-  const comparisons = sequences(levels);
-  // An embed page fetches the static answers, and names no oEmbed endpoint: a static host has none.
-  const staticEmbed = (body: Buffer) =>
-    Buffer.from(
-      body
-        .toString()
-        .replaceAll(`${origin}/graphql"`, `${origin}/graphql/"`)
-        .replace(/<link rel="alternate" type="application\/json\+oembed"[^>]*>\n?/, ''),
-    );
-  const files: File[] = [
-    { from: '/widgets.js', to: 'widgets.js', edit: pointAtStaticFiles },
-    { from: '/altitude-widgets.js.map', to: 'altitude-widgets.js.map' },
-    { from: '/embed.js', to: 'embed.js', edit: pointAtStaticFiles },
-    { from: '/embed.css', to: 'embed.css' },
-    { from: '/embed-resize.js', to: 'embed-resize.js' },
-    ...[...EXPORT_PATHS.keys(), EXPORT_SCHEMA_PATH_URL].map((p) => ({ from: p, to: p.slice(1) })),
-  ];
-  // Static hosts ignore query strings, so a comparison's levels become the file name.
-  const embeds = [
-    ...levels.map((l) => ({ server: `level/${l}`, file: `level/${l}` })),
-    ...modes.map((m) => ({ server: `failure-mode/${m}`, file: `failure-mode/${m}` })),
-    { server: 'failure-modes', file: 'failure-modes' },
-    { server: 'leverage-mechanisms', file: 'leverage-mechanisms' },
-    ...comparisons.map((s) => ({ server: `level-compare?levels=${s.join(',')}`, file: `level-compare/${s.join(',')}` })),
-  ];
-  for (const { server, file } of embeds) {
-    const [pathPart, query] = server.split('?');
-    const suffix = query ? `?${query}` : '';
-    files.push({ from: `/embed/${server}`, to: `embed/${file}.html`, edit: staticEmbed });
-    files.push({ from: `/snippet/${pathPart}.html${suffix}`, to: `snippet/${file}.html` });
-    files.push({ from: `/snippet/${pathPart}.md${suffix}`, to: `snippet/${file}.md` });
-  }
-  const operation = (name: string, variables: Record<string, unknown>) => {
-    const { id } = persistedOperationNamed(name);
-    // The very request a widget makes, so the file holds the bytes it would get.
-    const from = operationUrl(`${origin}${GRAPHQL_PATH}`, id, variables).slice(origin.length);
-    files.push({ from, to: `graphql/${staticOperationPath(id, variables)}`, accept: OPERATION_ACCEPT });
-  };
-  operation('FailureModeGrid', {});
-  operation('LeverageMechanisms', {});
-  for (const slug of levels) operation('LevelCard', { slug });
-  for (const slug of modes) operation('FailureModeCard', { slug });
-  for (const slugs of comparisons) operation('LevelComparison', { slugs });
-  const unplanned = [...PERSISTED_OPERATIONS.values()].filter((o) => !files.some((f) => f.to.startsWith(`graphql/${o.id}/`)));
-  if (unplanned.length) throw new Error(`no static files for ${unplanned.map((o) => o.name).join(', ')}; add them to build-static`);
-  return files;
+/**
+ * The rules of the files every locale shares and of English first, those of
+ * the other locales' folders after: a host that reads only so many rules
+ * (Cloudflare Pages) still serves what a build without locales served as it
+ * did. No two rules match one path, so their order changes nothing else.
+ */
+function englishFirst(rules: readonly HeaderRule[], plan: StaticPlan): HeaderRule[] {
+  const folders = [...plan.perLocale.keys()]
+    .filter(localeFolder)
+    .flatMap((tag) => [`/embed/${localeFolder(tag)}`, `/snippet/${localeFolder(tag)}`]);
+  const inLocale = (rule: HeaderRule) => folders.some((folder) => rule.path.startsWith(folder));
+  return [...rules.filter((r) => !inLocale(r)), ...rules.filter(inLocale)];
 }
 
-/** Every ordering of every choice of two or more distinct levels: the columns a comparison may have. */
-function sequences(items: readonly string[]): string[][] {
-  const result: string[][] = [];
-  const extend = (prefix: string[]) => {
-    if (prefix.length >= 2) result.push(prefix);
-    for (const item of items) if (!prefix.includes(item)) extend([...prefix, item]);
-  };
-  extend([]);
-  return result;
+/** The file names of the widgets' word catalogues the widgets build wrote (`de.js`, `ja.js`, …); none before it wrote any. */
+async function widgetCatalogues(): Promise<string[]> {
+  const bundle = fileURLToPath(import.meta.resolve('@altitude/widgets/altitude-widgets.js'));
+  const names = await readdir(path.join(path.dirname(bundle), WIDGET_CATALOGUES_PATH)).catch(() => [] as string[]);
+  return names.filter((name) => /^[a-z][a-z0-9-]*\.js(\.map)?$/.test(name)).sort();
 }
 
-/** The bundle, defaulting to the static answers beside it instead of a server's /graphql. */
-function pointAtStaticFiles(body: Buffer): Buffer {
-  const text = body.toString();
-  const count = [...text.matchAll(SERVER_DEFAULT)].length;
-  if (count !== 1) throw new Error(`expected the bundle to name its default endpoint "./graphql" once, found it ${count} times`);
-  return Buffer.from(text.replace(SERVER_DEFAULT, '$1./graphql/$1'));
+/** The summary's second line: the files of each locale, and the locales left out. */
+function localesLine(framework: Framework, plan: StaticPlan): string {
+  const built = [...plan.perLocale].map(([tag, n]) => `${tag} ${n} files`).join(', ');
+  const generated = framework.locales.filter((l) => l.generated && !plan.perLocale.has(l.tag)).map((l) => l.tag);
+  const others = framework.locales.filter((l) => !l.generated && !plan.perLocale.has(l.tag)).map((l) => l.tag);
+  return [
+    `Locales: ${built}`,
+    others.length ? `; not built: ${others.join(', ')}` : '',
+    generated.length ? `; pseudo-locales ${generated.join(', ')} only with --pseudo-locales` : '',
+  ].join('');
 }
 
 function get(

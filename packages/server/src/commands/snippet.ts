@@ -7,6 +7,8 @@ export interface SnippetCommandOptions {
   readonly slug?: string;
   readonly levels?: string;
   readonly dimensions?: string;
+  /** BCP 47 tag of the language to write it in (falls back along its chain, as the API does). */
+  readonly lang?: string;
   readonly format: 'html' | 'md';
   readonly contentDir: string;
   /** Overlay folders applied on top of the content, in order. */
@@ -21,11 +23,19 @@ export async function runSnippet(options: SnippetCommandOptions): Promise<number
   const params = new URLSearchParams();
   if (options.levels) params.set('levels', options.levels);
   if (options.dimensions) params.set('dimensions', options.dimensions);
+  if (options.lang !== undefined) params.set('lang', options.lang);
   const parsed = parseWidgetSpec(options.slug ? `${options.widget}/${options.slug}` : options.widget, params, framework);
   if (!parsed.ok) {
     process.stderr.write(`altitude snippet: ${parsed.message}\n`);
     return 2;
   }
-  process.stdout.write(options.format === 'md' ? snippetMarkdown(parsed.spec, framework) : snippetHtml(parsed.spec, framework));
+  const { spec, framework: inLocale } = parsed;
+  const asked = spec.attributes.lang;
+  // Said on stderr, so stdout stays the snippet alone.
+  if (asked !== undefined && asked !== spec.locale)
+    process.stderr.write(
+      `altitude snippet: "${asked}" is not served; written in ${spec.locale}, the first served locale of its fallback chain\n`,
+    );
+  process.stdout.write(options.format === 'md' ? snippetMarkdown(spec, inLocale) : snippetHtml(spec, inLocale));
   return 0;
 }

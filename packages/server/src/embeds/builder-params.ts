@@ -3,12 +3,12 @@ import { parseWidgetSpec, type SpecResult } from './widget-spec.js';
 
 /**
  * The embed builder's form fields (widget, levels, dimensions, level, mode,
- * theme) as a widget spec, so the builder and the embed URLs share one parser.
+ * theme, lang) as a widget spec, so the builder and the embed URLs share one parser.
  */
 export function specFromBuilder(params: URLSearchParams, framework: Framework): SpecResult {
   const widget = params.get('widget') ?? 'level-compare';
   const query = new URLSearchParams();
-  for (const name of ['levels', 'dimensions', 'theme']) {
+  for (const name of ['levels', 'dimensions', 'theme', 'lang']) {
     const value = params.get(name);
     if (value) query.set(name, value);
   }

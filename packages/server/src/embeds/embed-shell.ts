@@ -39,9 +39,17 @@ export function embedCsp(html: string): string {
 /** JSON inside a <script type="application/json"> block: `<` escaped so no `</script>` can end it early. */
 export const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
 
-export function page(title: string, head: string, body: string): string {
+/** The language a page is in: its `<html lang dir>`. */
+export interface PageLanguage {
+  readonly lang: string;
+  readonly dir: 'ltr' | 'rtl';
+}
+
+const ENGLISH: PageLanguage = { lang: 'en', dir: 'ltr' };
+
+export function page(title: string, head: string, body: string, language: PageLanguage = ENGLISH): string {
   return `<!doctype html>
-<html lang="en">
+<html lang="${escapeHtml(language.lang)}" dir="${language.dir}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

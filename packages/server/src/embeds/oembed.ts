@@ -1,4 +1,5 @@
 import type { Framework } from '@altitude/schema';
+import { embedLocale } from './embed-locale.js';
 import { DEFAULT_SIZE, embedUrl, iframeHtml, specFromEmbedPath } from './widget-spec.js';
 
 export type OEmbedResult =
@@ -9,7 +10,9 @@ const positive = (value: string | null) => (value !== null && /^\d+$/.test(value
 /**
  * oEmbed 1.0 for Altitude's embed pages: a `rich` response whose html is the
  * iframe, sized to fit maxwidth/maxheight. Foreign or unknown URLs are 404;
- * XML is 501, as the spec asks of providers that only speak JSON.
+ * XML is 501, as the spec asks of providers that only speak JSON. The page's
+ * `lang` stays in the iframe's address; a `lang` on the oEmbed request
+ * chooses the language of a page address that names none.
  */
 export function oembed(params: URLSearchParams, framework: Framework, origin: string): OEmbedResult {
   const format = params.get('format') ?? 'json';
@@ -29,6 +32,13 @@ export function oembed(params: URLSearchParams, framework: Framework, origin: st
   }
   if (url.origin !== origin || !url.pathname.startsWith('/embed/')) {
     return { status: 404, body: { error: `${raw} is not an Altitude embed page on ${origin}.` } };
+  }
+  const lang = params.get('lang');
+  if (lang !== null && !url.searchParams.has('lang')) {
+    // Checked as a parameter of this request (400), not as part of the page's address (404).
+    const locale = embedLocale(lang, framework);
+    if (!locale.ok) return { status: 400, body: { error: locale.message } };
+    url.searchParams.set('lang', lang);
   }
   // oEmbed answers 404 for any URL it cannot embed.
   const parsed = specFromEmbedPath(url.pathname, url.searchParams, framework);

@@ -176,3 +176,73 @@ describe('the level snippet', () => {
     });
   });
 });
+
+describe('snippets in a locale', () => {
+  /** The spec and the framework in its locale, as the routes and the CLI get them. */
+  function localised(at: string, query: string) {
+    const parsed = parseWidgetSpec(at, new URLSearchParams(query), framework);
+    if (!parsed.ok) throw new Error(parsed.message);
+    return parsed;
+  }
+  /** The cells of a Markdown table row: split on the pipes that are not escaped. */
+  const cells = (row: string) => row.split(/(?<!\\)\|/).slice(1, -1);
+
+  it('write the HTML in the locale, and say so on the snippet’s element', () => {
+    const { spec: s, framework: de } = localised('level-compare', 'levels=staff,principal&lang=de');
+    const html = snippetHtml(s, de);
+    expect(html).toMatch(/^<div class="altitude-snippet altitude-level-compare" lang="de" dir="ltr">\n/);
+    for (const d of de.dimensions) expect(html).toContain(`<th scope="row">${escapeHtml(d.title)}</th>`);
+    expect(html).not.toContain(framework.dimensions[0]!.title);
+    expect(html).toContain('<h3>Übergänge zwischen diesen Stufen</h3>');
+    expect(html).toContain('<div class="altitude-sources">Quellen<ul>');
+    expect(snippetHtml(...specAndFramework('leverage-mechanisms', 'lang=ar-XB'))).toMatch(/^<div [^>]*lang="ar-XB" dir="rtl">/);
+    // English says so too, so a pasted English snippet reads right on a page in another language.
+    expect(snippetHtml(spec('level/staff'), framework)).toMatch(/^<div class="altitude-snippet altitude-level" lang="en" dir="ltr">/);
+  });
+
+  it('write the Markdown in the locale with its table and links whole', () => {
+    const { spec: s, framework: de } = localised('level-compare', 'levels=staff,principal,distinguished&lang=de');
+    const md = snippetMarkdown(s, de);
+    const rows = md.split('\n').filter((line) => line.startsWith('| '));
+    // The header, the rule, one row per dimension; every row as many cells as the header.
+    expect(rows).toHaveLength(2 + de.dimensions.length);
+    for (const row of rows) expect(cells(row)).toHaveLength(4);
+    expect(rows[0]).toBe(
+      `| Dimension | ${s.attributes
+        .levels!.split(' ')
+        .map((slug) => de.find('Level', slug)!.title)
+        .join(' | ')} |`,
+    );
+    expect(rows[2]).toContain(`| **${de.dimensions[0]!.title}** | **${asSentence(de.find('Level', 'staff')!.expectations[0]!.headline)}**`);
+    expect(md).toContain(
+      '[What Distinguished Engineers Actually Do](<https://northstararchitecture.com/blog/what-distinguished-engineers-actually-do>)',
+    );
+    expect(md).toMatch(/\nQuellen: .*\.\n/);
+    expect(md).not.toContain('Sources:');
+  });
+
+  it('write a Japanese failure mode with Japanese headings', () => {
+    const { spec: s, framework: ja } = localised('failure-mode/super-coder', 'lang=ja');
+    const mode = ja.find('FailureMode', 'super-coder')!;
+    const md = snippetMarkdown(s, ja);
+    expect(md.startsWith(`## ${mode.title}`)).toBe(true);
+    for (const heading of ['**兆候**', '**もたらす結果**', '**防ぐには**', '\n出典: ']) expect(md).toContain(heading);
+    expect(snippetHtml(s, ja)).toContain(`<h3>兆候</h3><ul><li>${mode.symptoms[0]!.html}`);
+  });
+
+  it.each(SPECS)('%s?%s: mark every interpreted item in German as in English', (at, query) => {
+    const { spec: s, framework: de } = localised(at, `${query}&lang=de`);
+    const note = escapeHtml('Eine eigene Einschätzung des Frameworks: auf seine Quellen gestützt, aber nicht von ihnen ausgesagt.');
+    const shown = shownBy(s, de);
+    const html = snippetHtml(s, de);
+    expect(count(html, `<sup class="altitude-interpreted" title="${note}">†</sup>`)).toBe(interpreted(shown.html));
+    expect(count(html, `<p class="altitude-legend">† ${note}</p>`)).toBe(interpreted(shown.html) > 0 ? 1 : 0);
+    expect(html).not.toContain(escapeHtml(INTERPRETED_NOTE));
+  });
+});
+
+function specAndFramework(at: string, query: string): [WidgetSpec, Framework] {
+  const parsed = parseWidgetSpec(at, new URLSearchParams(query), framework);
+  if (!parsed.ok) throw new Error(parsed.message);
+  return [parsed.spec, parsed.framework];
+}

@@ -8,6 +8,7 @@ import {
   type Level,
   type RichText,
 } from '@altitude/schema';
+import { ENGLISH_WORDS, embedWords, type EmbedWords } from './embed-words.js';
 import type { WidgetSpec } from './widget-spec.js';
 
 // Static snippets for wikis that take pasted HTML or Markdown but no script:
@@ -15,7 +16,9 @@ import type { WidgetSpec } from './widget-spec.js';
 // sources. The HTML's styles are scoped to .altitude-snippet and use the
 // page's own text colour with translucent fills, so it reads in light and dark.
 // Whatever is the framework's reading rather than its sources' carries a †,
-// explained by one line after the sources, as in the widgets.
+// explained by one line after the sources, as in the widgets. A snippet is in
+// its spec's locale: the framework given is the one in that locale, and the
+// few words that are the snippet's own come from embedWords.
 
 const STYLE = `<style>
 .altitude-snippet{font:inherit;color:inherit;line-height:1.5;max-width:100%}
@@ -39,8 +42,8 @@ const STYLE = `<style>
 const md = (text: RichText) => text.html.replace(/<img\b[^>]*>/gi, '').replace(/<\/?a\b[^>]*>/gi, '');
 const httpUrl = (url: string | null): string | undefined => (url && /^https?:\/\/[^\s<>"]+$/i.test(url) ? url : undefined);
 
-/** What the † means, in every snippet that shows one. */
-export const INTERPRETED_NOTE = "The framework's reading, built on its sources rather than stated by them.";
+/** What the † means, in every English snippet that shows one. */
+export const INTERPRETED_NOTE = ENGLISH_WORDS.interpretedNote;
 
 interface Based {
   readonly basis: Basis;
@@ -48,13 +51,13 @@ interface Based {
 const anyInterpreted = (items: readonly Based[]) => items.some((item) => item.basis === 'interpreted');
 
 /** The † after an interpreted item, with the note as its tooltip; nothing for a sourced one. */
-const htmlMark = (item: Based) =>
-  item.basis === 'interpreted' ? `<sup class="altitude-interpreted" title="${escapeHtml(INTERPRETED_NOTE)}">†</sup>` : '';
+const htmlMark = (item: Based, words: EmbedWords) =>
+  item.basis === 'interpreted' ? `<sup class="altitude-interpreted" title="${escapeHtml(words.interpretedNote)}">†</sup>` : '';
 /** The line that explains the †, when anything shown carries it. */
-const htmlLegend = (shown: readonly Based[]) =>
-  anyInterpreted(shown) ? `\n<p class="altitude-legend">† ${escapeHtml(INTERPRETED_NOTE)}</p>` : '';
+const htmlLegend = (shown: readonly Based[], words: EmbedWords) =>
+  anyInterpreted(shown) ? `\n<p class="altitude-legend">† ${escapeHtml(words.interpretedNote)}</p>` : '';
 const mdMark = (item: Based) => (item.basis === 'interpreted' ? '†' : '');
-const mdLegend = (shown: readonly Based[]) => (anyInterpreted(shown) ? `\n† ${INTERPRETED_NOTE}\n` : '');
+const mdLegend = (shown: readonly Based[], words: EmbedWords) => (anyInterpreted(shown) ? `\n† ${words.interpretedNote}\n` : '');
 
 /** What a failure mode shows that can be interpreted: itself and the practices that prevent it. */
 const failureModeShown = (mode: FailureMode): Based[] => [mode, ...mode.preventedBy];
@@ -88,90 +91,99 @@ function comparison(spec: WidgetSpec, framework: Framework) {
   };
 }
 
-function htmlSources(citations: readonly Citation[]): string {
+function htmlSources(citations: readonly Citation[], words: EmbedWords): string {
   const items = groupSources(citations).map((s) => {
     const url = httpUrl(s.url);
     const title = url ? `<a href="${escapeHtml(url)}">${escapeHtml(s.title)}</a>` : `<cite>${escapeHtml(s.title)}</cite>`;
     return `<li>${title}: ${escapeHtml([...s.sections].join('; '))}</li>`;
   });
-  return `<div class="altitude-sources">Sources<ul>${items.join('')}</ul></div>`;
+  return `<div class="altitude-sources">${escapeHtml(words.sources)}<ul>${items.join('')}</ul></div>`;
 }
 
-const wrap = (kind: string, body: string) => `<div class="altitude-snippet altitude-${kind}">\n${STYLE}\n${body}\n</div>\n`;
+/** The snippet's outer element: says its language, so a wiki in another one reads (and speaks) it right. */
+const wrap = (spec: WidgetSpec, body: string) =>
+  `<div class="altitude-snippet altitude-${spec.kind}" lang="${escapeHtml(spec.locale)}" dir="${spec.direction}">\n${STYLE}\n${body}\n</div>\n`;
 
-function failureModeHtml(mode: FailureMode, level: 'h2' | 'h3'): string {
+function failureModeHtml(mode: FailureMode, level: 'h2' | 'h3', words: EmbedWords): string {
   const sub = level === 'h2' ? 'h3' : 'h4';
   const list = (items: readonly RichText[]) => `<ul>${items.map((i) => `<li>${md(i)}</li>`).join('')}</ul>`;
-  return `<${level}>${escapeHtml(mode.title)}${htmlMark(mode)}</${level}>${md(mode.summary)}
-<${sub}>Symptoms</${sub}>${list(mode.symptoms)}
-<${sub}>Consequences</${sub}>${list(mode.consequences)}
-<${sub}>What prevents it</${sub}><ul>${mode.preventedBy.map((p) => `<li><strong>${escapeHtml(p.title)}</strong>${htmlMark(p)}${md(p.summary)}</li>`).join('')}</ul>
-${htmlSources(mode.sources)}`;
+  return `<${level}>${escapeHtml(mode.title)}${htmlMark(mode, words)}</${level}>${md(mode.summary)}
+<${sub}>${escapeHtml(words.symptoms)}</${sub}>${list(mode.symptoms)}
+<${sub}>${escapeHtml(words.consequences)}</${sub}>${list(mode.consequences)}
+<${sub}>${escapeHtml(words.prevents)}</${sub}><ul>${mode.preventedBy.map((p) => `<li><strong>${escapeHtml(p.title)}</strong>${htmlMark(p, words)}${md(p.summary)}</li>`).join('')}</ul>
+${htmlSources(mode.sources, words)}`;
 }
 
-function levelHtml(level: Level): string {
+function levelHtml(level: Level, words: EmbedWords): string {
+  const mark = (item: Based) => htmlMark(item, words);
   const steps = [
-    ...level.transitionsIn.map((t) => `<li><strong>From ${escapeHtml(t.from.title)}</strong>${htmlMark(t)}${md(t.summary)}</li>`),
-    ...level.transitionsOut.map((t) => `<li><strong>On to ${escapeHtml(t.to.title)}</strong>${htmlMark(t)}${md(t.summary)}</li>`),
+    ...level.transitionsIn.map((t) => `<li><strong>${escapeHtml(words.from(t.from.title))}</strong>${mark(t)}${md(t.summary)}</li>`),
+    ...level.transitionsOut.map((t) => `<li><strong>${escapeHtml(words.onTo(t.to.title))}</strong>${mark(t)}${md(t.summary)}</li>`),
   ];
   // A sign is one short paragraph: its † goes inside it, after the last word.
-  const signs = level.signalsBelow.map((s) => `<li>${md(s.text).replace(/(<\/p>\s*)?$/, `${htmlMark(s)}$1`)}</li>`);
-  return `<h2>${escapeHtml(level.title)}${htmlMark(level)}</h2>${md(level.summary)}
-<h3>What the level expects</h3>
+  const signs = level.signalsBelow.map((s) => `<li>${md(s.text).replace(/(<\/p>\s*)?$/, `${mark(s)}$1`)}</li>`);
+  return `<h2>${escapeHtml(level.title)}${mark(level)}</h2>${md(level.summary)}
+<h3>${escapeHtml(words.expects)}</h3>
 <table><tbody>${level.expectations
     .map(
       (e) =>
-        `<tr><th scope="row">${escapeHtml(e.dimension.title)}</th><td><span class="altitude-headline">${escapeHtml(e.headline)}${htmlMark(e)}</span>${md(e.text)}</td></tr>`,
+        `<tr><th scope="row">${escapeHtml(e.dimension.title)}</th><td><span class="altitude-headline">${escapeHtml(e.headline)}${mark(e)}</span>${md(e.text)}</td></tr>`,
     )
     .join('')}</tbody></table>
-${signs.length ? `<h3>Signs of operating below this level</h3><ul>${signs.join('')}</ul>` : ''}
-${steps.length ? `<h3>Steps in and out</h3><ul>${steps.join('')}</ul>` : ''}
-${htmlSources(level.sources)}${htmlLegend([level, ...level.expectations, ...level.signalsBelow, ...level.transitionsIn, ...level.transitionsOut])}`;
+${signs.length ? `<h3>${escapeHtml(words.signsBelow)}</h3><ul>${signs.join('')}</ul>` : ''}
+${steps.length ? `<h3>${escapeHtml(words.steps)}</h3><ul>${steps.join('')}</ul>` : ''}
+${htmlSources(level.sources, words)}${htmlLegend([level, ...level.expectations, ...level.signalsBelow, ...level.transitionsIn, ...level.transitionsOut], words)}`;
 }
 
-/** The HTML snippet for a widget spec. */
+/** The HTML snippet for a widget spec, from the framework in the spec's locale. */
 export function snippetHtml(spec: WidgetSpec, framework: Framework): string {
+  const words = embedWords(spec.locale);
+  const mark = (item: Based) => htmlMark(item, words);
   switch (spec.kind) {
     case 'level-compare': {
       const { levels, dimensions, transitions, citations, shown } = comparison(spec, framework);
       return wrap(
-        spec.kind,
+        spec,
         `<h2>${escapeHtml(spec.title)}</h2>
-<table><thead><tr><th scope="col">Dimension</th>${levels.map((l) => `<th scope="col">${escapeHtml(l.title)}</th>`).join('')}</tr></thead>
+<table><thead><tr><th scope="col">${escapeHtml(words.dimension)}</th>${levels.map((l) => `<th scope="col">${escapeHtml(l.title)}</th>`).join('')}</tr></thead>
 <tbody>${dimensions
           .map(
             (d) =>
               `<tr><th scope="row">${escapeHtml(d.title)}</th>${levels
                 .map((l) => {
                   const e = l.expectations[d.position]!;
-                  return `<td><span class="altitude-headline">${escapeHtml(e.headline)}${htmlMark(e)}</span>${md(e.text)}</td>`;
+                  return `<td><span class="altitude-headline">${escapeHtml(e.headline)}${mark(e)}</span>${md(e.text)}</td>`;
                 })
                 .join('')}</tr>`,
           )
           .join('\n')}</tbody></table>
-${transitions.length ? `<h3>Moving between these levels</h3><ul>${transitions.map((t) => `<li><strong>${escapeHtml(t.from.title)} → ${escapeHtml(t.to.title)}</strong>${htmlMark(t)}${md(t.summary)}</li>`).join('')}</ul>` : ''}
-${htmlSources(citations)}${htmlLegend(shown)}`,
+${transitions.length ? `<h3>${escapeHtml(words.movingBetween)}</h3><ul>${transitions.map((t) => `<li><strong>${escapeHtml(t.from.title)} → ${escapeHtml(t.to.title)}</strong>${mark(t)}${md(t.summary)}</li>`).join('')}</ul>` : ''}
+${htmlSources(citations, words)}${htmlLegend(shown, words)}`,
       );
     }
     case 'level':
-      return wrap(spec.kind, levelHtml(framework.find('Level', spec.attributes.level!)!));
+      return wrap(spec, levelHtml(framework.find('Level', spec.attributes.level!)!, words));
     case 'failure-mode': {
       const mode = framework.find('FailureMode', spec.attributes.mode!)!;
-      return wrap(spec.kind, `${failureModeHtml(mode, 'h2')}${htmlLegend(failureModeShown(mode))}`);
+      return wrap(spec, `${failureModeHtml(mode, 'h2', words)}${htmlLegend(failureModeShown(mode), words)}`);
     }
     case 'failure-modes':
       return wrap(
-        spec.kind,
-        `<h2>${escapeHtml(spec.title)}</h2>\n${framework.failureModes.map((m) => failureModeHtml(m, 'h3')).join('\n')}${htmlLegend(
+        spec,
+        `<h2>${escapeHtml(spec.title)}</h2>\n${framework.failureModes.map((m) => failureModeHtml(m, 'h3', words)).join('\n')}${htmlLegend(
           framework.failureModes.flatMap(failureModeShown),
+          words,
         )}`,
       );
     case 'leverage-mechanisms':
       return wrap(
-        spec.kind,
+        spec,
         `<h2>${escapeHtml(spec.title)}</h2>
-${framework.leverageMechanisms.map((m) => `<h3>${escapeHtml(m.title)}${htmlMark(m)}</h3>${md(m.summary)}<ul>${m.inPractice.map((p) => `<li>${md(p)}</li>`).join('')}</ul>`).join('\n')}
-${htmlSources(framework.leverageMechanisms.flatMap((m) => m.sources))}${htmlLegend(framework.leverageMechanisms)}`,
+${framework.leverageMechanisms.map((m) => `<h3>${escapeHtml(m.title)}${mark(m)}</h3>${md(m.summary)}<ul>${m.inPractice.map((p) => `<li>${md(p)}</li>`).join('')}</ul>`).join('\n')}
+${htmlSources(
+  framework.leverageMechanisms.flatMap((m) => m.sources),
+  words,
+)}${htmlLegend(framework.leverageMechanisms, words)}`,
       );
   }
 }
@@ -193,8 +205,8 @@ const plain = (text: RichText) => cell(text.text);
 /** A headline as the first sentence of a cell: ends with its own ? or ., else gains one. */
 const headline = (text: string) => cell(asSentence(text));
 
-function mdSources(citations: readonly Citation[]): string {
-  return `Sources: ${groupSources(citations)
+function mdSources(citations: readonly Citation[], words: EmbedWords): string {
+  return `${cell(words.sources)}: ${groupSources(citations)
     .map((s) => {
       const url = httpUrl(s.url);
       // <…> keeps a URL with parentheses or spaces whole.
@@ -203,15 +215,16 @@ function mdSources(citations: readonly Citation[]): string {
     .join('; ')}.\n`;
 }
 
-function failureModeMd(mode: FailureMode, hashes: string): string {
+function failureModeMd(mode: FailureMode, hashes: string, words: EmbedWords): string {
   const list = (items: readonly RichText[]) => items.map((i) => `- ${plain(i)}`).join('\n');
-  return `${hashes} ${cell(mode.title)}${mdMark(mode)}\n\n${plain(mode.summary)}\n\n**Symptoms**\n\n${list(mode.symptoms)}\n\n**Consequences**\n\n${list(mode.consequences)}\n\n**What prevents it**\n\n${mode.preventedBy
+  return `${hashes} ${cell(mode.title)}${mdMark(mode)}\n\n${plain(mode.summary)}\n\n**${cell(words.symptoms)}**\n\n${list(mode.symptoms)}\n\n**${cell(words.consequences)}**\n\n${list(mode.consequences)}\n\n**${cell(words.prevents)}**\n\n${mode.preventedBy
     .map((p) => `- **${cell(p.title)}**${mdMark(p)}: ${plain(p.summary)}`)
-    .join('\n')}\n\n${mdSources(mode.sources)}`;
+    .join('\n')}\n\n${mdSources(mode.sources, words)}`;
 }
 
-/** The Markdown snippet for a widget spec: a table for comparisons, lists for the rest. */
+/** The Markdown snippet for a widget spec, from the framework in the spec's locale: a table for comparisons, lists for the rest. */
 export function snippetMarkdown(spec: WidgetSpec, framework: Framework): string {
+  const words = embedWords(spec.locale);
   switch (spec.kind) {
     case 'level-compare': {
       const { levels, dimensions, transitions, citations, shown } = comparison(spec, framework);
@@ -227,41 +240,47 @@ export function snippetMarkdown(spec: WidgetSpec, framework: Framework): string 
       return [
         `## ${cell(spec.title)}`,
         '',
-        `| Dimension | ${levels.map((l) => cell(l.title)).join(' | ')} |`,
+        `| ${cell(words.dimension)} | ${levels.map((l) => cell(l.title)).join(' | ')} |`,
         `| --- | ${levels.map(() => '---').join(' | ')} |`,
         ...rows,
         '',
         ...(transitions.length
           ? [
-              '### Moving between these levels',
+              `### ${cell(words.movingBetween)}`,
               '',
               ...transitions.map((t) => `- **${cell(t.from.title)} → ${cell(t.to.title)}**${mdMark(t)}: ${plain(t.summary)}`),
               '',
             ]
           : []),
-        mdSources(citations) + mdLegend(shown),
+        mdSources(citations, words) + mdLegend(shown, words),
       ].join('\n');
     }
     case 'level': {
       const level = framework.find('Level', spec.attributes.level!)!;
       const signs = level.signalsBelow.length
-        ? `**Signs of operating below this level**\n\n${level.signalsBelow.map((s) => `- ${plain(s.text)}${mdMark(s)}`).join('\n')}\n\n`
+        ? `**${cell(words.signsBelow)}**\n\n${level.signalsBelow.map((s) => `- ${plain(s.text)}${mdMark(s)}`).join('\n')}\n\n`
         : '';
       return `## ${cell(level.title)}${mdMark(level)}\n\n${plain(level.summary)}\n\n${level.expectations
         .map((e) => `- **${cell(e.dimension.title)}**: **${headline(e.headline)}**${mdMark(e)} ${plain(e.text)}`)
-        .join('\n')}\n\n${signs}${mdSources(level.sources)}${mdLegend([level, ...level.expectations, ...level.signalsBelow])}`;
+        .join(
+          '\n',
+        )}\n\n${signs}${mdSources(level.sources, words)}${mdLegend([level, ...level.expectations, ...level.signalsBelow], words)}`;
     }
     case 'failure-mode': {
       const mode = framework.find('FailureMode', spec.attributes.mode!)!;
-      return `${failureModeMd(mode, '##')}${mdLegend(failureModeShown(mode))}`;
+      return `${failureModeMd(mode, '##', words)}${mdLegend(failureModeShown(mode), words)}`;
     }
     case 'failure-modes':
-      return `## ${cell(spec.title)}\n\n${framework.failureModes.map((m) => failureModeMd(m, '###')).join('\n')}${mdLegend(
+      return `## ${cell(spec.title)}\n\n${framework.failureModes.map((m) => failureModeMd(m, '###', words)).join('\n')}${mdLegend(
         framework.failureModes.flatMap(failureModeShown),
+        words,
       )}`;
     case 'leverage-mechanisms':
       return `## ${cell(spec.title)}\n\n${framework.leverageMechanisms
         .map((m) => `### ${cell(m.title)}${mdMark(m)}\n\n${plain(m.summary)}\n\n${m.inPractice.map((p) => `- ${plain(p)}`).join('\n')}\n`)
-        .join('\n')}\n${mdSources(framework.leverageMechanisms.flatMap((m) => m.sources))}${mdLegend(framework.leverageMechanisms)}`;
+        .join('\n')}\n${mdSources(
+        framework.leverageMechanisms.flatMap((m) => m.sources),
+        words,
+      )}${mdLegend(framework.leverageMechanisms, words)}`;
   }
 }

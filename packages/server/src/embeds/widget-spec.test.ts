@@ -52,3 +52,52 @@ describe('level-compare options', () => {
     expect(!parsed.ok && parsed.message).toContain('Unknown dimension "charisma". Valid dimensions: ');
   });
 });
+
+describe('lang', () => {
+  const parse = (path: string, query: string) => parseWidgetSpec(path, new URLSearchParams(query), framework);
+
+  it('names the locale asked for, canonical, in the query and on the element; English names none', () => {
+    const german = parse('failure-mode/super-coder', 'theme=dark&lang=de');
+    expect(german.ok && german.spec).toMatchObject({
+      query: 'theme=dark&lang=de',
+      attributes: { mode: 'super-coder', theme: 'dark', lang: 'de' },
+      locale: 'de',
+      direction: 'ltr',
+      title: framework.translations.get('de')!.find('FailureMode', 'super-coder')!.title,
+    });
+    expect(german.ok && german.spec.title).not.toBe(framework.find('FailureMode', 'super-coder')!.title);
+    const swiss = parse('level-compare', 'levels=staff,principal&lang=de-ch');
+    expect(swiss.ok && [swiss.spec.query, swiss.spec.locale]).toEqual(['levels=staff,principal&lang=de-CH', 'de']);
+    // One spelling for English, so ?lang=en shares the page (and its cache entry) of the address without it.
+    const english = parse('level/staff', 'lang=en');
+    expect(english.ok && [english.spec.query, english.spec.attributes, english.spec.locale]).toEqual(['', { level: 'staff' }, 'en']);
+  });
+
+  it('titles in the locale served, the server’s own words included', () => {
+    const ja = parse('level-compare', 'levels=staff,distinguished&lang=ja');
+    const titles = ['staff', 'distinguished'].map((s) => framework.translations.get('ja')!.find('Level', s)!.title);
+    expect(ja.ok && ja.spec.title).toBe(`${titles[0]}、${titles[1]}の比較`);
+    const grid = parse('failure-modes', 'lang=de');
+    expect(grid.ok && grid.spec.title).toBe('Was Unternehmen bei der Rolle falsch machen');
+    const rtl = parse('leverage-mechanisms', 'lang=ar-XB');
+    expect(rtl.ok && [rtl.spec.locale, rtl.spec.direction]).toEqual(['ar-XB', 'rtl']);
+  });
+
+  it('gives the framework in the locale served beside the spec', () => {
+    const parsed = parse('level/staff', 'lang=fr-CA');
+    expect(parsed.ok && [parsed.framework.view.locale, parsed.spec.locale, parsed.spec.attributes.lang]).toEqual(['en', 'en', 'fr-CA']);
+  });
+
+  it('refuses a malformed lang with a 400 that says what a tag looks like', () => {
+    expect(parse('level/staff', 'lang=english!')).toMatchObject({
+      ok: false,
+      status: 400,
+      message: expect.stringContaining('lang must be a BCP 47 language tag such as "de" or "pt-BR", not "english!".'),
+    });
+  });
+
+  it('comes from the embed builder too', () => {
+    const built = specFromBuilder(new URLSearchParams('widget=level&level=principal&lang=ja'), framework);
+    expect(built.ok && [built.spec.query, built.spec.attributes]).toEqual(['lang=ja', { level: 'principal', lang: 'ja' }]);
+  });
+});

@@ -1,4 +1,6 @@
 import { escapeHtml, type Framework } from '@altitude/schema';
+import { embedLocale } from './embed-locale.js';
+import { embedWords } from './embed-words.js';
 
 /** The widgets that can be embedded without a script, by their URL name. */
 export const EMBED_KINDS = ['level-compare', 'level', 'failure-mode', 'leverage-mechanisms', 'failure-modes'] as const;
@@ -16,10 +18,15 @@ export interface WidgetSpec {
   readonly query: string;
   readonly title: string;
   readonly theme: 'light' | 'dark' | undefined;
+  /** The locale served (`lang` asked for it, or its fallback chain led to it); English without `lang`. */
+  readonly locale: string;
+  readonly direction: 'ltr' | 'rtl';
 }
 
+/** A spec, with the framework in the locale it is shown in; or what is wrong with the address. */
 export type SpecResult =
-  { readonly ok: true; readonly spec: WidgetSpec } | { readonly ok: false; readonly status: 400 | 404; readonly message: string };
+  | { readonly ok: true; readonly spec: WidgetSpec; readonly framework: Framework }
+  | { readonly ok: false; readonly status: 400 | 404; readonly message: string };
 
 const list = (value: string | null) => (value ?? '').split(/[\s,]+/).filter(Boolean);
 
@@ -27,17 +34,29 @@ const list = (value: string | null) => (value ?? '').split(/[\s,]+/).filter(Bool
  * Reads a widget and its options from an embed or snippet URL path (after
  * /embed/ or /snippet/, without extension) and its query, checking every slug
  * against the framework. Unknown slugs are 404s, malformed options 400s; each
- * message says what is valid.
+ * message says what is valid. `lang` chooses the locale, as GraphQL's
+ * `locale` argument does; titles come in it.
  */
-export function parseWidgetSpec(path: string, params: URLSearchParams, framework: Framework): SpecResult {
+export function parseWidgetSpec(path: string, params: URLSearchParams, source: Framework): SpecResult {
   const bad = (message: string): SpecResult => ({ ok: false, status: 400, message });
   const missing = (message: string): SpecResult => ({ ok: false, status: 404, message });
   const themeParam = params.get('theme');
   if (themeParam !== null && themeParam !== 'light' && themeParam !== 'dark')
     return bad(`theme must be light or dark, not "${themeParam}".`);
+  const locale = embedLocale(params.get('lang'), source);
+  if (!locale.ok) return locale;
+  const { framework, requested } = locale;
+  const words = embedWords(locale.info.tag);
   const theme = themeParam ?? undefined;
-  const themed = (attributes: Record<string, string>) => (theme ? { ...attributes, theme } : attributes);
-  const themeQuery = theme ? `theme=${theme}` : '';
+  // The element carries the lang asked for, so a pasted tag keeps its language whatever the page's.
+  const themed = (attributes: Record<string, string>) => ({
+    ...attributes,
+    ...(theme ? { theme } : {}),
+    ...(requested ? { lang: requested } : {}),
+  });
+  const optionsQuery = [theme ? `theme=${theme}` : '', requested ? `lang=${requested}` : ''].filter(Boolean).join('&');
+  const served = { locale: locale.info.tag, direction: locale.info.direction };
+  const ok = (spec: WidgetSpec): SpecResult => ({ ok: true, spec, framework });
   const [kind, slug, extra] = path.split('/');
   const validLevels = framework.levels.map((l) => l.slug).join(', ');
 
@@ -63,21 +82,19 @@ export function parseWidgetSpec(path: string, params: URLSearchParams, framework
       // shows: one spelling, so equivalent URLs share one cached page.
       const dimensions = framework.dimensions.filter((d) => chosen.includes(d.slug)).map((d) => d.slug);
       const names = levels.map((l) => framework.find('Level', l)!.title);
-      const query = [`levels=${levels.join(',')}`, dimensions.length ? `dimensions=${dimensions.join(',')}` : '', themeQuery]
+      const query = [`levels=${levels.join(',')}`, dimensions.length ? `dimensions=${dimensions.join(',')}` : '', optionsQuery]
         .filter(Boolean)
         .join('&');
-      return {
-        ok: true,
-        spec: {
-          kind,
-          tag: 'de-level-compare',
-          attributes: themed({ levels: levels.join(' '), ...(dimensions.length ? { dimensions: dimensions.join(' ') } : {}) }),
-          path: kind,
-          query,
-          title: `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''} compared`,
-          theme,
-        },
-      };
+      return ok({
+        kind,
+        tag: 'de-level-compare',
+        attributes: themed({ levels: levels.join(' '), ...(dimensions.length ? { dimensions: dimensions.join(' ') } : {}) }),
+        path: kind,
+        query,
+        title: words.compared(names),
+        theme,
+        ...served,
+      });
     }
     case 'level':
     case 'failure-mode': {
@@ -87,34 +104,30 @@ export function parseWidgetSpec(path: string, params: URLSearchParams, framework
       const noun = kind === 'level' ? 'level' : 'failure mode';
       if (!slug) return missing(`Name a ${noun}: /${kind}/<slug>. Valid ${noun}s: ${valid}.`);
       if (!entity) return missing(`Unknown ${noun} "${slug}". Valid ${noun}s: ${valid}.`);
-      return {
-        ok: true,
-        spec: {
-          kind,
-          tag: kind === 'level' ? 'de-level-card' : 'de-failure-mode-card',
-          attributes: themed(kind === 'level' ? { level: slug } : { mode: slug }),
-          path: `${kind}/${slug}`,
-          query: themeQuery,
-          title: entity.title,
-          theme,
-        },
-      };
+      return ok({
+        kind,
+        tag: kind === 'level' ? 'de-level-card' : 'de-failure-mode-card',
+        attributes: themed(kind === 'level' ? { level: slug } : { mode: slug }),
+        path: `${kind}/${slug}`,
+        query: optionsQuery,
+        title: entity.title,
+        theme,
+        ...served,
+      });
     }
     case 'leverage-mechanisms':
     case 'failure-modes':
       if (slug !== undefined) return missing(`No embed at /${path}.`);
-      return {
-        ok: true,
-        spec: {
-          kind,
-          tag: kind === 'failure-modes' ? 'de-failure-mode-grid' : 'de-leverage-mechanisms',
-          attributes: themed({}),
-          path: kind,
-          query: themeQuery,
-          title: kind === 'failure-modes' ? 'How companies get the role wrong' : 'How Distinguished Engineers create leverage',
-          theme,
-        },
-      };
+      return ok({
+        kind,
+        tag: kind === 'failure-modes' ? 'de-failure-mode-grid' : 'de-leverage-mechanisms',
+        attributes: themed({}),
+        path: kind,
+        query: optionsQuery,
+        title: kind === 'failure-modes' ? words.failureModes : words.leverageMechanisms,
+        theme,
+        ...served,
+      });
     default:
       return missing(`No embed called "${kind ?? ''}". Embeds: ${EMBED_KINDS.join(', ')}.`);
   }

@@ -1,4 +1,4 @@
-import { escapeHtml, type Framework } from '@altitude/schema';
+import { SOURCE_LOCALE, escapeHtml, type Framework, type LocaleInfo } from '@altitude/schema';
 import { DEMO_EXAMPLES, type DemoExample } from './demo-examples.js';
 import { oembedUrlOf } from '../embeds/widget-spec.js';
 import { renderOverlaySummary } from '../overlays/overlay-diff.js';
@@ -30,6 +30,24 @@ const FORMS = [
   ['html', 'HTML snippet', 'Static HTML to paste: no script, no external requests; reads in light and dark.'],
   ['markdown', 'Markdown', 'A Markdown table (or lists) for wikis and READMEs that take Markdown.'],
 ] as const;
+
+/**
+ * The builder's language choice: every locale served, named in itself (and
+ * marked with its lang, so a screen reader says "Deutsch" in German); the
+ * generated pseudo-locales apart, as what they are, locales for testing.
+ */
+function languageSelect(framework: Framework): string {
+  const option = (l: LocaleInfo) =>
+    `<option value="${escapeHtml(l.tag)}"${l.generated ? '' : ` lang="${escapeHtml(l.tag)}"`}${l.tag === SOURCE_LOCALE ? ' selected' : ''}>${escapeHtml(l.name)}</option>`;
+  const translated = framework.locales.filter((l) => !l.generated);
+  const generated = framework.locales.filter((l) => l.generated);
+  return `<p><label for="builder-lang">Language</label> <select id="builder-lang" name="lang" aria-describedby="builder-lang-help">${translated.map(option).join('')}${
+    generated.length
+      ? `<optgroup label="Testing locales (generated, for checking layouts)">${generated.map(option).join('')}</optgroup>`
+      : ''
+  }</select></p>
+    <p class="help" id="builder-lang-help">The preview, the iframe and the snippets are in this language; the script tag carries it as lang. With English, a pasted script tag follows its page's language.</p>`;
+}
 
 /** The embed builder: choose a widget and its options, see it live, copy any form of it. */
 function renderBuilder(framework: Framework, origin: string): string {
@@ -71,6 +89,7 @@ function renderBuilder(framework: Framework, origin: string): string {
     <p data-for="level" hidden><label for="builder-level">Level</label> <select id="builder-level" name="level">${options(framework.levels)}</select></p>
     <p data-for="failure-mode" hidden><label for="builder-mode">Failure mode</label> <select id="builder-mode" name="mode">${options(framework.failureModes)}</select></p>
     <p><label for="builder-theme">Theme</label> <select id="builder-theme" name="theme"><option value="">Follow the reader's system</option><option value="light">Light</option><option value="dark">Dark</option></select></p>
+    ${languageSelect(framework)}
   </form>
   <p id="builder-problem" class="problem" role="alert"></p>
   <h3>Preview</h3>

@@ -21,10 +21,15 @@ const snippets = new MadeOnce<{ readonly bytes: Representation; readonly csp?: s
 
 const EMBED_HEADERS = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'strict-origin-when-cross-origin' };
 
-/** An embed page's headers; `origin` when its links hold the origin (an error page's do not). */
-function pageHeaders(page: EmbedPage, origin?: ReaderOrigin) {
+/** An embed page's headers; `origin` when its links hold the origin (an error page's do not), `locale` when it has one. */
+function pageHeaders(page: EmbedPage, origin?: ReaderOrigin, locale?: string) {
   const cacheControl = origin ? cacheControlFor(origin, 'no-cache') : 'no-cache';
-  return { 'content-security-policy': page.csp, 'cache-control': cacheControl, ...EMBED_HEADERS };
+  return {
+    'content-security-policy': page.csp,
+    'cache-control': cacheControl,
+    ...(locale ? { 'content-language': locale } : {}),
+    ...EMBED_HEADERS,
+  };
 }
 
 /** An embed page that is not the widget (an error), sent as it is. */
@@ -47,12 +52,13 @@ export async function sendEmbed(
     return;
   }
   const { spec } = parsed;
+  // The query names the locale asked for; the locale served is the same for it until the content changes.
   const key = `${spec.path}?${spec.query}|${origin.url}`;
   const sent = pages.get(framework, key, () => {
     // Rendered on first request, once per content version: lazy, so the
     // server starts without loading Lit's server renderer.
     const rendered = import('../embeds/embed-page.js')
-      .then((m) => m.renderEmbedPage(spec, framework, origin.url))
+      .then((m) => m.renderEmbedPage(spec, parsed.framework, origin.url))
       .then((page) => ({ page, bytes: representationOf(Buffer.from(page.html)) }));
     // A failure is not kept: the next request tries again.
     rendered.catch(() => pages.forget(framework, key));
@@ -60,7 +66,7 @@ export async function sendEmbed(
   });
   try {
     const { page, bytes } = await sent;
-    sendBytes(req, res, bytes, { 'content-type': 'text/html; charset=utf-8', ...pageHeaders(page, origin) });
+    sendBytes(req, res, bytes, { 'content-type': 'text/html; charset=utf-8', ...pageHeaders(page, origin, spec.locale) });
   } catch (error) {
     logger.error('embed failed', { path: url.pathname, error: String(error) });
     sendErrorPage(res, 500, renderEmbedError('This embed could not be rendered. The server log has the details.'));
@@ -81,12 +87,13 @@ export function sendSnippet(req: IncomingMessage, res: ServerResponse, framework
   const { spec } = parsed;
   const markdown = match![2] === 'md';
   const snippet = snippets.get(framework, `${spec.path}?${spec.query}|${markdown ? 'md' : 'html'}`, () => {
-    const text = markdown ? snippetMarkdown(spec, framework) : snippetHtml(spec, framework);
+    const text = markdown ? snippetMarkdown(spec, parsed.framework) : snippetHtml(spec, parsed.framework);
     return { bytes: representationOf(Buffer.from(text)), csp: markdown ? undefined : embedCsp(text) };
   });
   sendBytes(req, res, snippet.bytes, {
     'content-type': markdown ? 'text/markdown; charset=utf-8' : 'text/html; charset=utf-8',
     'cache-control': 'no-cache',
+    'content-language': spec.locale,
     'access-control-allow-origin': '*',
     ...(snippet.csp === undefined ? {} : { 'content-security-policy': snippet.csp }),
     ...EMBED_HEADERS,
@@ -118,6 +125,7 @@ export function sendEmbedForms(req: IncomingMessage, res: ServerResponse, framew
     tag: parsed.spec.tag,
     attributes: parsed.spec.attributes,
     title: parsed.spec.title,
+    locale: parsed.spec.locale,
     ...embedForms(parsed.spec, origin.url),
   });
 }
