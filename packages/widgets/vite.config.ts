@@ -3,12 +3,22 @@ import { minifyCssTemplates } from './scripts/minify-css-templates.js';
 
 // Two library builds of the same sources:
 // - default: the self-contained bundle for <script type="module" src=".../widgets.js">,
-//   every element registered, Lit and DOMPurify included, one minified ES module
-//   (Vite's lib mode leaves ES output unminified, so this one is a plain build);
+//   every element registered, Lit and DOMPurify included, one minified ES module.
+//   The widgets' words in each language other than English are modules of their
+//   own beside it (widgets/locales/de.js…), which it imports when a widget first
+//   shows that language: the bundle does not grow with every language;
 // - `--mode modules`: per-component ES modules for npm users, one file per
 //   source module, with Lit and DOMPurify left as imports (Lit is a peer).
 // Type declarations come from tsc (emitDeclarationOnly).
 
+/**
+ * The one-file bundles are library builds, so that Vite adds no module
+ * preloading code for their only dynamic imports, the language catalogues;
+ * those come out as chunks beside them (`/widgets.js` imports
+ * `/widgets/locales/de.js`), the same from both bundles, as they import
+ * nothing. Library builds leave ES output unminified, hence the output's own
+ * `minify`.
+ */
 const bundle: UserConfig = {
   publicDir: false,
   plugins: [minifyCssTemplates()],
@@ -17,12 +27,10 @@ const bundle: UserConfig = {
     emptyOutDir: false,
     target: 'es2022',
     sourcemap: true,
-    minify: true,
-    modulePreload: false,
+    lib: { entry: { 'altitude-widgets': 'src/define.ts' }, formats: ['es'] },
     rolldownOptions: {
-      input: 'src/define.ts',
       preserveEntrySignatures: 'exports-only',
-      output: { format: 'es', entryFileNames: 'altitude-widgets.js', codeSplitting: false },
+      output: { entryFileNames: '[name].js', chunkFileNames: 'widgets/locales/[name].js', minify: true, comments: false },
     },
   },
 };
@@ -33,11 +41,8 @@ const embed: UserConfig = {
   ...bundle,
   build: {
     ...bundle.build,
-    rolldownOptions: {
-      input: 'src/embed.ts',
-      preserveEntrySignatures: false,
-      output: { format: 'es', entryFileNames: 'altitude-embed.js', codeSplitting: false },
-    },
+    lib: { entry: { 'altitude-embed': 'src/embed.ts' }, formats: ['es'] },
+    rolldownOptions: { ...bundle.build!.rolldownOptions, preserveEntrySignatures: false },
   },
 };
 

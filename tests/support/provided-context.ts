@@ -7,5 +7,7 @@ declare module 'vitest' {
     altitudeUrl: string;
     /** An Altitude server whose content carries hostile strings (script tags, event handlers, javascript: links). */
     hostileAltitudeUrl: string;
+    /** An Altitude server whose translations fall back to English (see fallbackContent in altitude-servers.ts). */
+    fallbackAltitudeUrl: string;
   }
 }

@@ -78,4 +78,49 @@ describe('server rendering', () => {
     }
     expect(pageClientCount()).toBe(MAX_PAGE_CLIENTS);
   });
+
+  it('renders a widget in the language of its lang attribute at once, and asks for that locale', () => {
+    const request = widgetRequest('de-failure-mode-card', { mode: 'x', lang: 'de-CH' });
+    if (typeof request === 'string') throw new Error(request);
+    expect(request.variables).toMatchObject({ slug: 'x', locale: 'de-CH' });
+    const data = {
+      failureMode: {
+        slug: 'x',
+        title: 'Das Programmiergenie',
+        summary: '<p>S</p>',
+        symptoms: [],
+        consequences: [],
+        preventedBy: [],
+        sources: [],
+        locale: 'de',
+        fallbacks: [{ field: 'summary', locale: 'en', reason: 'MISSING' }],
+      },
+      failureModes: [{ slug: 'x' }],
+    };
+    const { html } = renderWidget('de-failure-mode-card', { mode: 'x', lang: 'de-CH' }, 'https://altitude.example/graphql', request, data);
+    expect(html).toContain('>Symptome<');
+    expect(html).not.toContain('Symptoms');
+    // The summary the API served in English says so; nothing else needs to.
+    expect(html).toMatch(/<div class="rich" lang="en">/);
+    expect(html.match(/ lang="/g)).toHaveLength(2);
+  });
+
+  it('renders right to left in ar-XB, and asks English without a locale', () => {
+    const english = widgetRequest('de-failure-mode-grid', {});
+    if (typeof english === 'string') throw new Error(english);
+    expect(english.variables).toEqual({ locale: null });
+    const request = widgetRequest('de-failure-mode-grid', { lang: 'ar-XB' });
+    if (typeof request === 'string') throw new Error(request);
+    const { html } = renderWidget('de-failure-mode-grid', { lang: 'ar-XB' }, 'https://altitude.example/graphql', request, {
+      failureModes: [],
+    });
+    expect(html).toMatch(/part="base" class="base"[^>]*dir="rtl"/);
+    expect(html).toContain('\u202eHow\u202c');
+  });
+
+  it('says what is wrong with the attributes in the widget’s language', () => {
+    expect(widgetRequest('de-level-card', { level: 'staff', theme: 'pink', lang: 'de' })).toBe(
+      'theme muss „light“ oder „dark“ sein, nicht „pink“.',
+    );
+  });
 });

@@ -6,6 +6,10 @@ import { html, unsafeStatic } from 'lit/static-html.js';
 import { resolveEndpoint } from './client/endpoint.js';
 import { withRenderClient, type CacheEntry } from './client/graphql-client.js';
 import './define.js';
+import { registerCatalogue } from './i18n/catalogues.js';
+import { de } from './i18n/locales/de.js';
+import { ja } from './i18n/locales/ja.js';
+import { pseudoCatalogue } from './i18n/locales/pseudo.js';
 import type { AltitudeElement, DataRequest } from './shared/altitude-element.js';
 import { registerSanitizerWithoutDom } from './shared/safe-html.js';
 import { sanitizeOnServer } from './shared/sanitize-on-server.js';
@@ -15,18 +19,33 @@ import { sanitizeOnServer } from './shared/sanitize-on-server.js';
 // allow-list, so its pages keep their formatting (and hydrate unchanged).
 registerSanitizerWithoutDom(sanitizeOnServer);
 
+// A render is synchronous, so every language's words are in hand before the
+// first one: a widget with `lang="de"` renders in German at once. (Browsers
+// fetch a language's catalogue when a widget first needs it.)
+registerCatalogue('de', de);
+registerCatalogue('ja', ja);
+registerCatalogue('en-XA', pseudoCatalogue('en-XA'));
+registerCatalogue('ar-XB', pseudoCatalogue('ar-XB'));
+
 export type { CacheEntry };
 
-/** The GraphQL request a widget with these attributes would make. */
+/**
+ * The GraphQL request a widget with these attributes would make, or what is
+ * wrong with them. A `lang` attribute chooses the locale, as in a page (a
+ * server render sees no ancestors, so the widget's own `lang` is the one).
+ */
 export function widgetRequest(tag: string, attributes: Readonly<Record<string, string>>): DataRequest<unknown> | string {
   const Element = customElements.get(tag) as (new () => AltitudeElement<unknown>) | undefined;
   if (!Element) throw new Error(`unknown widget <${tag}>`);
   const element = new Element();
   // Lit's own attribute handling, so names and types come out as in a page.
-  for (const [name, value] of Object.entries(attributes)) element.attributeChangedCallback(name, null, value);
+  for (const [name, value] of Object.entries(attributes)) {
+    element.setAttribute(name, value);
+    element.attributeChangedCallback(name, null, value);
+  }
   // The same code the browser runs decides the request, so the answer the
   // server ships is the one the widget will ask for.
-  return (element as unknown as { prepare(): DataRequest<unknown> | string }).prepare();
+  return (element as unknown as { currentRequest(): DataRequest<unknown> | string }).currentRequest();
 }
 
 /**

@@ -4,6 +4,8 @@ import '../../../tests/support/provided-context.js';
 
 export const altitudeUrl = () => `${inject('altitudeUrl')}/graphql`;
 export const hostileUrl = () => `${inject('hostileAltitudeUrl')}/graphql`;
+/** A server whose German has stale and missing strings and which has no Japanese (see tests/support/altitude-servers.ts). */
+export const fallbackUrl = () => `${inject('fallbackAltitudeUrl')}/graphql`;
 /** Nothing listens on port 9 (discard) here: connections are refused at once. */
 export const unreachableUrl = 'http://127.0.0.1:9/graphql';
 

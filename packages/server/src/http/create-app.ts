@@ -13,7 +13,7 @@ import { sendEmbed, sendEmbedForms, sendOEmbed, sendSnippet } from './embed-rout
 import { EXPORT_PATHS, EXPORT_SCHEMA_PATH_URL, isExportPath, sendExport } from './export-routes.js';
 import { renderDemoPage } from './demo-page.js';
 import { PAGE_SECURITY_HEADERS, cacheControlFor, readerOrigin } from './security-headers.js';
-import { sendEmbedBundle, sendWidgetsBundle, sendWidgetsSourceMap } from './widgets-bundle.js';
+import { WIDGET_CATALOGUES_PATH, sendEmbedBundle, sendWidgetCatalogue, sendWidgetsBundle, sendWidgetsSourceMap } from './widgets-bundle.js';
 import { logRequest } from './request-log.js';
 import { sendHtml, sendJson } from './send.js';
 
@@ -123,7 +123,16 @@ export function createApp(
       res.writeHead(204, { 'cache-control': 'public, max-age=86400' }).end();
     } else if (ASSETS.has(pathname) && read) {
       void ASSETS.get(pathname)!(req, res);
-    } else if (pathname === '/health' || pathname === '/ready' || pathname === '/' || ASSETS.has(pathname) || isExportPath(pathname)) {
+    } else if (pathname.startsWith(WIDGET_CATALOGUES_PATH) && read) {
+      void sendWidgetCatalogue(req, res, pathname);
+    } else if (
+      pathname === '/health' ||
+      pathname === '/ready' ||
+      pathname === '/' ||
+      ASSETS.has(pathname) ||
+      isExportPath(pathname) ||
+      pathname.startsWith(WIDGET_CATALOGUES_PATH)
+    ) {
       sendJson(res, 405, { error: `${req.method ?? '?'} is not allowed on ${pathname}; use GET` }, { allow: 'GET, HEAD' });
     } else {
       sendJson(res, 404, {

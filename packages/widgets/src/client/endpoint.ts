@@ -1,3 +1,5 @@
+import { WidgetError, words } from '../i18n/messages.js';
+
 /**
  * Where the widgets fetch from: the element's `endpoint` attribute, else
  * `<meta name="altitude-endpoint" content="…">`, else `graphql` beside the
@@ -12,10 +14,12 @@ export function resolveEndpoint(attribute: string | null | undefined, scriptUrl:
   // `altitude build-static` rewrites this one literal to './graphql/' in its copy of the bundle.
   const url = chosen ? new URL(chosen, page?.baseURI) : new URL('./graphql', scriptUrl);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new Error(
+    throw new WidgetError(
       chosen
-        ? `The endpoint "${chosen}" is not an http(s) URL.`
-        : `No endpoint: set the endpoint attribute or <meta name="altitude-endpoint"> (the script was loaded from ${scriptUrl}).`,
+        ? words('The endpoint "{endpoint}" is not an http(s) URL.', { endpoint: chosen })
+        : words('No endpoint: set the endpoint attribute or <meta name="altitude-endpoint"> (the script was loaded from {script}).', {
+            script: scriptUrl,
+          }),
     );
   }
   return url.href;

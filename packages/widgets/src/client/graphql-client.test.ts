@@ -13,7 +13,7 @@ afterEach(() => {
 describe('GraphqlClient', () => {
   it('sends identical concurrent requests once and keeps the answer for the page', async () => {
     const client = new GraphqlClient(altitudeUrl());
-    const variables = { slugs: ['staff', 'principal'], dimensions: null };
+    const variables = { slugs: ['staff', 'principal'], dimensions: null, locale: null };
     const [a, b, c] = await Promise.all([
       client.request(LevelComparisonOperation, variables),
       client.request(LevelComparisonOperation, variables),
@@ -24,8 +24,31 @@ describe('GraphqlClient', () => {
     expect(b).toBe(c);
     await client.request(LevelComparisonOperation, variables);
     expect(client.requestCount).toBe(1);
-    await client.request(LevelComparisonOperation, { slugs: ['principal', 'staff'], dimensions: null });
+    await client.request(LevelComparisonOperation, { slugs: ['principal', 'staff'], dimensions: null, locale: null });
     expect(client.requestCount).toBe(2);
+  });
+
+  it('asks a static build again one subtag shorter, then in English, when it has no file for a locale', async () => {
+    const asked: string[] = [];
+    const fetchImpl = vi.fn((url: string | URL | Request) => {
+      asked.push(url instanceof Request ? url.url : url.toString());
+      return Promise.resolve(
+        asked.length < 3 ? new Response('not found', { status: 404 }) : Response.json({ data: { compareLevels: { rows: [] } } }),
+      );
+    });
+    const client = new GraphqlClient('https://static.example/altitude/graphql/', fetchImpl);
+    await expect(client.request(LevelComparisonOperation, { slugs: ['staff'], dimensions: null, locale: 'de-CH' })).resolves.toEqual({
+      compareLevels: { rows: [] },
+    });
+    expect(asked).toHaveLength(3);
+    const locales = asked.map((url) => /locale/.test(url));
+    expect(locales).toEqual([true, true, false]);
+    expect(asked[0]).not.toBe(asked[1]);
+    // A server falls back itself: its 404 is an error, not a reason to ask again.
+    const server = new GraphqlClient('https://api.example/graphql', () => Promise.resolve(new Response('gone', { status: 404 })));
+    await expect(server.request(LevelComparisonOperation, { slugs: ['staff'], dimensions: null, locale: 'de-CH' })).rejects.toMatchObject({
+      status: 404,
+    });
   });
 
   it('keys its cache on what the variables say, not the order they were written in', async () => {
@@ -45,7 +68,7 @@ describe('GraphqlClient', () => {
       failureModes: [],
     });
     // The order inside a list is meaningful (it is the column order), so it stays part of the key.
-    await client.request(LevelComparisonOperation, { slugs: ['principal', 'staff'], dimensions: null });
+    await client.request(LevelComparisonOperation, { slugs: ['principal', 'staff'], dimensions: null, locale: null });
     expect(fetchImpl).toHaveBeenCalledTimes(2);
   });
 
@@ -65,7 +88,7 @@ describe('GraphqlClient', () => {
 
   it('does not keep failures, so a later request tries again', async () => {
     const client = new GraphqlClient(unreachableUrl);
-    const variables = { slugs: ['staff', 'principal'], dimensions: null };
+    const variables = { slugs: ['staff', 'principal'], dimensions: null, locale: null };
     const first = await client.request(LevelComparisonOperation, variables).then(
       () => undefined,
       (error: AltitudeRequestError) => error,
@@ -83,7 +106,7 @@ describe('GraphqlClient', () => {
         super('https://api.example/graphql', fetchImpl);
       }
     }
-    const variables = { slugs: ['a', 'b'], dimensions: null };
+    const variables = { slugs: ['a', 'b'], dimensions: null, locale: null };
     const failure = (client: GraphqlClient) =>
       client.request(LevelComparisonOperation, variables).then(
         () => {

@@ -1,3 +1,4 @@
+import { words } from '../i18n/messages.js';
 import { AltitudeRequestError } from './request-error.js';
 import { isStaticEndpoint, OPERATION_ACCEPT, operationUrl } from './operation-url.js';
 import type { PersistedOperation } from './persisted-operation.js';
@@ -31,7 +32,13 @@ export class GraphqlClient {
     const key = operationUrl(this.endpoint, operation, variables);
     let result = this.#results.get(key) as Promise<TResult> | undefined;
     if (!result) {
-      result = this.#send<TResult>(key);
+      const broader = this.#broaderLocale(variables);
+      result = this.#send<TResult>(key).catch((error: unknown) => {
+        // A static build holds answers for the locales it served, not for every tag a page may carry:
+        // de-CH asks again as de, and a language it has no files for as English, as the server would fall back.
+        if (broader === undefined || !(error instanceof AltitudeRequestError) || error.status !== 404) throw error;
+        return this.request(operation, broader);
+      });
       this.#results.set(key, result);
       result.then(
         (data) => this.#settled.set(key, data),
@@ -39,6 +46,14 @@ export class GraphqlClient {
       );
     }
     return result;
+  }
+
+  /** On a static endpoint, the same variables with the locale one subtag shorter (none: English); else undefined. */
+  #broaderLocale<TVariables>(variables: TVariables): TVariables | undefined {
+    const locale = (variables as { locale?: unknown } | null)?.locale;
+    if (typeof locale !== 'string' || !isStaticEndpoint(this.endpoint)) return undefined;
+    const cut = locale.lastIndexOf('-');
+    return { ...variables, locale: cut > 0 ? locale.slice(0, cut) : null };
   }
 
   /** The answer to this exact request if it is already known, without waiting. */
@@ -76,43 +91,43 @@ export class GraphqlClient {
         'network',
         this.endpoint,
         timedOut
-          ? `The Altitude API at ${this.endpoint} did not answer within ${REQUEST_TIMEOUT_MS / 1000} seconds.`
-          : `Could not reach the Altitude API at ${this.endpoint}.`,
+          ? words('The Altitude API at {endpoint} did not answer within {seconds} seconds.', {
+              endpoint: this.endpoint,
+              seconds: REQUEST_TIMEOUT_MS / 1000,
+            })
+          : words('Could not reach the Altitude API at {endpoint}.', { endpoint: this.endpoint }),
       );
     }
     if (response.status === 404 && isStaticEndpoint(this.endpoint)) {
       throw new AltitudeRequestError(
         'http',
         this.endpoint,
-        `The static Altitude files at ${this.endpoint} have no answer for these attributes (${url} was not found); check the slugs.`,
+        words('The static Altitude files at {endpoint} have no answer for these attributes ({url} was not found); check the slugs.', {
+          endpoint: this.endpoint,
+          url,
+        }),
         404,
       );
     }
+    const notGraphql = words('The Altitude API at {endpoint} answered {status} with something that is not GraphQL.', {
+      endpoint: this.endpoint,
+      status: response.status,
+    });
     let body: unknown;
     try {
       body = await response.json();
     } catch {
-      throw new AltitudeRequestError(
-        response.ok ? 'response' : 'http',
-        this.endpoint,
-        `The Altitude API at ${this.endpoint} answered ${response.status} with something that is not GraphQL.`,
-        response.status,
-      );
+      throw new AltitudeRequestError(response.ok ? 'response' : 'http', this.endpoint, notGraphql, response.status);
     }
     if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-      throw new AltitudeRequestError(
-        'response',
-        this.endpoint,
-        `The Altitude API at ${this.endpoint} answered ${response.status} with something that is not GraphQL.`,
-        response.status,
-      );
+      throw new AltitudeRequestError('response', this.endpoint, notGraphql, response.status);
     }
     const { data, errors } = body as { data?: unknown; errors?: unknown };
     if (errors !== undefined && !Array.isArray(errors)) {
       throw new AltitudeRequestError(
         'response',
         this.endpoint,
-        `The Altitude API at ${this.endpoint} answered with malformed errors.`,
+        words('The Altitude API at {endpoint} answered with malformed errors.', { endpoint: this.endpoint }),
         response.status,
       );
     }
@@ -125,7 +140,7 @@ export class GraphqlClient {
       throw new AltitudeRequestError(
         'http',
         this.endpoint,
-        `The Altitude API at ${this.endpoint} answered ${response.status}.`,
+        words('The Altitude API at {endpoint} answered {status}.', { endpoint: this.endpoint, status: response.status }),
         response.status,
       );
     }

@@ -17,19 +17,19 @@ export const failureModeCardStyles = css`
   .card {
     padding: var(--_space);
     border: 1px solid var(--_border);
-    border-top: 4px solid var(--_error);
+    border-block-start: 4px solid var(--_error);
     border-radius: var(--_radius);
     background: var(--_surface);
   }
   .summary {
-    margin-bottom: var(--_space);
+    margin-block-end: var(--_space);
   }
   ul.list {
     margin: 0;
-    padding-left: 1.25em;
+    padding-inline-start: 1.25em;
   }
   ul.list li + li {
-    margin-top: 0.35em;
+    margin-block-start: 0.35em;
   }
   .practice-name {
     font-weight: 600;

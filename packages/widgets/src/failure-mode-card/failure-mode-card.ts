@@ -1,10 +1,16 @@
 import type { TemplateResult } from 'lit';
 import { FailureModeCardOperation, type FailureModeCardQuery } from '../queries/generated.js';
+import type { Words } from '../i18n/messages.js';
 import { AltitudeElement, dataRequest, slugOf, unknownSlugMessage, type DataRequest } from '../shared/altitude-element.js';
 import { stateStyles } from '../shared/states.styles.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { failureModeCardStyles } from './failure-mode-card.styles.js';
 import { renderFailureMode, renderFailureModeLoading } from './render-failure-mode.js';
+
+const MODE_PROBLEMS = [
+  'Unknown failure mode "{slug}". Valid failure modes: {valid}.',
+  'Set the mode attribute to a failure mode. Valid failure modes: {valid}.',
+] as const;
 
 /**
  * One way companies get the Distinguished Engineer role wrong: what it is,
@@ -20,6 +26,7 @@ import { renderFailureMode, renderFailureModeLoading } from './render-failure-mo
  * @attr {string} endpoint - GraphQL endpoint; defaults to `<meta name="altitude-endpoint">`, then `/graphql` where the script came from.
  * @attr {"light" | "dark"} theme - Colour theme; follows the reader's system setting when absent.
  * @attr {number} heading-level - Level (1–6) of the card's heading; section headings go one deeper. Default 2.
+ * @attr {string} lang - Language (BCP 47) of the content and the widget's own words, e.g. `de`; when absent, the page's, as for any element. Right-to-left languages run mirrored.
  *
  * @fires de-load - The card has rendered.
  * @fires de-error - The widget is showing an error; `detail.message` says why.
@@ -48,14 +55,14 @@ export class FailureModeCard extends AltitudeElement<FailureModeCardQuery> {
   /** Failure mode slug, e.g. "super-coder". */
   declare mode: string | undefined;
 
-  protected override readonly label = 'Failure mode';
+  protected override readonly label = 'failure mode';
 
   protected override prepare(): DataRequest<FailureModeCardQuery> {
     return dataRequest(FailureModeCardOperation, { slug: slugOf(this.mode) });
   }
 
-  protected override validate(data: FailureModeCardQuery): string | undefined {
-    return data.failureMode ? undefined : unknownSlugMessage('mode', 'failure mode', this.mode, data.failureModes);
+  protected override validate(data: FailureModeCardQuery): Words | undefined {
+    return data.failureMode ? undefined : unknownSlugMessage(MODE_PROBLEMS, this.mode, data.failureModes);
   }
 
   protected override renderLoading(): TemplateResult {
@@ -63,7 +70,7 @@ export class FailureModeCard extends AltitudeElement<FailureModeCardQuery> {
   }
 
   protected override renderData(data: FailureModeCardQuery): TemplateResult {
-    return renderFailureMode(data.failureMode!, this.headingDepth, true);
+    return renderFailureMode(data.failureMode!, this.headingDepth, this.t, this.textLocale, true);
   }
 }
 

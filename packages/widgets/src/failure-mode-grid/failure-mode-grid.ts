@@ -19,6 +19,7 @@ import { failureModeGridStyles } from './failure-mode-grid.styles.js';
  * @attr {string} endpoint - GraphQL endpoint; defaults to `<meta name="altitude-endpoint">`, then `/graphql` where the script came from.
  * @attr {"light" | "dark"} theme - Colour theme; follows the reader's system setting when absent.
  * @attr {number} heading-level - Level (1–6) of the grid's heading; cards go one deeper. Default 2.
+ * @attr {string} lang - Language (BCP 47) of the content and the widget's own words, e.g. `de`; when absent, the page's, as for any element. Right-to-left languages run mirrored.
  *
  * @fires de-load - The grid has rendered.
  * @fires de-error - The widget is showing an error; `detail.message` says why.
@@ -42,7 +43,7 @@ import { failureModeGridStyles } from './failure-mode-grid.styles.js';
 export class FailureModeGrid extends AltitudeElement<FailureModeGridQuery> {
   static override styles = [themeStyles, stateStyles, failureModeCardStyles, failureModeGridStyles];
 
-  protected override readonly label = 'Failure modes';
+  protected override readonly label = 'failure modes';
 
   protected override prepare(): DataRequest<FailureModeGridQuery> {
     return dataRequest(FailureModeGridOperation, {});
@@ -55,11 +56,12 @@ export class FailureModeGrid extends AltitudeElement<FailureModeGridQuery> {
 
   protected override renderData(data: FailureModeGridQuery): TemplateResult {
     const cardLevel = Math.min(this.headingDepth + 1, 6);
-    return html`${heading(this.headingDepth, 'How companies get the role wrong')}
+    const { t, textLocale } = this;
+    return html`${heading(this.headingDepth, t('How companies get the role wrong'))}
       <ul class="grid" part="grid">
-        ${data.failureModes.map((mode) => html`<li>${renderFailureMode(mode, cardLevel)}</li>`)}
+        ${data.failureModes.map((mode) => html`<li>${renderFailureMode(mode, cardLevel, t, textLocale)}</li>`)}
       </ul>
-      ${interpretedLegend(data.failureModes.flatMap(markedItems))}`;
+      ${interpretedLegend(data.failureModes.flatMap(markedItems), t)}`;
   }
 }
 

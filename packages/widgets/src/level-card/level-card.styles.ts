@@ -4,11 +4,11 @@ export const levelCardStyles = css`
   .card {
     padding: var(--_space);
     border: 1px solid var(--_border);
-    border-top: 4px solid var(--_accent);
+    border-block-start: 4px solid var(--_accent);
     border-radius: var(--_radius);
   }
   .summary {
-    margin-bottom: var(--_space);
+    margin-block-end: var(--_space);
   }
   dl {
     margin: 0;
@@ -29,10 +29,10 @@ export const levelCardStyles = css`
   .transitions,
   .signals {
     margin: 0;
-    padding-left: 1.25em;
+    padding-inline-start: 1.25em;
   }
   .signals li + li {
-    margin-top: 0.35em;
+    margin-block-start: 0.35em;
   }
   /* A sign is one short paragraph; its dagger follows the last word. */
   .signals .rich,
@@ -57,7 +57,7 @@ export const levelCardStyles = css`
       height: 18em;
     }
     dd {
-      margin-bottom: calc(var(--_space) * 0.5);
+      margin-block-end: calc(var(--_space) * 0.5);
     }
   }
   :host {

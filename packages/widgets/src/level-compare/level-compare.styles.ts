@@ -17,7 +17,7 @@ export const levelCompareStyles = css`
   td {
     padding: calc(var(--_space) * 0.6);
     border: 1px solid var(--_border);
-    text-align: left;
+    text-align: start;
     vertical-align: top;
   }
   thead th {
@@ -30,7 +30,7 @@ export const levelCompareStyles = css`
   }
   .headline {
     display: block;
-    margin: 0 0 0.35em;
+    margin-block: 0 0.35em;
     padding: 0.1em 0.35em;
     border-radius: calc(var(--_radius) / 2);
     background: var(--_highlight);
@@ -40,6 +40,9 @@ export const levelCompareStyles = css`
   .step::before {
     content: '→ ' / '';
     color: var(--_accent);
+  }
+  .step:dir(rtl)::before {
+    content: '← ' / '';
   }
   .cards {
     display: none;
@@ -54,16 +57,17 @@ export const levelCompareStyles = css`
     margin: 0;
   }
   .card dt {
-    margin-top: calc(var(--_space) * 0.75);
+    margin-block-start: calc(var(--_space) * 0.75);
     color: var(--_muted);
     font-size: 0.875em;
     font-weight: 600;
   }
   .card dd {
-    margin: 0.25em 0 0;
+    margin-block: 0.25em 0;
+    margin-inline: 0;
   }
   .transitions {
-    margin-top: calc(var(--_space) * 1.25);
+    margin-block-start: calc(var(--_space) * 1.25);
   }
   .transitions ul {
     margin: 0;
@@ -74,7 +78,7 @@ export const levelCompareStyles = css`
   }
   .transition {
     padding: calc(var(--_space) * 0.75);
-    border-left: 4px solid var(--_accent);
+    border-inline-start: 4px solid var(--_accent);
     background: var(--_surface-alt);
   }
   .transition .name {

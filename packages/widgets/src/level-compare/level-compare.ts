@@ -1,12 +1,16 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { LevelComparisonOperation, type LevelComparisonQuery } from '../queries/generated.js';
+import { words, type Words } from '../i18n/messages.js';
+import { listOf } from '../i18n/locale.js';
 import { AltitudeElement, dataRequest, slugList, type DataRequest } from '../shared/altitude-element.js';
 import { stateStyles } from '../shared/states.styles.js';
+import { inLang, servedLang } from '../shared/served-lang.js';
 import { heading, interpretedLegend, interpretedMark, rich, sources } from '../shared/templates.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { levelCompareStyles } from './level-compare.styles.js';
 
 type Comparison = NonNullable<LevelComparisonQuery['compareLevels']>;
+type Row = Comparison['rows'][number];
 
 /**
  * Levels side by side: one column per level, one row per dimension. Each cell
@@ -25,6 +29,7 @@ type Comparison = NonNullable<LevelComparisonQuery['compareLevels']>;
  * @attr {string} endpoint - GraphQL endpoint; defaults to `<meta name="altitude-endpoint">`, then `/graphql` where the script came from.
  * @attr {"light" | "dark"} theme - Colour theme; follows the reader's system setting when absent.
  * @attr {number} heading-level - Level (1–6) of the main heading; sub-headings go one deeper. Default 2.
+ * @attr {string} lang - Language (BCP 47) of the content and the widget's own words, e.g. `de`; when absent, the page's, as for any element. Right-to-left languages run mirrored.
  *
  * @fires de-load - The comparison has rendered.
  * @fires de-error - The widget is showing an error; `detail.message` says why.
@@ -61,7 +66,7 @@ export class LevelCompare extends AltitudeElement<LevelComparisonQuery> {
   /** Optional dimension slugs to show, e.g. "operating-scope time-horizon". */
   declare dimensions: string | undefined;
 
-  protected override readonly label = 'Level comparison';
+  protected override readonly label = 'level comparison';
 
   /** Whether the table is wider than its box; only then is the wrapper a tab stop, for keyboard scrolling. */
   #scrollable = false;
@@ -100,12 +105,14 @@ export class LevelCompare extends AltitudeElement<LevelComparisonQuery> {
     };
   }
 
-  protected override validate({ compareLevels }: LevelComparisonQuery): string | undefined {
+  protected override validate({ compareLevels }: LevelComparisonQuery): Words | undefined {
     // The API answers null with an error for bad slugs; the error is shown before this is reached.
-    if (!compareLevels) return 'The comparison could not be made.';
+    if (!compareLevels) return words('The comparison could not be made.');
     const known = compareLevels.rows.map((row) => row.dimension.slug);
     const unknown = slugList(this.dimensions).find((slug) => !known.includes(slug));
-    return unknown === undefined ? undefined : `Unknown dimension slug "${unknown}". Valid dimension slugs: ${known.join(', ')}.`;
+    return unknown === undefined
+      ? undefined
+      : words('Unknown dimension slug "{slug}". Valid dimension slugs: {valid}.', { slug: unknown, valid: known.join(', ') });
   }
 
   /** The rows asked for by the dimensions attribute (all when it is empty), in the framework's order. */
@@ -133,29 +140,36 @@ export class LevelCompare extends AltitudeElement<LevelComparisonQuery> {
 
   protected override renderData({ compareLevels }: LevelComparisonQuery): TemplateResult {
     const comparison = compareLevels!;
+    const { t, textLocale: here } = this;
     const level = this.headingDepth;
-    const names = comparison.levels.map((l) => l.title);
-    const title = `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''} compared`;
+    const title = t('{levels} compared', {
+      levels: listOf(
+        comparison.levels.map((l) => l.title),
+        this.uiLocale,
+      ),
+    });
     const rows = this.#rows(comparison);
+    const levelTitle = (l: Comparison['levels'][number] | undefined) => (l ? inLang(l.title, servedLang(l, 'title', here)) : nothing);
+    const dimensionLang = (row: Row) => servedLang(row.dimension, 'title', here);
     return html`
       ${heading(level, title, 'heading', 'main', 'compare-title')}
       <div class="table-wrap" role="region" aria-labelledby="compare-title" tabindex=${this.#scrollable ? '0' : nothing}>
         <table part="table">
           <caption class="visually-hidden">
-            What each level expects on each dimension
+            ${t('What each level expects on each dimension')}
           </caption>
           <thead>
             <tr>
-              <th scope="col" part="column-header corner">Dimension</th>
-              ${comparison.levels.map((l) => html`<th scope="col" part="column-header">${l.title}</th>`)}
+              <th scope="col" part="column-header corner">${t('Dimension')}</th>
+              ${comparison.levels.map((l) => html`<th scope="col" part="column-header" lang=${servedLang(l, 'title', here)}>${l.title}</th>`)}
             </tr>
           </thead>
           <tbody>
             ${rows.map(
               (row) =>
                 html`<tr>
-                  <th scope="row" part="row-header">${row.dimension.title}</th>
-                  ${row.cells.map((cell, i) => html`<td part="cell">${this.#cell(cell, i, comparison)}</td>`)}
+                  <th scope="row" part="row-header" lang=${dimensionLang(row)}>${row.dimension.title}</th>
+                  ${row.cells.map((cell, i) => html`<td part="cell">${this.#cell(row, cell, i, comparison)}</td>`)}
                 </tr>`,
             )}
           </tbody>
@@ -165,20 +179,20 @@ export class LevelCompare extends AltitudeElement<LevelComparisonQuery> {
         ${rows.map(
           (row) =>
             html`<section class="card" part="card">
-              ${heading(Math.min(level + 1, 6), row.dimension.title, 'card-heading', 'section')}
+              ${heading(Math.min(level + 1, 6), inLang(row.dimension.title, dimensionLang(row)), 'card-heading', 'section')}
               <dl>
                 ${row.cells.map(
                   (cell, i) =>
-                    html`<dt>${comparison.levels[i]?.title}</dt>
-                      <dd>${this.#cell(cell, i, comparison)}</dd>`,
+                    html`<dt>${levelTitle(comparison.levels[i])}</dt>
+                      <dd>${this.#cell(row, cell, i, comparison)}</dd>`,
                 )}
               </dl>
             </section>`,
         )}
       </div>
       ${this.#transitions(comparison)}
-      ${sources([...comparison.levels.flatMap((l) => l.sources), ...comparison.transitions.flatMap((t) => t.sources)])}
-      ${interpretedLegend([...rows.flatMap((row) => row.cells), ...comparison.transitions])}
+      ${sources([...comparison.levels.flatMap((l) => l.sources), ...comparison.transitions.flatMap((t) => t.sources)], t)}
+      ${interpretedLegend([...rows.flatMap((row) => row.cells), ...comparison.transitions], t)}
     `;
   }
 
@@ -186,25 +200,37 @@ export class LevelCompare extends AltitudeElement<LevelComparisonQuery> {
    * A cell leads with its headline; from the second column on, it says which
    * way the step goes from the column before (up or down the ladder).
    */
-  #cell(cell: Comparison['rows'][number]['cells'][number], index: number, comparison: Comparison): TemplateResult {
-    const here = comparison.levels.find((l) => l.slug === cell.level.slug);
+  #cell(row: Row, cell: Row['cells'][number], index: number, comparison: Comparison): TemplateResult {
+    const { t, textLocale: here } = this;
+    const column = comparison.levels.find((l) => l.slug === cell.level.slug);
     const before = index > 0 ? comparison.levels[index - 1] : undefined;
-    const step = here && before ? `${here.rank > before.rank ? 'Up' : 'Down'} from ${before.title}: ` : '';
+    const step =
+      column && before ? t(column.rank > before.rank ? 'Up from {level}: ' : 'Down from {level}: ', { level: before.title }) : '';
+    // The cell's strings are its level's (`expectations.<dimension>.headline`), marked when served from elsewhere.
+    const field = `expectations.${row.dimension.slug}.`;
+    const lang = (name: string) => (column ? servedLang(column, field + name, here) : nothing);
     return html`<strong class="headline ${step ? 'step' : ''}" part="headline"
-        >${step ? html`<span class="visually-hidden">${step}</span>` : nothing}${cell.headline}${interpretedMark(cell.basis)}</strong
-      >${rich(cell.text)}`;
+        >${step ? html`<span class="visually-hidden">${step}</span>` : nothing}${inLang(cell.headline, lang('headline'))}${interpretedMark(
+          cell.basis,
+          t,
+        )}</strong
+      >${rich(cell.text, lang('text'))}`;
   }
 
   #transitions(comparison: Comparison): TemplateResult | typeof nothing {
     if (comparison.transitions.length === 0) return nothing;
+    const { t, textLocale: here } = this;
+    // The arrow points the way the text runs.
+    const arrow = this.direction === 'rtl' ? '←' : '→';
     return html`<section class="transitions">
-      ${heading(Math.min(this.headingDepth + 1, 6), 'Moving between these levels', 'transitions-heading', 'section')}
+      ${heading(Math.min(this.headingDepth + 1, 6), t('Moving between these levels'), 'transitions-heading', 'section')}
       <ul part="transitions">
         ${comparison.transitions.map(
-          (t) =>
+          (tr) =>
             html`<li class="transition" part="transition">
-              <span class="name">${t.from.title} → ${t.to.title}</span>${interpretedMark(t.basis)}
-              ${rich(t.summary)}
+              <span class="name"
+                >${inLang(tr.from.title, servedLang(tr.from, 'title', here))} ${arrow} ${inLang(tr.to.title, servedLang(tr.to, 'title', here))}</span
+              >${interpretedMark(tr.basis, t)} ${rich(tr.summary, servedLang(tr, 'summary', here))}
             </li>`,
         )}
       </ul>

@@ -26,15 +26,15 @@ export const leverageMechanismsStyles = css`
     height: 100%;
     padding: var(--_space);
     border: 1px solid var(--_border);
-    border-top: 4px solid var(--_accent);
+    border-block-start: 4px solid var(--_accent);
     border-radius: var(--_radius);
   }
   .in-practice {
-    margin: calc(var(--_space) * 0.5) 0 0;
-    padding-left: 1.25em;
+    margin-block: calc(var(--_space) * 0.5) 0;
+    padding-inline-start: 1.25em;
   }
   .in-practice li + li {
-    margin-top: 0.35em;
+    margin-block-start: 0.35em;
   }
   @media print {
     .card {

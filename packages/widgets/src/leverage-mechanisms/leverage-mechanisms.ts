@@ -2,6 +2,7 @@ import { html, type TemplateResult } from 'lit';
 import { LeverageMechanismsOperation, type LeverageMechanismsQuery } from '../queries/generated.js';
 import { AltitudeElement, dataRequest, type DataRequest } from '../shared/altitude-element.js';
 import { stateStyles } from '../shared/states.styles.js';
+import { inLang, servedLang } from '../shared/served-lang.js';
 import { heading, interpretedLegend, interpretedMark, rich, sources } from '../shared/templates.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { leverageMechanismsStyles } from './leverage-mechanisms.styles.js';
@@ -18,6 +19,7 @@ import { leverageMechanismsStyles } from './leverage-mechanisms.styles.js';
  * @attr {string} endpoint - GraphQL endpoint; defaults to `<meta name="altitude-endpoint">`, then `/graphql` where the script came from.
  * @attr {"light" | "dark"} theme - Colour theme; follows the reader's system setting when absent.
  * @attr {number} heading-level - Level (1–6) of the list's heading; cards go one deeper. Default 2.
+ * @attr {string} lang - Language (BCP 47) of the content and the widget's own words, e.g. `de`; when absent, the page's, as for any element. Right-to-left languages run mirrored.
  *
  * @fires de-load - The list has rendered.
  * @fires de-error - The widget is showing an error; `detail.message` says why.
@@ -37,7 +39,7 @@ import { leverageMechanismsStyles } from './leverage-mechanisms.styles.js';
 export class LeverageMechanisms extends AltitudeElement<LeverageMechanismsQuery> {
   static override styles = [themeStyles, stateStyles, leverageMechanismsStyles];
 
-  protected override readonly label = 'Leverage mechanisms';
+  protected override readonly label = 'leverage mechanisms';
 
   protected override prepare(): DataRequest<LeverageMechanismsQuery> {
     return dataRequest(LeverageMechanismsOperation, {});
@@ -50,22 +52,27 @@ export class LeverageMechanisms extends AltitudeElement<LeverageMechanismsQuery>
   }
 
   protected override renderData(data: LeverageMechanismsQuery): TemplateResult {
+    const { t, textLocale: here } = this;
     const cardLevel = Math.min(this.headingDepth + 1, 6);
-    return html`${heading(this.headingDepth, 'How Distinguished Engineers create leverage')}
+    return html`${heading(this.headingDepth, t('How Distinguished Engineers create leverage'))}
       <ul class="list" part="list">
-        ${data.leverageMechanisms.map(
-          (m) =>
-            html`<li>
-              <article class="card" part="card" aria-label=${m.title}>
-                ${heading(cardLevel, html`${m.title}${interpretedMark(m.basis)}`, 'title')} ${rich(m.summary)}
-                <ul class="in-practice" part="in-practice">
-                  ${m.inPractice.map((p) => html`<li>${rich(p)}</li>`)}
-                </ul>
-              </article>
-            </li>`,
-        )}
+        ${data.leverageMechanisms.map((m) => {
+          const lang = (field: string) => servedLang(m, field, here);
+          return html`<li>
+            <article class="card" part="card" aria-label=${m.title}>
+              ${heading(cardLevel, html`${inLang(m.title, lang('title'))}${interpretedMark(m.basis, t)}`, 'title')} ${rich(m.summary, lang('summary'))}
+              <ul class="in-practice" part="in-practice">
+                ${m.inPractice.map((p, i) => html`<li>${rich(p, lang(`inPractice[${i}]`))}</li>`)}
+              </ul>
+            </article>
+          </li>`;
+        })}
       </ul>
-      ${sources(data.leverageMechanisms.flatMap((m) => m.sources))} ${interpretedLegend(data.leverageMechanisms)}`;
+      ${sources(
+        data.leverageMechanisms.flatMap((m) => m.sources),
+        t,
+      )}
+      ${interpretedLegend(data.leverageMechanisms, t)}`;
   }
 }
 

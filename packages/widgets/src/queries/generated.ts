@@ -13,49 +13,96 @@ export type Basis =
   /** The cited sections say it. */
   | 'SOURCED';
 
+/** Why a string is served from another locale. */
+export type FallbackReason =
+  /** The locale has no translation of it. */
+  | 'MISSING'
+  /** Its translation was made from English that has changed since. */
+  | 'STALE';
+
 export type FailureModeCardQueryVariables = Exact<{
   slug: string;
+  locale: string | null | undefined;
 }>;
 
 
-export type FailureModeCardQuery = { failureMode: { slug: string, title: string, basis: Basis, summary: string, symptoms: Array<string>, consequences: Array<string>, preventedBy: Array<{ slug: string, title: string, basis: Basis, summary: string }>, sources: Array<{ section: string, source: { slug: string, title: string, url: string | null } }> } | null, failureModes: Array<{ slug: string }> };
+export type FailureModeCardQuery = { failureMode: { slug: string, title: string, basis: Basis, summary: string, symptoms: Array<string>, consequences: Array<string>, locale: string, preventedBy: Array<{ slug: string, title: string, basis: Basis, summary: string, locale: string, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> }>, sources: Array<{ section: string, source: { slug: string, title: string, url: string | null } }>, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> } | null, failureModes: Array<{ slug: string }> };
 
-export type FailureModeGridQueryVariables = Exact<{ [key: string]: never; }>;
+export type FailureModeGridQueryVariables = Exact<{
+  locale: string | null | undefined;
+}>;
 
 
-export type FailureModeGridQuery = { failureModes: Array<{ slug: string, title: string, basis: Basis, summary: string, symptoms: Array<string>, consequences: Array<string>, preventedBy: Array<{ slug: string, title: string, basis: Basis, summary: string }>, sources: Array<{ section: string, source: { slug: string, title: string, url: string | null } }> }> };
+export type FailureModeGridQuery = { failureModes: Array<{ slug: string, title: string, basis: Basis, summary: string, symptoms: Array<string>, consequences: Array<string>, locale: string, preventedBy: Array<{ slug: string, title: string, basis: Basis, summary: string, locale: string, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> }>, sources: Array<{ section: string, source: { slug: string, title: string, url: string | null } }>, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> }> };
 
 export type CitationFieldsFragment = { section: string, source: { slug: string, title: string, url: string | null } };
 
-export type FailureModeFieldsFragment = { slug: string, title: string, basis: Basis, summary: string, symptoms: Array<string>, consequences: Array<string>, preventedBy: Array<{ slug: string, title: string, basis: Basis, summary: string }>, sources: Array<{ section: string, source: { slug: string, title: string, url: string | null } }> };
+type ServedIn_Capability_Fragment = { locale: string, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> };
+
+type ServedIn_Dimension_Fragment = { locale: string, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> };
+
+type ServedIn_FailureMode_Fragment = { locale: string, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> };
+
+type ServedIn_GlossaryTerm_Fragment = { locale: string, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> };
+
+type ServedIn_Level_Fragment = { locale: string, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> };
+
+type ServedIn_LeverageMechanism_Fragment = { locale: string, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> };
+
+type ServedIn_Misconception_Fragment = { locale: string, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> };
+
+type ServedIn_OrgPractice_Fragment = { locale: string, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> };
+
+type ServedIn_Tension_Fragment = { locale: string, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> };
+
+type ServedIn_Transition_Fragment = { locale: string, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> };
+
+export type ServedInFragment =
+  | ServedIn_Capability_Fragment
+  | ServedIn_Dimension_Fragment
+  | ServedIn_FailureMode_Fragment
+  | ServedIn_GlossaryTerm_Fragment
+  | ServedIn_Level_Fragment
+  | ServedIn_LeverageMechanism_Fragment
+  | ServedIn_Misconception_Fragment
+  | ServedIn_OrgPractice_Fragment
+  | ServedIn_Tension_Fragment
+  | ServedIn_Transition_Fragment
+;
+
+export type FailureModeFieldsFragment = { slug: string, title: string, basis: Basis, summary: string, symptoms: Array<string>, consequences: Array<string>, locale: string, preventedBy: Array<{ slug: string, title: string, basis: Basis, summary: string, locale: string, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> }>, sources: Array<{ section: string, source: { slug: string, title: string, url: string | null } }>, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> };
 
 export type LevelCardQueryVariables = Exact<{
   slug: string;
+  locale: string | null | undefined;
 }>;
 
 
-export type LevelCardQuery = { level: { slug: string, title: string, rank: number, basis: Basis, summary: string, expectations: Array<{ headline: string, text: string, basis: Basis, dimension: { slug: string, title: string } }> | null, signalsBelow: Array<{ text: string, basis: Basis }>, transitionsIn: Array<{ slug: string, title: string, summary: string, basis: Basis, from: { slug: string, title: string } }>, transitionsOut: Array<{ slug: string, title: string, summary: string, basis: Basis, to: { slug: string, title: string } }>, sources: Array<{ section: string, source: { slug: string, title: string, url: string | null } }> } | null, levels: Array<{ slug: string }> };
+export type LevelCardQuery = { level: { slug: string, title: string, rank: number, basis: Basis, summary: string, locale: string, expectations: Array<{ headline: string, text: string, basis: Basis, dimension: { slug: string, title: string, locale: string, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> } }> | null, signalsBelow: Array<{ text: string, basis: Basis }>, transitionsIn: Array<{ slug: string, title: string, summary: string, basis: Basis, locale: string, from: { slug: string, title: string }, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> }>, transitionsOut: Array<{ slug: string, title: string, summary: string, basis: Basis, locale: string, to: { slug: string, title: string }, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> }>, sources: Array<{ section: string, source: { slug: string, title: string, url: string | null } }>, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> } | null, levels: Array<{ slug: string }> };
 
 export type LevelComparisonQueryVariables = Exact<{
   slugs: Array<string> | string;
   dimensions: Array<string> | string | null | undefined;
+  locale: string | null | undefined;
 }>;
 
 
-export type LevelComparisonQuery = { compareLevels: { levels: Array<{ slug: string, title: string, rank: number, sources: Array<{ section: string, source: { slug: string, title: string, url: string | null } }> }>, rows: Array<{ dimension: { slug: string, title: string }, cells: Array<{ headline: string, text: string, basis: Basis, level: { slug: string } }> }>, transitions: Array<{ slug: string, title: string, summary: string, basis: Basis, from: { title: string }, to: { title: string }, sources: Array<{ section: string, source: { slug: string, title: string, url: string | null } }> }> } | null };
+export type LevelComparisonQuery = { compareLevels: { levels: Array<{ slug: string, title: string, rank: number, locale: string, sources: Array<{ section: string, source: { slug: string, title: string, url: string | null } }>, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> }>, rows: Array<{ dimension: { slug: string, title: string, locale: string, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> }, cells: Array<{ headline: string, text: string, basis: Basis, level: { slug: string } }> }>, transitions: Array<{ slug: string, title: string, summary: string, basis: Basis, locale: string, from: { title: string, locale: string, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> }, to: { title: string, locale: string, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> }, sources: Array<{ section: string, source: { slug: string, title: string, url: string | null } }>, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> }> } | null };
 
-export type LeverageMechanismsQueryVariables = Exact<{ [key: string]: never; }>;
+export type LeverageMechanismsQueryVariables = Exact<{
+  locale: string | null | undefined;
+}>;
 
 
-export type LeverageMechanismsQuery = { leverageMechanisms: Array<{ slug: string, title: string, basis: Basis, summary: string, inPractice: Array<string>, sources: Array<{ section: string, source: { slug: string, title: string, url: string | null } }> }> };
+export type LeverageMechanismsQuery = { leverageMechanisms: Array<{ slug: string, title: string, basis: Basis, summary: string, inPractice: Array<string>, locale: string, sources: Array<{ section: string, source: { slug: string, title: string, url: string | null } }>, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> }> };
 
 /** Persisted id of the FailureModeCard query (its text is in persisted-operations.json). */
-export const FailureModeCardOperation = "a3e8506a3669f87f3460aefdf2c9ebfc769c39770d8399f1cf6da27e0848c09a" as PersistedOperation<FailureModeCardQuery, FailureModeCardQueryVariables>;
+export const FailureModeCardOperation = "8cf6ebaa0ed4f69cebbba4e2c05a48e6860fa8f296d76cbea1ac922a958d416d" as PersistedOperation<FailureModeCardQuery, FailureModeCardQueryVariables>;
 /** Persisted id of the FailureModeGrid query (its text is in persisted-operations.json). */
-export const FailureModeGridOperation = "ce12229814dd2c1bf3ac454f63604de5aedd60dff9b448366c1ebceec8914c07" as PersistedOperation<FailureModeGridQuery, FailureModeGridQueryVariables>;
+export const FailureModeGridOperation = "c3e075a800357e8278fcc81fcec7f6904ea2627eeb445722868ac71c54c19ffd" as PersistedOperation<FailureModeGridQuery, FailureModeGridQueryVariables>;
 /** Persisted id of the LevelCard query (its text is in persisted-operations.json). */
-export const LevelCardOperation = "db7a12749b7c434f6c3ca9a6885f15ba1516d75650178572e638321ab2e61799" as PersistedOperation<LevelCardQuery, LevelCardQueryVariables>;
+export const LevelCardOperation = "6ab7a3b2c455738f1fdc93e9b4db0806c6c8a722bdc7410f41ee298e6b886236" as PersistedOperation<LevelCardQuery, LevelCardQueryVariables>;
 /** Persisted id of the LevelComparison query (its text is in persisted-operations.json). */
-export const LevelComparisonOperation = "39b5d4bc10f6cc32a4f2d097686d7ae2380d8b835daad32fe0e87917b86f3b17" as PersistedOperation<LevelComparisonQuery, LevelComparisonQueryVariables>;
+export const LevelComparisonOperation = "0bb4458cc242228dfcbbf2ca60010bba4a8d168dd45bde85aeed3e0276bd4a32" as PersistedOperation<LevelComparisonQuery, LevelComparisonQueryVariables>;
 /** Persisted id of the LeverageMechanisms query (its text is in persisted-operations.json). */
-export const LeverageMechanismsOperation = "4df1be1a5cbc1414dc67134e3c4f74e14ccde7ea94c133454a91d9b9df72f53b" as PersistedOperation<LeverageMechanismsQuery, LeverageMechanismsQueryVariables>;
+export const LeverageMechanismsOperation = "dc0fbbdf5e36ed5a59b252fde45fe9f019fad52c4a429d69a07f85b7427846b3" as PersistedOperation<LeverageMechanismsQuery, LeverageMechanismsQueryVariables>;

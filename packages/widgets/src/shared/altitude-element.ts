@@ -2,6 +2,10 @@ import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValu
 import { resolveEndpoint } from '../client/endpoint.js';
 import { clientFor } from '../client/graphql-client.js';
 import type { PersistedOperation } from '../client/persisted-operation.js';
+import { catalogueOf, loadCatalogue, uiLocaleFor } from '../i18n/catalogues.js';
+import { followLang, unfollowLang } from '../i18n/lang-observer.js';
+import { covers, directionOf, languageAt, requestedLocale, SOURCE_LOCALE } from '../i18n/locale.js';
+import { say, words, type Message, type Translate, type WidgetLabel, type Words } from '../i18n/messages.js';
 import { findEquivalent, markFocus, type FocusMark } from './keep-focus.js';
 import { errorMessage } from './templates.js';
 
@@ -12,21 +16,40 @@ export interface DataRequest<TData> {
   readonly view?: unknown;
 }
 
-/** A request whose variables are checked against the query's generated types. */
-export function dataRequest<TData, TVariables>(
+/** A request whose variables are checked against the query's generated types; the element adds the locale. */
+export function dataRequest<TData, TVariables extends { locale: unknown }>(
   operation: PersistedOperation<TData, TVariables>,
-  variables: TVariables,
+  variables: Omit<TVariables, 'locale'>,
 ): DataRequest<TData> {
   return { operation, variables };
 }
 
 type Status<TData> = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; data: TData };
 
+/** The languages of one widget, read from the page. */
+interface Language {
+  /** Asked of the API: the canonical tag of the `lang` in effect, else English. */
+  readonly requested: string;
+  /** The widget's own words: the first catalogue on the requested tag's chain. */
+  readonly ui: string;
+  /** What the widget's text inherits, against which a string served from elsewhere is marked. */
+  readonly text: string;
+  /** The way the widget's text runs: the page's `dir` when it set one, else the requested language's. */
+  readonly direction: 'ltr' | 'rtl';
+  /** Whether the page set `dir` itself, so the widget sets none. */
+  readonly pageDir: boolean;
+}
+
 /**
  * What every Altitude widget shares: the `endpoint`, `theme` and
  * `heading-level` attributes, fetching through the page-wide client, and the
  * loading, error and ready states. A widget never throws: a bad attribute, an
  * unknown slug or an unreachable endpoint becomes a visible, announced message.
+ *
+ * Language: a widget follows the `lang` in effect where it stands (its own,
+ * else the nearest ancestor's, else English), asks the API for that locale,
+ * says its own words in it when it has a catalogue for it, runs right to left
+ * where the language does, and re-renders when a `lang` above it changes.
  *
  * Events: `de-load` when data has rendered, `de-error` (detail: { message })
  * when the widget shows an error.
@@ -62,6 +85,7 @@ export abstract class AltitudeElement<TData> extends LitElement {
   declare headingLevel: number | undefined;
 
   declare protected status: Status<TData>;
+  #language: Language = { requested: SOURCE_LOCALE, ui: SOURCE_LOCALE, text: SOURCE_LOCALE, direction: 'ltr', pageDir: false };
   #key: string | undefined;
   #generation = 0;
   /** Where focus was before a re-render took its element away, while focus waits on the wrapper. */
@@ -72,10 +96,10 @@ export abstract class AltitudeElement<TData> extends LitElement {
     this.status = { kind: 'loading' };
   }
 
-  /** Shown in the title of an error message, e.g. "Level comparison". */
-  protected abstract readonly label: string;
-  /** The request to make, or a message saying which attribute is wrong. */
-  protected abstract prepare(): DataRequest<TData> | string;
+  /** What the widget is, as its loading message and the title of its error messages name it: "level comparison". */
+  protected abstract readonly label: WidgetLabel;
+  /** The request to make (the locale is added to it), or a message saying which attribute is wrong. */
+  protected abstract prepare(): DataRequest<TData> | Words;
   protected abstract renderData(data: TData): TemplateResult;
   /** Placeholders shaped like the result, so nothing jumps when the data arrives. */
   protected abstract renderLoading(): TemplateResult;
@@ -85,7 +109,26 @@ export abstract class AltitudeElement<TData> extends LitElement {
     return Number(this.headingLevel ?? 2);
   }
 
+  /** The widget's own words in its language; English where the catalogue lacks one. */
+  protected readonly t: Translate = (key, ...[values]) => say(catalogueOf(this.#language.ui), { key, values });
+
+  /** The language the widget's text inherits: a string the API served in another carries its own `lang`. */
+  protected get textLocale(): string {
+    return this.#language.text;
+  }
+
+  /** The language of the widget's own words. */
+  protected get uiLocale(): string {
+    return this.#language.ui;
+  }
+
+  /** The way the widget's text runs. */
+  protected get direction(): 'ltr' | 'rtl' {
+    return this.#language.direction;
+  }
+
   override connectedCallback(): void {
+    followLang(this);
     super.connectedCallback();
     // Put back on a page after a failure (say, the network was down): try again.
     if (this.status.kind === 'error') {
@@ -94,22 +137,82 @@ export abstract class AltitudeElement<TData> extends LitElement {
     }
   }
 
-  protected override willUpdate(): void {
-    let prepared: DataRequest<TData> | string;
-    let endpoint = '';
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    unfollowLang(this);
+  }
+
+  /**
+   * A `lang` or `dir` above changed: re-render if this widget's language or direction did.
+   * @internal Called by the page's one lang observer.
+   */
+  langChanged(): void {
+    const before = this.#language;
+    const now = this.#readLanguage();
+    if (now.requested !== before.requested || now.direction !== before.direction || now.pageDir !== before.pageDir) this.requestUpdate();
+  }
+
+  #readLanguage(): Language {
+    const { lang, dir } = languageAt(this);
+    const requested = requestedLocale(lang);
+    const ui = uiLocaleFor(requested);
+    const text = covers(requested, ui) ? requested : ui;
+    const direction = dir === 'rtl' || dir === 'ltr' ? dir : directionOf(requested);
+    return (this.#language = { requested, ui, text, direction, pageDir: dir !== null });
+  }
+
+  /**
+   * Holds an update until the catalogue of the widget's language has arrived,
+   * so words never change language on screen. A server-rendered widget keeps
+   * its markup meanwhile. The data is asked for at once, in parallel.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    // Read here as well as in willUpdate (which a server render calls alone), to know what to wait for.
+    const { ui } = this.#readLanguage();
+    if (catalogueOf(ui)) return super.scheduleUpdate();
+    const { endpoint, prepared } = this.#target();
+    if (typeof prepared !== 'string')
+      clientFor(endpoint)
+        .request(prepared.operation, prepared.variables)
+        .catch(() => undefined);
+    return loadCatalogue(ui).then(() => super.scheduleUpdate());
+  }
+
+  /**
+   * The request the widget's attributes and language make (the locale is
+   * left out for English, so English requests are the ones they always were),
+   * or what is wrong, in the widget's language.
+   */
+  protected currentRequest(): DataRequest<TData> | string {
+    this.#readLanguage();
+    let made: DataRequest<TData> | Words;
     try {
-      prepared = this.#commonProblem() ?? this.prepare();
+      made = this.#commonProblem() ?? this.prepare();
     } catch (error) {
-      prepared = `The attributes could not be read: ${messageOf(error)}`;
+      return this.t('The attributes could not be read: {reason}', { reason: this.#sayError(error) });
     }
+    if (!('operation' in made)) return this.#say(made);
+    const { requested } = this.#language;
+    return { ...made, variables: { ...(made.variables as object), locale: requested === SOURCE_LOCALE ? null : requested } };
+  }
+
+  /** The request and where to send it, or what is wrong. */
+  #target(): { endpoint: string; prepared: DataRequest<TData> | string } {
+    let prepared = this.currentRequest();
+    let endpoint = '';
     if (typeof prepared !== 'string') {
       try {
         endpoint = resolveEndpoint(this.endpoint);
       } catch (error) {
-        prepared = messageOf(error);
+        prepared = this.#sayError(error);
       }
     }
-    const key = JSON.stringify([endpoint, prepared]);
+    return { endpoint, prepared };
+  }
+
+  protected override willUpdate(): void {
+    const { endpoint, prepared } = this.#target();
+    const key = JSON.stringify([endpoint, this.#language.requested, prepared]);
     if (key === this.#key) return;
     this.#key = key;
     const generation = ++this.#generation;
@@ -132,22 +235,32 @@ export abstract class AltitudeElement<TData> extends LitElement {
         if (generation === this.#generation) this.#accept(data, generation);
       })
       .catch((error: unknown) => {
-        if (generation === this.#generation) this.#fail(messageOf(error), generation);
+        if (generation === this.#generation) this.#fail(this.#sayError(error), generation);
       });
+  }
+
+  #say(message: Words): string {
+    return say(catalogueOf(this.#language.ui), message);
+  }
+
+  /** An error in the widget's language: the widgets' own words translated, anything else (the API's) as it came. */
+  #sayError(error: unknown): string {
+    const own = (error as { words?: Words } | undefined)?.words;
+    return own ? this.#say(own) : error instanceof Error ? error.message : String(error);
   }
 
   /** Shows the data, or the reason it cannot be shown. True when the data rendered. */
   #accept(data: TData, generation: number): boolean {
     const problem = this.validate(data);
     if (problem) {
-      this.#fail(problem, generation);
+      this.#fail(this.#say(problem), generation);
       return false;
     }
     try {
       // Render once here, so data of the wrong shape is an error, not a broken widget.
       this.renderData(data);
     } catch (error) {
-      this.#fail(`The data could not be shown: ${messageOf(error)}`, generation);
+      this.#fail(this.t('The data could not be shown: {reason}', { reason: this.#sayError(error) }), generation);
       return false;
     }
     this.status = { kind: 'ready', data };
@@ -156,7 +269,7 @@ export abstract class AltitudeElement<TData> extends LitElement {
   }
 
   /** A reason the data cannot be shown (e.g. an unknown slug answered with null), or nothing. */
-  protected validate(_data: TData): string | undefined {
+  protected validate(_data: TData): Words | undefined {
     return undefined;
   }
 
@@ -174,15 +287,15 @@ export abstract class AltitudeElement<TData> extends LitElement {
       .catch(() => undefined);
   }
 
-  #commonProblem(): string | undefined {
+  #commonProblem(): Words | undefined {
     const theme: unknown = this.theme;
-    if (theme != null && theme !== 'light' && theme !== 'dark') {
-      return `theme must be "light" or "dark", not "${asText(theme)}".`;
-    }
+    if (theme != null && theme !== 'light' && theme !== 'dark')
+      return words('theme must be "light" or "dark", not "{value}".', { value: asText(theme) });
     const level = this.headingDepth;
-    if (!Number.isInteger(level) || level < 1 || level > 6) {
-      return `heading-level must be a whole number from 1 to 6, not "${this.getAttribute('heading-level') ?? String(this.headingLevel)}".`;
-    }
+    if (!Number.isInteger(level) || level < 1 || level > 6)
+      return words('heading-level must be a whole number from 1 to 6, not "{value}".', {
+        value: this.getAttribute('heading-level') ?? String(this.headingLevel),
+      });
     return undefined;
   }
 
@@ -239,34 +352,36 @@ export abstract class AltitudeElement<TData> extends LitElement {
       try {
         body = this.renderData(status.data);
       } catch (error) {
-        problem = `The data could not be shown: ${messageOf(error)}`;
+        problem = this.t('The data could not be shown: {reason}', { reason: this.#sayError(error) });
       }
     }
     // One template for every state, so the live regions stay the same nodes
     // and screen readers announce their changes.
-    return html`<div part="base" class="base">
-      <div class="visually-hidden" role="status">${status.kind === 'loading' ? `Loading ${this.label.toLowerCase()}…` : ''}</div>
-      <div role="alert">${problem ? errorMessage(`${this.label} unavailable`, problem) : nothing}</div>
+    const { requested, ui, text, direction, pageDir } = this.#language;
+    const widget = this.t(this.label);
+    return html`<div part="base" class="base" lang=${text === requested ? nothing : ui} dir=${pageDir ? nothing : direction}>
+      <div class="visually-hidden" role="status">${status.kind === 'loading' ? this.t('Loading {widget}…', { widget }) : ''}</div>
+      <div role="alert">${problem ? errorMessage(capitalised(this.t('{widget} unavailable', { widget })), problem) : nothing}</div>
       <div class="content" aria-busy=${status.kind === 'loading' ? 'true' : 'false'}>${body}</div>
     </div>`;
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /**
  * What to say when a slug attribute names nothing: which value is unknown (or
  * that the attribute is missing) and every valid slug.
  */
-export function unknownSlugMessage(attribute: string, noun: string, value: unknown, valid: readonly { slug: string }[]): string {
-  const slugs = valid.map((v) => v.slug).join(', ');
-  const chosen = slugOf(value);
-  return chosen
-    ? `Unknown ${noun} "${chosen}". Valid ${noun}s: ${slugs}.`
-    : `Set the ${attribute} attribute to a ${noun}. Valid ${noun}s: ${slugs}.`;
+export function unknownSlugMessage(
+  [unknown, missing]: readonly [Message, Message],
+  value: unknown,
+  valid: readonly { slug: string }[],
+): Words {
+  const slug = slugOf(value);
+  return { key: slug ? unknown : missing, values: { slug, valid: valid.map((v) => v.slug).join(', ') } };
 }
+
+/** A message that starts a line, starting with a capital where the language has them. */
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Splits a space- or comma-separated attribute into slugs. */
 export function slugList(value: unknown): string[] {

@@ -53,16 +53,16 @@ export const stateStyles = css`
   }
   .error strong {
     display: block;
-    margin-bottom: 0.25em;
+    margin-block-end: 0.25em;
   }
   .sources {
-    margin-top: var(--_space);
+    margin-block-start: var(--_space);
     color: var(--_muted);
     font-size: 0.875em;
   }
   .sources ul {
-    margin: 0.25em 0 0;
-    padding-left: 1.25em;
+    margin-block: 0.25em 0;
+    padding-inline-start: 1.25em;
   }
   /* The dagger on an interpreted item: small, muted, and no taller line for it. */
   .interpreted {
@@ -74,7 +74,7 @@ export const stateStyles = css`
     cursor: help;
   }
   .interpreted-legend {
-    margin: 0.5em 0 0;
+    margin-block: 0.5em 0;
     color: var(--_muted);
     font-size: 0.875em;
   }

@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import type { Translate } from '../i18n/messages.js';
 import type { Basis } from '../queries/generated.js';
 import { safeHtml, safeUrl } from './safe-html.js';
 
@@ -26,8 +27,9 @@ export function heading(level: number, content: unknown, part = 'heading', kind:
   }
 }
 
-export function rich(htmlText: string, part?: string): TemplateResult {
-  return html`<div class="rich" part=${part ?? nothing}>${safeHtml(htmlText)}</div>`;
+/** Sanitised HTML from the API; `lang` when it was served in another language than the one in effect. */
+export function rich(htmlText: string, lang: string | typeof nothing = nothing): TemplateResult {
+  return html`<div class="rich" lang=${lang}>${safeHtml(htmlText)}</div>`;
 }
 
 export interface CitationData {
@@ -36,7 +38,7 @@ export interface CitationData {
 }
 
 /** The sources cited, each source once with its sections. */
-export function sources(citations: readonly CitationData[]): TemplateResult | typeof nothing {
+export function sources(citations: readonly CitationData[], t: Translate): TemplateResult | typeof nothing {
   if (citations.length === 0) return nothing;
   const bySource = new Map<string, { title: string; url: string | null | undefined; sections: Set<string> }>();
   for (const c of citations) {
@@ -45,7 +47,7 @@ export function sources(citations: readonly CitationData[]): TemplateResult | ty
     bySource.set(c.source.slug, entry);
   }
   return html`<footer class="sources" part="sources">
-    <span id="sources-label">Sources</span>
+    <span id="sources-label">${t('Sources')}</span>
     <ul aria-labelledby="sources-label">
       ${[...bySource.values()].map(
         (s) =>
@@ -55,27 +57,24 @@ export function sources(citations: readonly CitationData[]): TemplateResult | ty
   </footer>`;
 }
 
-/** What the dagger means: the tooltip on each mark and the legend line. */
-export const INTERPRETED_NOTE = "The framework's reading, built on its sources rather than stated by them.";
-
 /**
  * The mark on something the framework interprets rather than its sources
  * state: a small superscript dagger with the note as a tooltip. Screen
  * readers hear "(the framework's reading)" instead of "dagger". Nothing for
  * sourced items.
  */
-export function interpretedMark(basis: Basis): TemplateResult | typeof nothing {
+export function interpretedMark(basis: Basis, t: Translate): TemplateResult | typeof nothing {
   if (basis !== 'INTERPRETED') return nothing;
-  return html`<sup class="interpreted" part="interpreted" title=${INTERPRETED_NOTE}
-    ><span aria-hidden="true">†</span><span class="visually-hidden"> (the framework's reading)</span></sup
+  return html`<sup class="interpreted" part="interpreted" title=${t("The framework's reading, built on its sources rather than stated by them.")}
+    ><span aria-hidden="true">†</span><span class="visually-hidden">${t(" (the framework's reading)")}</span></sup
   >`;
 }
 
 /** The one-line key to the dagger, shown beside the sources when anything shown is interpreted. */
-export function interpretedLegend(items: Iterable<{ readonly basis: Basis }>): TemplateResult | typeof nothing {
+export function interpretedLegend(items: Iterable<{ readonly basis: Basis }>, t: Translate): TemplateResult | typeof nothing {
   for (const item of items)
     if (item.basis === 'INTERPRETED')
-      return html`<p class="interpreted-legend" part="interpreted-legend"><span aria-hidden="true">† </span>${INTERPRETED_NOTE}</p>`;
+      return html`<p class="interpreted-legend" part="interpreted-legend"><span aria-hidden="true">† </span>${t("The framework's reading, built on its sources rather than stated by them.")}</p>`;
   return nothing;
 }
 

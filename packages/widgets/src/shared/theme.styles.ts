@@ -82,22 +82,22 @@ export const themeStyles = css`
     border: 0;
   }
   .heading {
-    margin: 0 0 calc(var(--_space) * 0.5);
+    margin-block: 0 calc(var(--_space) * 0.5);
     font-size: 1.25em;
     font-weight: 700;
     line-height: 1.25;
   }
   .section-heading {
-    margin: calc(var(--_space) * 1.25) 0 0.4em;
+    margin-block: calc(var(--_space) * 1.25) 0.4em;
     font-size: 1.05em;
     font-weight: 700;
     line-height: 1.3;
   }
   .rich > :first-child {
-    margin-top: 0;
+    margin-block-start: 0;
   }
   .rich > :last-child {
-    margin-bottom: 0;
+    margin-block-end: 0;
   }
   @media print {
     :host {
