@@ -16,14 +16,47 @@ afterAll(async () => {
 });
 
 describe('altitude check', () => {
-  it('exits 0 with a one-line count on valid content', async () => {
+  it('exits 0 with a count and a line on the translations on valid content', async () => {
     const { code, stdout, stderr } = await runCli(['check']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(stdout.trim().split('\n')).toHaveLength(1);
-    expect(stdout).toMatch(
-      /^content OK: 2 sources, \d+ dimensions, 3 levels, 2 transitions, 4 leverage mechanisms, 4 failure modes, \d+ org practices, \d+ capabilities, \d+ tensions, \d+ misconceptions, \d+ glossary terms \(\d+ files, version .+\)\n$/,
+    const lines = stdout.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(
+      /^content OK: 2 sources, \d+ dimensions, 3 levels, 2 transitions, 4 leverage mechanisms, 4 failure modes, \d+ org practices, \d+ capabilities, \d+ tensions, \d+ misconceptions, \d+ glossary terms \(\d+ files, version .+\)$/,
     );
+    expect(lines[1]).toMatch(
+      /^locales: en \(source, (\d+) strings\); translated: de \1\/\1, ja \1\/\1; generated for testing: en-XA, ar-XB$/,
+    );
+  });
+
+  it('reports stale and missing translations, and fails --strict on a locale the config declares complete', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'altitude-check-locales-'));
+    try {
+      await cp(DEFAULT_CONTENT_DIR, path.join(dir, 'content'), { recursive: true });
+      // English edited after translation makes one German string stale; a Japanese file removed makes its strings missing.
+      const levels = path.join(dir, 'content', 'levels.yaml');
+      const english = await readFile(levels, 'utf8');
+      const title = /title: (.+)/.exec(english)![1]!;
+      await writeFile(levels, english.replace(`title: ${title}`, `title: ${title} (edited)`));
+      await rm(path.join(dir, 'content', 'locales', 'ja', 'glossary.yaml'));
+      await writeFile(path.join(dir, 'altitude.config.yaml'), 'locales:\n  complete: [de]\n');
+
+      const lenient = await runCli(['check', '--content', 'content'], { cwd: dir });
+      expect(lenient.code).toBe(0);
+      expect(lenient.stdout).toMatch(
+        /\nlocales: en \(source, \d+ strings\); translated: de \d+\/\d+ \(1 stale\), ja \d+\/\d+ \(1 stale, \d+ missing\);/,
+      );
+      expect(lenient.stdout).toContain('`altitude locales status` lists them');
+      expect(lenient.stderr).toBe('warning: locale de is declared complete but has 1 stale and 0 missing strings\n');
+
+      const strict = await runCli(['check', '--content', 'content', '--strict'], { cwd: dir });
+      expect(strict.code).toBe(1);
+      expect(strict.stderr).toContain('locale de is declared complete but has 1 stale and 0 missing strings');
+      expect(strict.stderr).toContain('1 warning, which --strict makes errors');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('exits 1 and prints every error with a path relative to the working directory', async () => {
