@@ -166,6 +166,11 @@ async function drive(label, options, pid) {
 }
 
 const getAltitude = (base) => ({ url: `${base}/graphql?id=${id}&variables=${variablesParam}`, headers: { accept: ACCEPT } });
+/** The same comparison in Japanese, as a widget on a `lang="ja"` page asks for it. */
+const getAltitudeJa = (base) => ({
+  url: `${base}/graphql?id=${id}&variables=${encodeURIComponent(JSON.stringify({ ...variables, locale: 'ja' }))}`,
+  headers: { accept: ACCEPT },
+});
 const getYoga = (base) => ({
   url: `${base}/graphql?query=${encodeURIComponent(document)}&variables=${variablesParam}`,
   headers: { accept: ACCEPT },
@@ -382,6 +387,13 @@ try {
     companyAnswer.headers.get('etag'),
   ]);
   servers.push(rawCompany);
+  // The same server's answer in Japanese, against raw sending those bytes.
+  const jaAnswer = await fetch(getAltitudeJa(altitude.url).url, { headers: { accept: ACCEPT, 'accept-encoding': 'identity' } });
+  const jaBody = path.join(tmp, 'ja-answer.json');
+  writeFileSync(jaBody, Buffer.from(await jaAnswer.arrayBuffer()));
+  if (!readFileSync(jaBody, 'utf8').includes('"locale":"ja"')) throw new Error('the Japanese comparison did not come back in Japanese');
+  const rawJa = await start('raw-ja', (port) => ['bench/servers.mjs', 'raw', String(port), jaBody, jaAnswer.headers.get('etag')]);
+  servers.push(rawJa);
   const yoga = await start('yoga', (port) => ['bench/servers.mjs', 'yoga', String(port)]);
   servers.push(yoga);
 
@@ -391,6 +403,7 @@ try {
   const scenarios = [
     { key: 'get', label: 'GET', raw: getAltitude(raw.url), yoga: getYoga(yoga.url), altitude: getAltitude(altitude.url) },
     { key: 'getOverlay', label: 'GET with an overlay', raw: getAltitude(rawCompany.url), altitude: getAltitude(company.url) },
+    { key: 'getJa', label: 'GET in Japanese', raw: getAltitudeJa(rawJa.url), altitude: getAltitudeJa(altitude.url) },
     { key: 'post', label: 'POST', raw: post(raw.url), yoga: post(yoga.url), altitude: post(altitude.url) },
     { key: 'revalidate', label: '304', raw: revalidate(raw.url), altitude: revalidate(altitude.url) },
     {
@@ -406,6 +419,8 @@ try {
   await warmUp(getAltitude(altitude.url));
   await warmUp(getAltitude(company.url));
   await warmUp(getAltitude(rawCompany.url));
+  await warmUp(getAltitudeJa(altitude.url));
+  await warmUp(getAltitudeJa(rawJa.url));
   await warmUp(post(altitude.url));
   // Misses too: graphql-jit compiles a document on its second run, and yoga warms its caches.
   await warmUp(scenarios.at(-1).yoga);
@@ -413,7 +428,12 @@ try {
   const runs = { raw: {}, yoga: {}, altitude: {} };
   const byName = { raw, yoga, altitude };
   // The overlay scenario's servers are the company's.
-  const serverFor = (scenario, name) => (scenario.key === 'getOverlay' ? { raw: rawCompany, altitude: company }[name] : byName[name]);
+  const serverFor = (scenario, name) =>
+    scenario.key === 'getOverlay'
+      ? { raw: rawCompany, altitude: company }[name]
+      : scenario.key === 'getJa' && name === 'raw'
+        ? rawJa
+        : byName[name];
   for (let round = 1; round <= rounds; round++) {
     process.stderr.write(`round ${round} of ${rounds}\n`);
     for (const scenario of scenarios) {
@@ -429,7 +449,7 @@ try {
     results[name] = Object.fromEntries(Object.entries(byScenario).map(([key, list]) => [key, median(list)]));
   }
   results.rounds = runs;
-  await Promise.all([raw.stop(), yoga.stop(), company.stop(), rawCompany.stop()]);
+  await Promise.all([raw.stop(), yoga.stop(), company.stop(), rawCompany.stop(), rawJa.stop()]);
 
   results.attack = await underAttack(altitude);
 
@@ -505,16 +525,17 @@ Requests per second (p50 / p99 latency; the server's CPU time per request, media
 | --- | --- | --- | --- | --- | --- |
 ${row('Cached GET (`?id=…` for Altitude, `?query=…` for yoga)', 'get')}
 ${row('Cached GET, Altitude with the Acme overlay (raw sends its answer)', 'getOverlay')}
+${row('Cached GET in Japanese (`locale: "ja"`; raw sends its answer)', 'getJa')}
 ${row('POST', 'post')}
 ${row('304 revalidation (`If-None-Match`)', 'revalidate')}
 ${row('Cache miss (the dimensions in a new order each request)', 'miss', null)}
 
 - raw node:http sends precomputed bytes whatever is asked: the practical limit, not a GraphQL server.
 - bare graphql-yoga has no ETag, so it has no 304 row; it executes every request, so its GET and cache-miss rows do the same work.
-- Aims: cached GET ≥ 0.8× raw — ${ratio(results.altitude.get.rps, results.raw.get.rps)}; with an overlay ≥ 0.8× raw — ${ratio(results.altitude.getOverlay.rps, results.raw.getOverlay.rps)}; POST ≥ 1.0× yoga — ${ratio(results.altitude.post.rps, results.yoga.post.rps)}; cache miss ≥ 1.0× yoga — ${ratio(results.altitude.miss.rps, results.yoga.miss.rps)}.
+- Aims: cached GET ≥ 0.8× raw — ${ratio(results.altitude.get.rps, results.raw.get.rps)}; with an overlay ≥ 0.8× raw — ${ratio(results.altitude.getOverlay.rps, results.raw.getOverlay.rps)}; in Japanese ≥ 0.8× raw — ${ratio(results.altitude.getJa.rps, results.raw.getJa.rps)}; POST ≥ 1.0× yoga — ${ratio(results.altitude.post.rps, results.yoga.post.rps)}; cache miss ≥ 1.0× yoga — ${ratio(results.altitude.miss.rps, results.yoga.miss.rps)}.
 - The same aims by the servers' CPU time per request (the other server's µs over Altitude's): cached GET vs raw — ${cpuRatio('get', 'raw')}; POST vs yoga — ${cpuRatio('post', 'yoga')}; cache miss vs yoga — ${cpuRatio('miss', 'yoga')}.
 - Round by round, cache miss Altitude/yoga: ${byRound('miss', 'yoga')}.
-- Round by round (the servers of a round ran one after another): cached GET Altitude/raw ${byRound('get', 'raw')}; POST Altitude/yoga ${byRound('post', 'yoga')}.
+- Round by round (the servers of a round ran one after another): cached GET Altitude/raw ${byRound('get', 'raw')}; with the overlay ${byRound('getOverlay', 'raw')}; in Japanese ${byRound('getJa', 'raw')}; POST Altitude/yoga ${byRound('post', 'yoga')}.
 
 Loading and resolving the framework (\`loadFramework\`: read, check, merge the overlays, build the graph; median of 5 loads in a process of its own after one unrecorded load; the heap the loaded framework keeps, after a full GC). The generated frameworks reuse upstream's texts; each kind of content grows k times (levels and dimensions √k times each, so their cells k times).
 

@@ -35,7 +35,9 @@ describe('pnpm bench', () => {
       for (const row of ['| Cached GET', '| POST', '| 304 revalidation', '| Cache miss'])
         expect(report).toMatch(new RegExp(`${row.replace('|', '\\|')}.*\\| [\\d,]+ \\(`));
       expect(report).toMatch(/RSS: [\d.]+ MiB at the start, [\d.]+ MiB at the end/);
-      expect(report).toMatch(/cached GET Altitude\/raw [\d.]+×; POST Altitude\/yoga [\d.]+×\./);
+      expect(report).toMatch(
+        /cached GET Altitude\/raw [\d.]+×; with the overlay [\d.]+×; in Japanese [\d.]+×; POST Altitude\/yoga [\d.]+×\./,
+      );
       expect(report).toMatch(/cache miss ≥ 1\.0× yoga — [\d.]+×/);
       for (const probe of ['| /health |', '| Cached GET |'])
         expect(report).toMatch(
@@ -52,8 +54,18 @@ describe('pnpm bench', () => {
       );
       expect(report).toMatch(/\| Cached GET .*\| [\d,]+ \([\d.]+ \/ [\d.]+ ms; [\d.]+ µs\) \| [\d.]+× \|/);
       expect(report).toMatch(/\| Cached GET, Altitude with the Acme overlay .*\| [\d.]+× \| — \|/);
-      expect(report).toMatch(/with an overlay ≥ 0\.8× raw — [\d.]+×/);
-      for (const row of ['Upstream content', 'With the Acme overlay', 'Generated, 1×', 'Generated, 10×', 'Generated, 100×'])
+      expect(report).toMatch(/with an overlay ≥ 0\.8× raw — [\d.]+×; in Japanese ≥ 0\.8× raw — [\d.]+×/);
+      expect(report).toMatch(/\| Cached GET in Japanese .*\| [\d.]+× \| — \|/);
+      expect(report).toMatch(/four locales loads in at most 2× the time of English alone — [\d.]+× \(5 locales served\); .* — [\d.]+×\./);
+      for (const row of [
+        'Upstream content, English alone \\(no locales/\\)',
+        'Upstream content with its locales \\(de, ja; en-XA, ar-XB built on first request\\)',
+        'Upstream content with every locale built \\(de, ja, en-XA, ar-XB\\)',
+        'With the Acme overlay',
+        'Generated, 1×',
+        'Generated, 10×',
+        'Generated, 100×',
+      ])
         expect(report).toMatch(new RegExp(`\\| ${row} \\| \\d+ KiB \\| .+ \\| \\d+ ms \\| [\\d.]+ \\| [\\d.]+ MiB \\|`));
       expect(report).toMatch(/100 times the size loads in under 2 s — \d+ ms; growth linear .* [\d.]+× \(1\.00× is linear\)/);
       expect(report).toMatch(
