@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { DEFAULT_CONTENT_DIR } from '@altitude/schema';
+import { DEFAULT_CONTENT_DIR, sourceHash } from '@altitude/schema';
+import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
 
@@ -28,6 +29,46 @@ describe('altitude check', () => {
     expect(lines[1]).toMatch(
       /^locales: en \(source, (\d+) strings\); translated: de \1\/\1, ja \1\/\1; generated for testing: en-XA, ar-XB$/,
     );
+  });
+
+  it('takes the fallback chains altitude.config.yaml gives (locales.fallbacks) in every command', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'altitude-check-fallbacks-'));
+    try {
+      await cp(DEFAULT_CONTENT_DIR, path.join(dir, 'content'), { recursive: true });
+      const english = parse(await readFile(path.join(dir, 'content', 'levels.yaml'), 'utf8')) as {
+        levels: { slug: string; title: string }[];
+      };
+      const staff = english.levels.find((l) => l.slug === 'staff')!;
+      await mkdir(path.join(dir, 'content', 'locales', 'de-CH'));
+      await writeFile(
+        path.join(dir, 'content', 'locales', 'de-CH', 'levels.yaml'),
+        `levels:\n  - slug: staff\n    title: Staff-Ingenieurin\n    translatedFrom:\n      title: ${sourceHash(staff.title)}\n`,
+      );
+      const chains = async () =>
+        (
+          JSON.parse((await runCli(['locales', 'status', '--json', '--content', 'content'], { cwd: dir })).stdout) as {
+            tag: string;
+            fallbacks: string[];
+          }[]
+        )
+          .map(({ tag, fallbacks }) => `${tag}: ${fallbacks.join(' ')}`)
+          .find((line) => line.startsWith('de-CH'));
+      expect(await chains()).toBe('de-CH: de en');
+      await writeFile(path.join(dir, 'altitude.config.yaml'), 'locales:\n  fallbacks:\n    de-CH: [ja]\n');
+      expect(await chains()).toBe('de-CH: ja en');
+      // What a reader gets: the summary de-CH lacks comes from Japanese, as configured, in an export too.
+      const exported = JSON.parse(
+        (await runCli(['export', '--format', 'json', '--locale', 'de-CH', '--content', 'content'], { cwd: dir })).stdout,
+      ) as { levels: { slug: string; title: string; summary: string }[] };
+      const ja = JSON.parse(
+        (await runCli(['export', '--format', 'json', '--locale', 'ja', '--content', 'content'], { cwd: dir })).stdout,
+      ) as typeof exported;
+      const served = exported.levels.find((l) => l.slug === 'staff')!;
+      expect(served.title).toBe('Staff-Ingenieurin');
+      expect(served.summary).toBe(ja.levels.find((l) => l.slug === 'staff')!.summary);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('reports stale and missing translations, and fails --strict on a locale the config declares complete', async () => {

@@ -39,10 +39,14 @@ const overlayOption = () =>
     'overlay folder that makes the framework your own ladder; repeat to apply several in order (default: $ALTITUDE_OVERLAY, then overlay in altitude.config)',
   ).argParser((dir: string, previous: string[] = []) => [...previous, dir]);
 
-/** The content folder and the overlays to apply, or exit 2 with the config's problem. */
+/** The content folder, the overlays to apply and the locales' fallback chains, or exit 2 with the config's problem. */
 async function contentSource(opts: { content?: string; overlay?: string[]; config?: string }, cwd: string) {
   try {
-    return { contentDir: resolveContentDir(opts.content, cwd), overlays: await resolveOverlayDirs(opts.overlay, cwd, opts.config) };
+    return {
+      contentDir: resolveContentDir(opts.content, cwd),
+      overlays: await resolveOverlayDirs(opts.overlay, cwd, opts.config),
+      localeFallbacks: (await configuredLocales(cwd, opts.config)).fallbacks,
+    };
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`altitude: ${error.message}\n`);
@@ -76,13 +80,13 @@ program
   .option('--config <file>', 'altitude.config.json or .yaml, for its overlay and locales (default: the one here)')
   .action(async (opts: { content?: string; overlay?: string[]; strict: boolean; config?: string }) => {
     const cwd = userCwd();
-    const { contentDir, overlays } = await contentSource(opts, cwd);
+    const { contentDir, ...load } = await contentSource(opts, cwd);
     const { complete } = await configuredLocales(cwd, opts.config);
     process.exitCode = await runCheck(
       contentDir,
       cwd,
       { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) },
-      { overlays, strict: opts.strict, complete },
+      { ...load, strict: opts.strict, complete },
     );
   });
 

@@ -2,7 +2,7 @@ import { chmod, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Framework } from '@altitude/schema';
+import type { Framework, LoadOptions } from '@altitude/schema';
 import { ConfigError, envPublicUrl, loadConfig, type ResolvedConfig } from '../config/altitude-config.js';
 import { readServerOptions, type ServerOptions } from '../config/server-options.js';
 import { ContentStore } from '../content/content-store.js';
@@ -20,6 +20,8 @@ export interface BuildStaticOptions {
   readonly contentDir: string;
   /** Overlay folders applied on top of the content, in order. */
   readonly overlays?: readonly string[];
+  /** Where each locale takes missing strings from (the config's locales.fallbacks). */
+  readonly localeFallbacks?: LoadOptions['localeFallbacks'];
   readonly cwd: string;
   readonly out: string;
   readonly publicUrl?: string;
@@ -48,7 +50,7 @@ export async function runBuildStatic(options: BuildStaticOptions): Promise<numbe
     process.stderr.write(`altitude: ${message}\n`);
     return code;
   };
-  const opened = await ContentStore.open(options.contentDir, options.cwd, options.overlays);
+  const opened = await ContentStore.open(options.contentDir, options.cwd, options);
   if (!opened.ok) {
     for (const message of opened.messages) process.stderr.write(`${message}\n`);
     return 1;

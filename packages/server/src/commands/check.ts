@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { collectionNames, formatContentError, loadFramework, type CollectionName, type Framework, type LocaleInfo } from '@altitude/schema';
 import { incompleteLocales } from './locales/locales-status.js';
+import { contentLoadOptions, type ContentLoadOptions } from '../content/content-store.js';
 
 const LABEL: Record<CollectionName, [string, string]> = {
   sources: ['source', 'sources'],
@@ -52,9 +53,9 @@ export async function runCheck(
   contentDir: string,
   cwd: string,
   io: { out: (s: string) => void; err: (s: string) => void },
-  options: { readonly overlays?: readonly string[]; readonly strict?: boolean; readonly complete?: readonly string[] } = {},
+  options: ContentLoadOptions & { readonly strict?: boolean; readonly complete?: readonly string[] } = {},
 ): Promise<number> {
-  const result = await loadFramework(contentDir, { cwd, overlays: options.overlays });
+  const result = await loadFramework(contentDir, { ...contentLoadOptions(options), cwd });
   if (result.ok) {
     for (const warning of result.warnings) io.err(`${options.strict ? '' : 'warning: '}${formatContentError(warning, cwd)}\n`);
     const overlays = result.framework.overlays.length

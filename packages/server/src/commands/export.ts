@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ArgumentError } from '@altitude/schema';
+import { ArgumentError, type LoadOptions } from '@altitude/schema';
 import writeFileAtomic from 'write-file-atomic';
 import { ConfigError, loadConfig } from '../config/altitude-config.js';
 import { renderExport, type ExportFormat } from '../exports/export-formats.js';
@@ -17,6 +17,8 @@ export interface ExportCommandOptions {
   readonly contentDir: string;
   /** Overlay folders applied on top of the content, in order. */
   readonly overlays?: readonly string[];
+  /** Where each locale takes missing strings from (the config's locales.fallbacks). */
+  readonly localeFallbacks?: LoadOptions['localeFallbacks'];
   readonly config?: string;
   readonly cwd: string;
 }
@@ -33,7 +35,7 @@ export async function runExport(options: ExportCommandOptions): Promise<number> 
       process.stderr.write(`altitude: ${option} only applies to --format csv\n`);
       return 2;
     }
-  const source = await loadOrReport(options.contentDir, options.cwd, options.overlays);
+  const source = await loadOrReport(options.contentDir, options.cwd, options);
   if (!source) return 1;
   let view;
   try {

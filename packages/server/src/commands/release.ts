@@ -11,6 +11,7 @@ import {
   type Framework,
   type Release,
   type ReleaseFileJson,
+  type LoadOptions,
 } from '@altitude/schema';
 import semver from 'semver';
 import writeFileAtomic from 'write-file-atomic';
@@ -24,6 +25,8 @@ export interface ReleaseCommandOptions {
   readonly contentDir: string;
   /** Overlay folders applied on top of the content, in order. */
   readonly overlays?: readonly string[];
+  /** Where each locale takes missing strings from (the config's locales.fallbacks). */
+  readonly localeFallbacks?: LoadOptions['localeFallbacks'];
   readonly cwd: string;
 }
 
@@ -82,7 +85,11 @@ async function frameworkAtVersion(
       else await copyFile(file, to);
     }
     const swap = (dir: string) => (path.resolve(options.cwd, dir) === headerDir ? staging : dir);
-    const result = await loadFramework(swap(options.contentDir), { cwd: options.cwd, overlays: (options.overlays ?? []).map(swap) });
+    const result = await loadFramework(swap(options.contentDir), {
+      cwd: options.cwd,
+      overlays: (options.overlays ?? []).map(swap),
+      localeFallbacks: options.localeFallbacks,
+    });
     return result.ok ? result.framework : `the content with version ${version} does not load: ${result.errors[0]?.message ?? ''}`;
   } finally {
     await rm(staging, { recursive: true, force: true });
@@ -109,7 +116,7 @@ export async function runRelease(options: ReleaseCommandOptions): Promise<number
     return 2;
   }
   // Loaded first: the loader refuses what must not be opened in releases/ (a pipe would hang the tidy-up).
-  const framework = await loadOrReport(options.contentDir, options.cwd, options.overlays);
+  const framework = await loadOrReport(options.contentDir, options.cwd, options);
   if (!framework) return 1;
   // A company's releases live in its (last) overlay, with its version in overlay.yaml.
   const releaseRoot = path.resolve(options.cwd, options.overlays?.at(-1) ?? options.contentDir);

@@ -1,4 +1,4 @@
-import { formatContentError } from '@altitude/schema';
+import { formatContentError, type LoadOptions } from '@altitude/schema';
 import { ConfigError, loadConfig } from '../config/altitude-config.js';
 import { readServerOptions } from '../config/server-options.js';
 import { ContentStore } from '../content/content-store.js';
@@ -11,6 +11,8 @@ export interface ServeOptions {
   readonly contentDir: string;
   /** Overlay folders applied on top of the content, in order. */
   readonly overlays?: readonly string[];
+  /** Where each locale takes missing strings from (the config's locales.fallbacks). */
+  readonly localeFallbacks?: LoadOptions['localeFallbacks'];
   readonly cwd: string;
   readonly port: number;
   readonly host: string;
@@ -23,7 +25,7 @@ export interface ServeOptions {
  * serves it, optionally watches it, and shuts down cleanly on SIGINT/SIGTERM.
  */
 export async function runServe(options: ServeOptions, logger: Logger): Promise<number> {
-  const opened = await ContentStore.open(options.contentDir, options.cwd, options.overlays);
+  const opened = await ContentStore.open(options.contentDir, options.cwd, options);
   if (!opened.ok) {
     for (const message of opened.messages) process.stderr.write(`${message}\n`);
     logger.error('content is invalid; not starting', { errors: opened.messages.length });

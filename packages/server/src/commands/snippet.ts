@@ -1,3 +1,4 @@
+import type { LoadOptions } from '@altitude/schema';
 import { parseWidgetSpec } from '../embeds/widget-spec.js';
 import { snippetHtml, snippetMarkdown } from '../embeds/snippets.js';
 import { loadOrReport } from './load-or-report.js';
@@ -13,12 +14,14 @@ export interface SnippetCommandOptions {
   readonly contentDir: string;
   /** Overlay folders applied on top of the content, in order. */
   readonly overlays?: readonly string[];
+  /** Where each locale takes missing strings from (the config's locales.fallbacks). */
+  readonly localeFallbacks?: LoadOptions['localeFallbacks'];
   readonly cwd: string;
 }
 
 /** `altitude snippet`: the same static HTML or Markdown as /snippet/…, on stdout. */
 export async function runSnippet(options: SnippetCommandOptions): Promise<number> {
-  const framework = await loadOrReport(options.contentDir, options.cwd, options.overlays);
+  const framework = await loadOrReport(options.contentDir, options.cwd, options);
   if (!framework) return 1;
   const params = new URLSearchParams();
   if (options.levels) params.set('levels', options.levels);

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { exportFramework } from '@altitude/schema';
+import { exportFramework, type LoadOptions } from '@altitude/schema';
 import { ConfigError, configuredLocales } from '../config/altitude-config.js';
 import { planSync, type PlannedChange } from '../sync/plan.js';
 import { jsonReporter, lineReporter, terminalReporter, type Reporter, type Sent, type SyncSummary } from '../sync/reporters.js';
@@ -19,6 +19,8 @@ export interface SyncCommandOptions {
   readonly contentDir: string;
   /** Overlay folders applied on top of the content, in order. */
   readonly overlays?: readonly string[];
+  /** Where each locale takes missing strings from (the config's locales.fallbacks). */
+  readonly localeFallbacks?: LoadOptions['localeFallbacks'];
   /** altitude.config.json or .yaml, for the locales it declares complete (default: the one in cwd). */
   readonly config?: string;
   readonly cwd: string;
@@ -87,7 +89,7 @@ export async function runSync(options: SyncCommandOptions): Promise<number> {
   if (!validSecret(options.secret))
     return usage('--secret must be a Standard Webhooks secret: "whsec_" followed by a base64 key of at least 32 characters (24 bytes)');
 
-  const framework = await loadOrReport(options.contentDir, options.cwd, options.overlays);
+  const framework = await loadOrReport(options.contentDir, options.cwd, options);
   if (!framework) return 2;
   let translations: SyncTranslations;
   try {

@@ -1,4 +1,10 @@
-import { formatContentError, loadFramework, type ContentError, type Framework } from '@altitude/schema';
+import { formatContentError, loadFramework, type ContentError, type Framework, type LoadOptions } from '@altitude/schema';
+
+/** What a command's content is loaded with besides the folder: the overlays, in order, and the locales' fallback chains. */
+export type ContentLoadOptions = Pick<LoadOptions, 'overlays' | 'localeFallbacks'>;
+
+/** Only those two: a command passes its whole options object, whose other keys are not the loader's. */
+export const contentLoadOptions = ({ overlays, localeFallbacks }: ContentLoadOptions): ContentLoadOptions => ({ overlays, localeFallbacks });
 
 export type ReloadResult =
   | { readonly ok: true; readonly framework: Framework; readonly changed: boolean }
@@ -15,12 +21,14 @@ export class ContentStore {
   readonly cwd: string;
   /** Overlay folders applied on top of the content, in order. */
   readonly overlays: readonly string[];
+  readonly #load: ContentLoadOptions;
   #warnings: readonly ContentError[];
 
-  private constructor(contentDir: string, cwd: string, overlays: readonly string[], framework: Framework, warnings: readonly ContentError[]) {
+  private constructor(contentDir: string, cwd: string, load: ContentLoadOptions, framework: Framework, warnings: readonly ContentError[]) {
     this.contentDir = contentDir;
     this.cwd = cwd;
-    this.overlays = overlays;
+    this.overlays = load.overlays ?? [];
+    this.#load = load;
     this.#framework = framework;
     this.#warnings = warnings;
     this.#loadedAt = new Date();
@@ -30,11 +38,12 @@ export class ContentStore {
   static async open(
     contentDir: string,
     cwd: string,
-    overlays: readonly string[] = [],
+    load: ContentLoadOptions = {},
   ): Promise<{ ok: true; store: ContentStore } | { ok: false; messages: string[] }> {
-    const result = await loadFramework(contentDir, { cwd, overlays });
+    const picked = contentLoadOptions(load);
+    const result = await loadFramework(contentDir, { ...picked, cwd });
     if (!result.ok) return { ok: false, messages: result.errors.map((e) => formatContentError(e, cwd)) };
-    return { ok: true, store: new ContentStore(contentDir, cwd, overlays, result.framework, result.warnings) };
+    return { ok: true, store: new ContentStore(contentDir, cwd, picked, result.framework, result.warnings) };
   }
 
   /** The folders a change in which means a reload: the content and every overlay. */
@@ -56,7 +65,7 @@ export class ContentStore {
   }
 
   async reload(): Promise<ReloadResult> {
-    const result = await loadFramework(this.contentDir, { cwd: this.cwd, overlays: this.overlays });
+    const result = await loadFramework(this.contentDir, { ...this.#load, cwd: this.cwd });
     if (!result.ok) return { ok: false, errors: result.errors, messages: result.errors.map((e) => formatContentError(e, this.cwd)) };
     const changed = result.framework.contentHash !== this.#framework.contentHash;
     if (changed) {

@@ -1,3 +1,4 @@
+import { contentLoadOptions, type ContentLoadOptions } from '../../content/content-store.js';
 import { formatContentError, loadFramework, type LocaleCoverage, type LocaleInfo } from '@altitude/schema';
 
 const percent = (c: LocaleCoverage) => {
@@ -32,6 +33,7 @@ export async function runLocalesStatus(
   options: {
     readonly contentDir: string;
     readonly overlays: readonly string[];
+    readonly localeFallbacks?: ContentLoadOptions['localeFallbacks'];
     readonly cwd: string;
     readonly json: boolean;
     readonly strict: boolean;
@@ -39,7 +41,7 @@ export async function runLocalesStatus(
   },
   io: { out: (s: string) => void; err: (s: string) => void },
 ): Promise<number> {
-  const result = await loadFramework(options.contentDir, { cwd: options.cwd, overlays: options.overlays });
+  const result = await loadFramework(options.contentDir, { ...contentLoadOptions(options), cwd: options.cwd });
   if (!result.ok) {
     for (const error of result.errors) io.err(`${formatContentError(error, options.cwd)}\n`);
     return 1;

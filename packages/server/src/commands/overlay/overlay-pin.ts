@@ -1,3 +1,4 @@
+import { contentLoadOptions, type ContentLoadOptions } from '../../content/content-store.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { formatContentError, loadFramework, type Pin } from '@altitude/schema';
@@ -7,6 +8,7 @@ import { isMap, isScalar, parseDocument } from 'yaml';
 export interface PinOptions {
   readonly contentDir: string;
   readonly overlays: readonly string[];
+  readonly localeFallbacks?: ContentLoadOptions['localeFallbacks'];
   readonly cwd: string;
 }
 
@@ -21,7 +23,7 @@ export async function runOverlayPin(options: PinOptions, io: { out: (s: string) 
     io.err('altitude: no overlay to pin; give --overlay DIR (or set ALTITUDE_OVERLAY, or overlay in altitude.config)\n');
     return 2;
   }
-  const result = await loadFramework(options.contentDir, { cwd: options.cwd, overlays: options.overlays, basedOnOptional: true });
+  const result = await loadFramework(options.contentDir, { ...contentLoadOptions(options), cwd: options.cwd, basedOnOptional: true });
   if (!result.ok) {
     for (const error of result.errors) io.err(`${formatContentError(error, options.cwd)}\n`);
     io.err(
