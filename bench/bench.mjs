@@ -537,7 +537,7 @@ ${row('Cache miss (the dimensions in a new order each request)', 'miss', null)}
 - Round by round, cache miss Altitude/yoga: ${byRound('miss', 'yoga')}.
 - Round by round (the servers of a round ran one after another): cached GET Altitude/raw ${byRound('get', 'raw')}; with the overlay ${byRound('getOverlay', 'raw')}; in Japanese ${byRound('getJa', 'raw')}; POST Altitude/yoga ${byRound('post', 'yoga')}.
 
-Loading and resolving the framework (\`loadFramework\`: read, check, merge the overlays, build the graph; median of 5 loads in a process of its own after one unrecorded load; the heap the loaded framework keeps, after a full GC). The generated frameworks reuse upstream's texts; each kind of content grows k times (levels and dimensions √k times each, so their cells k times).
+Loading and resolving the framework (\`loadFramework\`: read, check, merge the overlays, build the graph; median of 11 loads in a process of its own after one unrecorded load; the heap the loaded framework keeps, after a full GC). The generated frameworks reuse upstream's texts; each kind of content grows k times (levels and dimensions √k times each, so their cells k times).
 
 | Content | YAML | Shape | Load | ms per 100 KB | Heap kept |
 | --- | --- | --- | --- | --- | --- |

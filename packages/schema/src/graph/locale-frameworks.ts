@@ -1,11 +1,11 @@
 import type { Framework } from './types.js';
 
 /**
- * The framework in every locale served, keyed by tag. The source locale and
- * the translators' locales are built when the content loads (their errors
- * must be found then); a generated pseudo-locale is built the first time it
- * is asked for, since most deployments never serve one and building it costs
- * as much as building English.
+ * The framework in every locale served, keyed by tag. The source locale is
+ * built when the content loads; every other locale the first time it is
+ * asked for (a translation's strings are checked on load all the same, so
+ * its errors are found then), since a server seldom serves every locale and
+ * building one costs about as much as building English.
  */
 export class LocaleFrameworks implements ReadonlyMap<string, Framework> {
   readonly #built = new Map<string, Framework>();

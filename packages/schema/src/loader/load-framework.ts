@@ -183,7 +183,7 @@ async function localised(
   const byLocale = new Map(written);
   const chainOf = (tag: string) =>
     fallbackChain(tag, options.localeFallbacks).filter((t) => t === SOURCE_LOCALE || byLocale.has(t) || isPseudo(t));
-  // Translators' locales are translated (and checked) now; a pseudo-locale only when first served.
+  // Translators' locales are translated (and so checked) now; a pseudo-locale only when first served.
   const translated = [...written.keys()].map((tag) => {
     const chain = chainOf(tag);
     return { tag, chain, content: translateContent(resolved.items, header, chain, byLocale, { validate: true }) };
@@ -229,7 +229,8 @@ async function localised(
       locales,
       translations,
     });
-  for (const { tag, content } of translated) build(tag, content);
+  // Checked above; built the first time a request asks for the locale, as a server rarely serves every one at once.
+  for (const { tag, content } of translated) translations.defer(tag, () => build(tag, content));
   const headerItem = resolved.items[0];
   for (const tag of pseudo)
     translations.defer(tag, () => {

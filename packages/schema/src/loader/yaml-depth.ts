@@ -6,18 +6,27 @@ export const MAX_YAML_DEPTH = 64;
 export type DepthCheck =
   { readonly deep: false; readonly tokens: CST.Token[] } | { readonly deep: true; readonly offset: number; readonly limit: number };
 
+/** What the depth check feeds: yaml's Parser, one lexeme at a time. */
+export interface LexemeParser {
+  next(lexeme: string): Iterable<CST.Token>;
+  end(): Iterable<CST.Token>;
+}
+
 /**
  * Refuses YAML whose collections nest deeper than `limit`, before yaml's
- * composer (which recurses once per level) sees it. Two passes, both without
- * recursion: a lexer scan that stops at the first line nesting too deep (so
- * "[" × 300,000 costs milliseconds, not the parser's seconds), then an exact
- * walk of the parser's tokens, which `parse` makes from the scan's lexemes
- * (the text is lexed once) and the caller composes.
+ * composer (which recurses once per level) sees it. Two checks, both without
+ * recursion: while the text is lexed, once, and each lexeme handed to the
+ * parser, a scan that stops at the first line nesting too deep (so
+ * "[" × 300,000 costs milliseconds, not the parser's seconds); then an exact
+ * walk of the parser's tokens, which the caller composes.
  */
-export function collectionTooDeep(text: string, parse: (lexemes: readonly string[]) => CST.Token[], limit = MAX_YAML_DEPTH): DepthCheck {
-  const lexed = lexedTooDeep(text, limit);
-  if (typeof lexed === 'number') return { deep: true, offset: lexed, limit };
-  const tokens = parse(lexed);
+export function collectionTooDeep(text: string, parser: LexemeParser, limit = MAX_YAML_DEPTH): DepthCheck {
+  const tokens: CST.Token[] = [];
+  const lexed = lexedTooDeep(text, limit, (lexeme) => {
+    for (const token of parser.next(lexeme)) tokens.push(token);
+  });
+  if (lexed !== undefined) return { deep: true, offset: lexed, limit };
+  for (const token of parser.end()) tokens.push(token);
   const offset = parsedTooDeep(tokens, limit);
   return offset === undefined ? { deep: false, tokens } : { deep: true, offset, limit };
 }
@@ -28,16 +37,14 @@ const MARKERS = new Set([CST.DOCUMENT, CST.FLOW_END, CST.SCALAR]);
 /**
  * A lower bound per line: open flow brackets, plus the block indicators
  * (`-`, `?`, `:`) written on the line outside brackets, each of which opens a
- * level in the compact forms (`- - - x`). Returns where it first passes `limit`,
- * else every lexeme, for the parser.
+ * level in the compact forms (`- - - x`). Hands each lexeme on, and returns
+ * where the text first passes `limit`, if it does.
  */
-function lexedTooDeep(text: string, limit: number): number | string[] {
+function lexedTooDeep(text: string, limit: number, each: (lexeme: string) => void): number | undefined {
   let offset = 0;
   let flow = 0;
   let indicators = 0;
-  const lexemes: string[] = [];
   for (const token of new Lexer().lex(text)) {
-    lexemes.push(token);
     switch (CST.tokenType(token)) {
       case 'flow-map-start':
       case 'flow-seq-start':
@@ -57,9 +64,10 @@ function lexedTooDeep(text: string, limit: number): number | string[] {
         break;
     }
     if (flow + indicators > limit) return offset;
+    each(token);
     if (!MARKERS.has(token)) offset += token.length;
   }
-  return lexemes;
+  return undefined;
 }
 
 /** The exact depth of every collection, block or flow, walked with an explicit stack. */

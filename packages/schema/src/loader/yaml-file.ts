@@ -27,15 +27,9 @@ export function parseYamlFile(file: string, text: string): ParseResult {
   // What yaml's parseDocument does, with a depth check between its two
   // stages: the parser keeps its own stack, but the composer recurses once
   // per level, and "[" × 20,000 would overflow the call stack.
-  const tooDeep = collectionTooDeep(text, (lexemes) => {
-    // Parser#parse, fed the lexemes the depth scan has already made.
-    const parser = new Parser(lineCounter.addNewLine);
-    lineCounter.addNewLine(0);
-    const tokens: CST.Token[] = [];
-    for (const lexeme of lexemes) for (const token of parser.next(lexeme)) tokens.push(token);
-    for (const token of parser.end()) tokens.push(token);
-    return tokens;
-  });
+  const parser = new Parser(lineCounter.addNewLine);
+  lineCounter.addNewLine(0); // what Parser#parse does first, which this feeds lexeme by lexeme instead
+  const tooDeep = collectionTooDeep(text, parser);
   if (tooDeep.deep) {
     return {
       ok: false,
