@@ -1,4 +1,3 @@
-import type { CST } from 'yaml';
 import { Composer, LineCounter, Parser, YAMLParseError, isMap, isScalar, visit, type Document, type Node } from 'yaml';
 import { collectionTooDeep } from './yaml-depth.js';
 import type { ContentError } from './content-error.js';
