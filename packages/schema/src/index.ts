@@ -63,3 +63,4 @@ export { parseYamlFile, type YamlFile } from './loader/yaml-file.js';
 export { readPlainFile } from './loader/read-content-files.js';
 export { shapeErrors, closest } from './loader/shape-errors.js';
 export { schemaAt, objectKeys } from './loader/schema-at.js';
+export { LocaleFrameworks } from './graph/locale-frameworks.js';

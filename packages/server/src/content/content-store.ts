@@ -43,6 +43,7 @@ export class ContentStore {
     const picked = contentLoadOptions(load);
     const result = await loadFramework(contentDir, { ...picked, cwd });
     if (!result.ok) return { ok: false, messages: result.errors.map((e) => formatContentError(e, cwd)) };
+    warmTranslations(result.framework);
     return { ok: true, store: new ContentStore(contentDir, cwd, picked, result.framework, result.warnings) };
   }
 
@@ -69,10 +70,27 @@ export class ContentStore {
     if (!result.ok) return { ok: false, errors: result.errors, messages: result.errors.map((e) => formatContentError(e, this.cwd)) };
     const changed = result.framework.contentHash !== this.#framework.contentHash;
     if (changed) {
+      warmTranslations(result.framework);
       this.#framework = result.framework;
       this.#warnings = result.warnings;
       this.#loadedAt = new Date();
     }
     return { ok: true, framework: this.#framework, changed };
   }
+}
+
+/**
+ * Builds each translated locale's framework soon after a load, between
+ * requests, so that the first reader in German does not wait for it. The
+ * pseudo-locales, for testing layouts, are left to be built when asked for.
+ */
+function warmTranslations(framework: Framework): void {
+  const translated = framework.locales.filter((l) => !l.generated).map((l) => l.tag);
+  const next = () => {
+    const tag = translated.shift();
+    if (tag === undefined) return;
+    framework.translations.get(tag);
+    setImmediate(next).unref();
+  };
+  setImmediate(next).unref();
 }
