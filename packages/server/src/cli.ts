@@ -4,6 +4,7 @@ import { runCheck } from './commands/check.js';
 import { runExport } from './commands/export.js';
 import { runRelease } from './commands/release.js';
 import { runSnippet } from './commands/snippet.js';
+import { runPrint } from './commands/print.js';
 import { runSync } from './commands/sync.js';
 import { DEFAULT_RETRY } from './sync/webhook-sender.js';
 import { EXPORT_FORMATS, type ExportFormat } from './exports/export-formats.js';
@@ -246,6 +247,44 @@ program
       });
     },
   );
+
+const printCommand = program
+  .command('print')
+  .description('write a handout as HTML laid out for A4 or Letter, to open in a browser and print (same page as /print/…)');
+
+const printOptions = (command: Command) =>
+  command
+    .option(
+      '--lang <tag>',
+      'language to write it in, a BCP 47 tag such as de or ja (default: English); one not served falls back along its chain',
+    )
+    .addOption(new Option('--paper <size>', 'paper it is laid out for').choices(['a4', 'letter']).default('a4'))
+    .option('--out <file>', 'write to this file (atomically) instead of stdout')
+    .addOption(contentOption())
+    .addOption(overlayOption())
+    .option('--config <file>', 'altitude.config.json or .yaml, for its overlay and locales (default: the one here)');
+
+type PrintOpts = { lang?: string; paper: string; out?: string; content?: string; overlay?: string[]; config?: string };
+
+const runPrintCommand = async (kind: 'level' | 'compare', slugs: string[], opts: PrintOpts) => {
+  const cwd = userCwd();
+  const { lang, paper, out } = opts;
+  process.exitCode = await runPrint({ kind, slugs, lang, paper, out, ...(await contentSource(opts, cwd)), cwd }, stdio);
+};
+
+printOptions(
+  printCommand
+    .command('level')
+    .description("one level's handout: expectations, signs, steps, sources")
+    .argument('<slug>', 'the level, e.g. principal'),
+).action((slug: string, opts: PrintOpts) => runPrintCommand('level', [slug], opts));
+
+printOptions(
+  printCommand
+    .command('compare')
+    .description('a comparison of levels by dimension')
+    .argument('<slugs...>', 'the levels, e.g. staff principal distinguished'),
+).action((slugs: string[], opts: PrintOpts) => runPrintCommand('compare', slugs, opts));
 
 const overlayCommand = program
   .command('overlay')

@@ -10,6 +10,7 @@ import { sendHealth, sendReadiness } from './health.js';
 import { DEFAULT_CONFIG, envPublicUrl, type ResolvedConfig } from '../config/altitude-config.js';
 import { sendDemoCss, sendDemoJs, sendEmbedCss, sendEmbedResize } from './demo-assets.js';
 import { sendEmbed, sendEmbedForms, sendOEmbed, sendSnippet } from './embed-routes.js';
+import { PRINT_PREFIX, sendPrint } from '../print/print-routes.js';
 import { EXPORT_PATHS, EXPORT_SCHEMA_PATH_URL, isExportPath, sendExport } from './export-routes.js';
 import { renderDemoPage } from './demo-page.js';
 import { PAGE_SECURITY_HEADERS, cacheControlFor, readerOrigin } from './security-headers.js';
@@ -112,6 +113,8 @@ export function createApp(
       });
     } else if (pathname.startsWith('/embed/') && read) {
       void sendEmbed(req, res, store.framework, origin(), logger);
+    } else if (pathname.startsWith(PRINT_PREFIX) && read) {
+      sendPrint(req, res, store.framework);
     } else if (pathname.startsWith('/snippet/') && read) {
       sendSnippet(req, res, store.framework);
     } else if (pathname === '/embed-forms' && read) {
