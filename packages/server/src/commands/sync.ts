@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { exportFramework, type LoadOptions } from '@altitude/schema';
 import { ConfigError, configuredLocales } from '../config/altitude-config.js';
-import { planSync, type PlannedChange } from '../sync/plan.js';
+import { deliveredRecord, planSync, type PlannedChange } from '../sync/plan.js';
 import { jsonReporter, lineReporter, terminalReporter, type Reporter, type Sent, type SyncSummary } from '../sync/reporters.js';
 import { snapshotMessage, SNAPSHOT_EVENT } from '../sync/snapshot.js';
 import { STALE_MS, SyncLockedError, lockSyncState, type SyncLock } from '../sync/sync-lock.js';
@@ -252,18 +252,7 @@ async function deliverAll(
         );
         return 1;
       }
-      state.delivered[change.key] = {
-        type: change.type,
-        slug: change.slug,
-        contentHash: change.contentHash,
-        version: change.version,
-        webhookId: change.webhookId,
-        deliveredAt: new Date().toISOString(),
-        deleted: change.kind === 'deleted',
-        entity: change.entity,
-        // Only with translations: a state file of a sync without them reads as it did before.
-        ...(Object.keys(change.translationHashes).length ? { translations: change.translationHashes } : {}),
-      };
+      state.delivered[change.key] = deliveredRecord(change, new Date().toISOString());
       // Recorded before the next send: a kill now loses nothing, and at most
       // this one change is sent again (with the same webhook-id).
       const unrecorded = await record(`${change.eventType} ${change.slug}`, delivery.attempts, change);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { SOURCE_LOCALE, snapshotItems, type EntityJson, type FrameworkExportJson, type TextFallback } from '@altitude/schema';
 import type { SyncTranslations } from './sync-locales.js';
-import type { SyncState } from './sync-state.js';
+import type { DeliveredRecord, SyncState } from './sync-state.js';
 
 export type PlannedKind = 'created' | 'updated' | 'deleted';
 
@@ -48,6 +48,22 @@ export function webhookId(eventType: string, slug: string, previousHash: string 
  * alone is a new message. Without translations it is the item's own hash,
  * and ids are what they were before locales were synced.
  */
+/** What the state file records of a change once the target has acknowledged it. */
+export function deliveredRecord(change: PlannedChange, deliveredAt: string): DeliveredRecord {
+  return {
+    type: change.type,
+    slug: change.slug,
+    contentHash: change.contentHash,
+    version: change.version,
+    webhookId: change.webhookId,
+    deliveredAt,
+    deleted: change.kind === 'deleted',
+    entity: change.entity,
+    // Only with translations: a state file of a sync without them reads as it did before.
+    ...(Object.keys(change.translationHashes).length ? { translations: change.translationHashes } : {}),
+  };
+}
+
 export function deliveryHash(contentHash: string, translationHashes: Readonly<Record<string, string>>): string {
   const tags = Object.keys(translationHashes).sort();
   if (tags.length === 0) return contentHash;

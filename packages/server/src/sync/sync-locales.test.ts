@@ -4,7 +4,7 @@ import path from 'node:path';
 import { DEFAULT_CONTENT_DIR, exportFramework, loadFrameworkOrThrow, type Framework } from '@altitude/schema';
 import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { planSync, webhookId, type PlannedChange } from './plan.js';
+import { deliveredRecord, planSync, webhookId, type PlannedChange } from './plan.js';
 import { snapshotMessage } from './snapshot.js';
 import { SyncLocalesError, syncLocales, syncTranslations } from './sync-locales.js';
 import type { SyncState } from './sync-state.js';
@@ -40,18 +40,7 @@ const planFor = (served: Framework, state: SyncState, locales = syncLocales(serv
 
 /** The state after the target acknowledged every change of `plan`, as `altitude sync` records it. */
 function acknowledged(plan: readonly PlannedChange[], state = emptyState()): SyncState {
-  for (const change of plan)
-    state.delivered[change.key] = {
-      type: change.type,
-      slug: change.slug,
-      contentHash: change.contentHash,
-      version: change.version,
-      webhookId: change.webhookId,
-      deliveredAt: '2026-12-01T00:00:00.000Z',
-      deleted: change.kind === 'deleted',
-      entity: change.entity,
-      ...(Object.keys(change.translationHashes).length ? { translations: change.translationHashes } : {}),
-    };
+  for (const change of plan) state.delivered[change.key] = deliveredRecord(change, '2026-12-01T00:00:00.000Z');
   return state;
 }
 
