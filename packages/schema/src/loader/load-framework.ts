@@ -180,13 +180,11 @@ async function localised(
     warnings: localeWarnings,
     files: translationFiles,
   } = collectLocales(await localeFiles, resolved.items, header, resolved.hidden);
-  const byLocale = new Map(written);
-  const chainOf = (tag: string) =>
-    fallbackChain(tag, options.localeFallbacks).filter((t) => t === SOURCE_LOCALE || byLocale.has(t) || isPseudo(t));
+  const chainOf = (tag: string) => fallbackChain(tag, options.localeFallbacks).filter((t) => t === SOURCE_LOCALE || written.has(t));
   // Translators' locales are translated (and so checked) now; a pseudo-locale only when first served.
   const translated = [...written.keys()].map((tag) => {
     const chain = chainOf(tag);
-    return { tag, chain, content: translateContent(resolved.items, header, chain, byLocale, { validate: true }) };
+    return { tag, chain, content: translateContent(resolved.items, header, chain, written, { validate: true }) };
   });
   const errors = [...localeErrors, ...translated.flatMap((t) => t.content.errors)];
   if (errors.length > 0) return { ok: false, errors: sortContentErrors(errors) };
@@ -239,8 +237,6 @@ async function localised(
     });
   return { ok: true, framework: source, warnings: sortContentErrors([...warnings, ...localeWarnings]), pins };
 }
-
-const isPseudo = (tag: string) => (PSEUDO_LOCALES as readonly string[]).includes(tag);
 
 /** How many strings each collection (and `framework`, the header) gives translators. */
 function stringsPerCollection(items: readonly RawItem[], header: Record<string, unknown>): Map<string, number> {
