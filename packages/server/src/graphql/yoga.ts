@@ -36,6 +36,7 @@ const MAX_COMPILED_DOCUMENTS = 100;
 function jitFromSecondRun() {
   const runs = new WeakSet<DocumentNode>();
   const compiled = new WeakSet<DocumentNode>();
+  const interpreted = new WeakSet<DocumentNode>();
   let alive = 0;
   const forgotten = new FinalizationRegistry<undefined>(() => alive--);
   return useGraphQlJit(
@@ -43,9 +44,14 @@ function jitFromSecondRun() {
     {
       enableIf: ({ document }) => {
         if (compiled.has(document)) return true;
-        if (!hasOneOperation(document) || !compiledKeepsFieldOrder(document)) return false;
         if (!runs.has(document)) {
           runs.add(document);
+          return false;
+        }
+        // Looked at once, on the second run: a document that must stay interpreted is remembered as such.
+        if (interpreted.has(document)) return false;
+        if (!hasOneOperation(document) || !compiledKeepsFieldOrder(document)) {
+          interpreted.add(document);
           return false;
         }
         if (alive >= MAX_COMPILED_DOCUMENTS) return false;
