@@ -13,7 +13,7 @@ import { runServe } from './commands/serve.js';
 import { resolveContentDir, userCwd } from './commands/user-cwd.js';
 import { createLogger, parseLogLevel } from './logger.js';
 import { API_VERSION } from '@altitude/schema';
-import { ConfigError, configuredLocales, resolveOverlayDirs } from './config/altitude-config.js';
+import { ConfigError, contentSettings } from './config/altitude-config.js';
 import { runLocalesStatus } from './commands/locales/locales-status.js';
 import { runLocalesExport } from './commands/locales/locales-export.js';
 import { runLocalesImport } from './commands/locales/locales-import.js';
@@ -40,13 +40,15 @@ const overlayOption = () =>
     'overlay folder that makes the framework your own ladder; repeat to apply several in order (default: $ALTITUDE_OVERLAY, then overlay in altitude.config)',
   ).argParser((dir: string, previous: string[] = []) => [...previous, dir]);
 
-/** The content folder, the overlays to apply and the locales' fallback chains, or exit 2 with the config's problem. */
+/** The content folder, the overlays to apply and what the config says of locales, or exit 2 with the config's problem. */
 async function contentSource(opts: { content?: string; overlay?: string[]; config?: string }, cwd: string) {
   try {
+    const { overlays, locales } = await contentSettings(opts.overlay, cwd, opts.config);
     return {
       contentDir: resolveContentDir(opts.content, cwd),
-      overlays: await resolveOverlayDirs(opts.overlay, cwd, opts.config),
-      localeFallbacks: (await configuredLocales(cwd, opts.config)).fallbacks,
+      overlays,
+      localeFallbacks: locales.fallbacks,
+      completeLocales: locales.complete,
     };
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
@@ -81,8 +83,7 @@ program
   .option('--config <file>', 'altitude.config.json or .yaml, for its overlay and locales (default: the one here)')
   .action(async (opts: { content?: string; overlay?: string[]; strict: boolean; config?: string }) => {
     const cwd = userCwd();
-    const { contentDir, ...load } = await contentSource(opts, cwd);
-    const { complete } = await configuredLocales(cwd, opts.config);
+    const { contentDir, completeLocales: complete, ...load } = await contentSource(opts, cwd);
     process.exitCode = await runCheck(
       contentDir,
       cwd,
@@ -335,8 +336,7 @@ localesCommand
   .option('--strict', 'exit 1 when a locale the config declares complete (locales.complete) has a missing or stale string', false)
   .action(async (opts: { content?: string; overlay?: string[]; config?: string; json: boolean; strict: boolean }) => {
     const cwd = userCwd();
-    const source = await contentSource(opts, cwd);
-    const { complete } = await configuredLocales(cwd, opts.config);
+    const { completeLocales: complete, ...source } = await contentSource(opts, cwd);
     process.exitCode = await runLocalesStatus({ ...source, cwd, json: opts.json, strict: opts.strict, complete }, stdio);
   });
 

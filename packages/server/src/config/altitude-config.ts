@@ -128,19 +128,26 @@ async function readConfig(file: string, cwd: string) {
 }
 
 /**
- * The overlay folders to apply: --overlay (repeatable), else ALTITUDE_OVERLAY
- * (folders separated by the system's path delimiter, ":" here), else
- * `overlay` in the config (relative to the config file). None: upstream as published.
+ * What a command loads its content with, from one reading of the config.
+ * The overlay folders: --overlay (repeatable), else ALTITUDE_OVERLAY (folders
+ * separated by the system's path delimiter, ":" here), else `overlay` in the
+ * config (relative to the config file); none: upstream as published. And what
+ * the config says of translations: the locales declared complete, and
+ * fallback chains.
  */
-export async function resolveOverlayDirs(options: readonly string[] | undefined, cwd: string, explicitConfig?: string): Promise<string[]> {
-  if (options?.length) return options.map((dir) => path.resolve(cwd, dir));
-  const fromEnv = process.env.ALTITUDE_OVERLAY?.split(path.delimiter).filter((dir) => dir.trim());
-  if (fromEnv?.length) return fromEnv.map((dir) => path.resolve(cwd, dir.trim()));
+export async function contentSettings(
+  overlayOptions: readonly string[] | undefined,
+  cwd: string,
+  explicitConfig?: string,
+): Promise<{ overlays: string[]; locales: { complete: string[]; fallbacks: Record<string, string[]> } }> {
   const file = await findConfig(cwd, explicitConfig);
-  if (!file) return [];
-  const { config } = await readConfig(file, cwd);
-  const listed = config.overlay === undefined ? [] : typeof config.overlay === 'string' ? [config.overlay] : config.overlay;
-  return listed.map((dir) => path.resolve(path.dirname(file), dir));
+  const config = file === undefined ? undefined : (await readConfig(file, cwd)).config;
+  const locales = { complete: config?.locales?.complete ?? [], fallbacks: config?.locales?.fallbacks ?? {} };
+  if (overlayOptions?.length) return { overlays: overlayOptions.map((dir) => path.resolve(cwd, dir)), locales };
+  const fromEnv = process.env.ALTITUDE_OVERLAY?.split(path.delimiter).filter((dir) => dir.trim());
+  if (fromEnv?.length) return { overlays: fromEnv.map((dir) => path.resolve(cwd, dir.trim())), locales };
+  const listed = config?.overlay === undefined ? [] : typeof config.overlay === 'string' ? [config.overlay] : config.overlay;
+  return { overlays: listed.map((dir) => path.resolve(path.dirname(file!), dir)), locales };
 }
 
 /** What the config says of translations: the locales declared complete, and fallback chains. */
@@ -148,10 +155,7 @@ export async function configuredLocales(
   cwd: string,
   explicit?: string,
 ): Promise<{ complete: string[]; fallbacks: Record<string, string[]> }> {
-  const file = await findConfig(cwd, explicit);
-  if (!file) return { complete: [], fallbacks: {} };
-  const { config } = await readConfig(file, cwd);
-  return { complete: config.locales?.complete ?? [], fallbacks: config.locales?.fallbacks ?? {} };
+  return (await contentSettings(undefined, cwd, explicit)).locales;
 }
 
 export async function loadConfig(framework: Framework, cwd: string, explicit?: string): Promise<ResolvedConfig> {
