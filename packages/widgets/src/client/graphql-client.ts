@@ -1,3 +1,4 @@
+import { localeChain } from '../i18n/locale.js';
 import { words } from '../i18n/messages.js';
 import { AltitudeRequestError } from './request-error.js';
 import { isStaticEndpoint, OPERATION_ACCEPT, operationUrl } from './operation-url.js';
@@ -52,8 +53,7 @@ export class GraphqlClient {
   #broaderLocale<TVariables>(variables: TVariables): TVariables | undefined {
     const locale = (variables as { locale?: unknown } | null)?.locale;
     if (typeof locale !== 'string' || !isStaticEndpoint(this.endpoint)) return undefined;
-    const cut = locale.lastIndexOf('-');
-    return { ...variables, locale: cut > 0 ? locale.slice(0, cut) : null };
+    return { ...variables, locale: localeChain(locale)[1] ?? null };
   }
 
   /** The answer to this exact request if it is already known, without waiting. */
