@@ -96,8 +96,15 @@ describe('altitude build-static', () => {
       /Wrote \d+ files \([\d.]+ MB\) to .* for http:\/\/127\.0\.0\.1:\d+\nLocales: en \d+ files, de \d+ files, ja \d+ files; pseudo-locales en-XA, ar-XB only with --pseudo-locales\n$/,
     );
     const written = await listFiles(out);
+    // The loader, every chunk it imports and the one-file bundle, as the widgets build wrote them.
+    const built = JSON.parse(await readFile(new URL('../../packages/widgets/dist/widgets/manifest.json', import.meta.url), 'utf8')) as {
+      files: string[];
+    };
+    expect(built.files.length).toBeGreaterThan(5);
     for (const file of [
       'widgets.js',
+      'widgets-all.js',
+      ...built.files,
       'embed.js',
       'export/framework.json',
       'export/levels.csv',
@@ -115,9 +122,9 @@ describe('altitude build-static', () => {
     // As readable by the web server as a folder mkdir makes (it is built in a private temporary folder).
     expect((await stat(out)).mode & 0o777).toBe(0o777 & ~process.umask());
     const answers = written.filter((f) => f.startsWith('graphql/'));
-    // 3 level cards, 4 failure-mode cards, the grid, the mechanisms, 12 orderings of 2 or 3 levels: in English
-    // (without a locale, as widgets ask for English), and per locale when the widgets' queries take one.
-    const inEnglish = 3 + 4 + 1 + 1 + 12;
+    // 3 level cards, 4 failure-mode cards, the grid, the mechanisms, the two tools, 12 orderings of 2 or 3 levels: in
+    // English (without a locale, as widgets ask for English), and per locale when the widgets' queries take one.
+    const inEnglish = 3 + 4 + 1 + 1 + 2 + 12;
     expect(answers.filter((f) => !f.includes('locale='))).toHaveLength(inEnglish);
     expect(answers.filter((f) => f.includes('locale=de&') || f.endsWith('locale=de.json'))).toHaveLength(
       WIDGETS_TAKE_A_LOCALE ? inEnglish : 0,

@@ -33,9 +33,9 @@ async function open(url: string) {
   return { page, problems };
 }
 
-describe('GET /widgets.js', () => {
-  it('serves one ES module with the right type, an ETag, cache headers and CORS', async () => {
-    const response = await fetch(`${server.url}/widgets.js`);
+describe('GET /widgets-all.js', () => {
+  it('serves every element in one ES module with the right type, an ETag, cache headers and CORS', async () => {
+    const response = await fetch(`${server.url}/widgets-all.js`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(response.headers.get('cache-control')).toMatch(/^public, max-age=\d+/);
@@ -43,8 +43,27 @@ describe('GET /widgets.js', () => {
     const etag = response.headers.get('etag')!;
     expect(etag).toMatch(/^"[\w-]{20,}"$/);
     expect((await response.text()).length).toBeGreaterThan(10_000);
-    const again = await fetch(`${server.url}/widgets.js`, { headers: { 'if-none-match': etag } });
+    const again = await fetch(`${server.url}/widgets-all.js`, { headers: { 'if-none-match': etag } });
     expect(again.status).toBe(304);
+  });
+
+  it('renders every widget from the one file, with no other script fetched', async () => {
+    const { page, problems } = await open(`${server.url}/`);
+    const scripts: string[] = [];
+    page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
+    await page.route(`${server.url}/all-in-one`, (route) =>
+      route.fulfill({
+        status: 200,
+        headers: { 'content-type': 'text/html' },
+        body: `<!doctype html><html lang="en"><title>One file</title><script type="module" src="/widgets-all.js"></script>
+          <de-level-compare levels="staff principal"></de-level-compare><de-failure-mode-grid></de-failure-mode-grid>`,
+      }),
+    );
+    await page.goto(`${server.url}/all-in-one`);
+    await allRendered(page, 2);
+    expect(scripts.filter((s) => s !== '/demo.js')).toEqual(['/widgets-all.js']);
+    expect(problems).toEqual([]);
+    await page.close();
   });
 });
 

@@ -1,6 +1,6 @@
-// Builds everything the widgets package ships, in the three modes of
-// vite.config.ts: the one-file bundle, the embed pages' script and the
-// per-component modules. `pnpm build` and the tests' build-once both run this,
+// Builds everything the widgets package ships, in the four modes of
+// vite.config.ts: the loader and its chunks, the one-file bundle, the embed
+// pages' script and the per-component modules. `pnpm build` and the tests' build-once both run this,
 // so the list lives in one place.
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
@@ -10,4 +10,4 @@ process.env.NODE_ENV = 'production';
 const root = fileURLToPath(new URL('..', import.meta.url));
 // Output names source paths relative to the working directory: the same from any caller.
 process.chdir(root);
-for (const mode of ['production', 'embed', 'modules']) await build({ root, mode, logLevel: 'warn' });
+for (const mode of ['production', 'single', 'embed', 'modules']) await build({ root, mode, logLevel: 'warn' });

@@ -1,14 +1,13 @@
-import { chmod, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Framework, LoadOptions } from '@altitude/schema';
 import { ConfigError, envPublicUrl, loadConfig, type ResolvedConfig } from '../config/altitude-config.js';
 import { readServerOptions, type ServerOptions } from '../config/server-options.js';
 import { ContentStore } from '../content/content-store.js';
 import { PERSISTED_OPERATIONS } from '../graphql/persisted-operations.js';
 import { startServer } from '../http/start-server.js';
-import { WIDGET_CATALOGUES_PATH } from '../http/widgets-bundle.js';
+import { builtWidgetFiles } from '../http/widgets-bundle.js';
 import { createLogger } from '../logger.js';
 import { crashPoint } from './crash-point.js';
 import { headerRules, headersToCopy, netlifyHeaders, nginxHeaders, type HeaderRule } from './static-headers.js';
@@ -81,7 +80,7 @@ export async function runBuildStatic(options: BuildStaticOptions): Promise<numbe
   let plan: StaticPlan;
   try {
     const locales = localesToBuild(opened.store.framework, options.locales, options.pseudoLocales ?? false);
-    plan = planStaticSite(opened.store.framework, origin.origin, locales, PERSISTED_OPERATIONS.values(), await widgetCatalogues());
+    plan = planStaticSite(opened.store.framework, origin.origin, locales, PERSISTED_OPERATIONS.values(), await widgetFiles());
   } catch (error) {
     if (error instanceof StaticPlanError) return fail(2, error.message);
     throw error;
@@ -176,11 +175,9 @@ function englishFirst(rules: readonly HeaderRule[], plan: StaticPlan): HeaderRul
   return [...rules.filter((r) => !inLocale(r)), ...rules.filter(inLocale)];
 }
 
-/** The file names of the widgets' word catalogues the widgets build wrote (`de.js`, `ja.js`, …); none before it wrote any. */
-async function widgetCatalogues(): Promise<string[]> {
-  const bundle = fileURLToPath(import.meta.resolve('@altitude/widgets/altitude-widgets.js'));
-  const names = await readdir(path.join(path.dirname(bundle), WIDGET_CATALOGUES_PATH)).catch(() => [] as string[]);
-  return names.filter((name) => /^[a-z][a-z0-9-]*\.js(\.map)?$/.test(name)).sort();
+/** The loader's chunks and the word catalogues the widgets build wrote under widgets/ (`level-card-….js`, `locales/de.js`); none before a build. */
+async function widgetFiles(): Promise<string[]> {
+  return [...((await builtWidgetFiles()) ?? [])].sort();
 }
 
 /** The summary's second line: the files of each locale, and the locales left out. */

@@ -56,7 +56,8 @@ describe('planStaticSite', () => {
 
   it('plans an operation without $locale once, and one with it per locale with locale among its variables', () => {
     const once = planStaticSite(framework, ORIGIN, locales('en', 'de'), withoutLocale()).files.filter((f) => f.to.startsWith('graphql/'));
-    expect(once).toHaveLength(21);
+    // The two lists and the two tools once, 3 level cards, 4 failure-mode cards and 12 comparisons.
+    expect(once).toHaveLength(23);
     expect(once.some((f) => f.to.includes('locale='))).toBe(false);
 
     const operations = withLocale();
@@ -65,7 +66,7 @@ describe('planStaticSite', () => {
       f.to.startsWith('graphql/'),
     );
     // English twice (with locale=en and without any), then once each for de and ja.
-    expect(perLocale).toHaveLength(21 * 4);
+    expect(perLocale).toHaveLength(23 * 4);
     const german = perLocale.find((f) => f.to === `graphql/${staticOperationPath(card.id, { slug: 'staff', locale: 'de' })}`);
     expect(german).toMatchObject({
       locale: 'de',
@@ -75,20 +76,31 @@ describe('planStaticSite', () => {
     expect(perLocale.map((f) => f.to)).toContain(`graphql/${card.id}/slug=staff.json`);
   });
 
-  it('writes the widgets’ word catalogues once, where the bundle imports them from', () => {
-    const { files, perLocale } = planStaticSite(framework, ORIGIN, locales('en', 'de'), withoutLocale(), ['de.js', 'de.js.map']);
-    const catalogues = files.filter((f) => f.to.startsWith('widgets/locales/'));
-    expect(catalogues.map((f) => [f.from, f.to, f.locale])).toEqual([
-      ['/widgets/locales/de.js', 'widgets/locales/de.js', undefined],
-      ['/widgets/locales/de.js.map', 'widgets/locales/de.js.map', undefined],
+  it('writes the loader’s chunks and the word catalogues once, where the scripts import them from', () => {
+    const built = ['common-SRaM_YIn.js', 'common-SRaM_YIn.js.map', 'locales/de.js', 'locales/de.js.map'];
+    const { files, perLocale } = planStaticSite(framework, ORIGIN, locales('en', 'de'), withoutLocale(), built);
+    const widgetFiles = files.filter((f) => f.to.startsWith('widgets/'));
+    expect(widgetFiles.map((f) => [f.from, f.to, f.locale, Boolean(f.edit)])).toEqual([
+      // Only a chunk can hold the default endpoint, which points at the static answers instead.
+      ['/widgets/common-SRaM_YIn.js', 'widgets/common-SRaM_YIn.js', undefined, true],
+      ['/widgets/common-SRaM_YIn.js.map', 'widgets/common-SRaM_YIn.js.map', undefined, false],
+      ['/widgets/locales/de.js', 'widgets/locales/de.js', undefined, false],
+      ['/widgets/locales/de.js.map', 'widgets/locales/de.js.map', undefined, false],
     ]);
+    const chunk = widgetFiles[0]!.edit!;
+    expect(chunk(Buffer.from('let e=`../graphql`;')).toString()).toBe('let e=`../graphql/`;');
+    expect(chunk(Buffer.from('no endpoint here')).toString()).toBe('no endpoint here');
+    expect(() => chunk(Buffer.from('"../graphql" "./graphql"'))).toThrow('at most once');
+    const bundle = files.find((f) => f.to === 'widgets-all.js')!.edit!;
+    expect(bundle(Buffer.from("x='./graphql'")).toString()).toBe("x='./graphql/'");
+    expect(() => bundle(Buffer.from('none'))).toThrow('found it 0 times');
     expect(perLocale.get('de')).toBe(63);
   });
 
   it('refuses an operation it has no requests for, naming it', () => {
-    const extra = { id: 'f'.repeat(64), name: 'SelfAssessment', document: parse('query SelfAssessment { __typename }') };
+    const extra = { id: 'f'.repeat(64), name: 'TeamRadar', document: parse('query TeamRadar { __typename }') };
     expect(() => planStaticSite(framework, ORIGIN, locales('en'), [...withoutLocale(), extra])).toThrow(
-      'no static files for SelfAssessment; add them to build-static',
+      'no static files for TeamRadar; add them to build-static',
     );
   });
 

@@ -4,7 +4,7 @@ import { OPERATION_ACCEPT, operationUrl, staticOperationPath } from '@altitude/w
 import { Kind, type DocumentNode } from 'graphql';
 import { GRAPHQL_PATH } from '../graphql/yoga.js';
 import { EXPORT_PATHS, EXPORT_SCHEMA_PATH_URL } from '../http/export-routes.js';
-import { WIDGET_CATALOGUES_PATH } from '../http/widgets-bundle.js';
+import { WIDGET_FILES_PATH } from '../http/widgets-bundle.js';
 
 /** One file of a static build: fetched from the server at `from`, written at `to`. */
 export interface PlannedFile {
@@ -53,8 +53,8 @@ export function declaredVariables(document: DocumentNode): Set<string> {
 
 /**
  * Every file of a static build of `framework` for `origin`, in `locales`:
- * the bundle, the widgets' word catalogues (`catalogues`, the files under
- * /widgets/locales/) and the exports once; each locale's embed pages and snippets (the
+ * the widget scripts (the loader, the one-file bundle and `widgetFiles`, the
+ * loader's chunks and the word catalogues under /widgets/) and the exports once; each locale's embed pages and snippets (the
  * server's own pages for `?lang=<tag>`); and each persisted operation's
  * answer to every request a widget can make, per locale for an operation
  * that declares `$locale` (with `locale` among its variables, the very
@@ -65,7 +65,7 @@ export function planStaticSite(
   origin: string,
   locales: readonly LocaleInfo[],
   operations: Iterable<PlannableOperation>,
-  catalogues: readonly string[] = [],
+  widgetFiles: readonly string[] = [],
 ): StaticPlan {
   const levels = framework.levels.map((l) => l.slug);
   const modes = framework.failureModes.map((m) => m.slug);
@@ -86,13 +86,19 @@ export function planStaticSite(
         .replace(/<link rel="alternate" type="application\/json\+oembed"[^>]*>\n?/, ''),
     );
   const files: PlannedFile[] = [
-    { from: '/widgets.js', to: 'widgets.js', edit: pointAtStaticFiles },
+    { from: '/widgets.js', to: 'widgets.js' },
     { from: '/altitude-widgets.js.map', to: 'altitude-widgets.js.map' },
+    { from: '/widgets-all.js', to: 'widgets-all.js', edit: pointAtStaticFiles },
+    { from: '/altitude-widgets-all.js.map', to: 'altitude-widgets-all.js.map' },
     { from: '/embed.js', to: 'embed.js', edit: pointAtStaticFiles },
     { from: '/embed.css', to: 'embed.css' },
     { from: '/embed-resize.js', to: 'embed-resize.js' },
-    // Beside widgets.js and embed.js, where they import a language's words from.
-    ...catalogues.map((name) => ({ from: `${WIDGET_CATALOGUES_PATH}${name}`, to: `${WIDGET_CATALOGUES_PATH.slice(1)}${name}` })),
+    // Beside widgets.js and embed.js, where they import their chunks and a language's words from.
+    ...widgetFiles.map((name) => ({
+      from: `${WIDGET_FILES_PATH}${name}`,
+      to: `${WIDGET_FILES_PATH.slice(1)}${name}`,
+      ...(name.endsWith('.js') && !name.startsWith('locales/') ? { edit: pointChunkAtStaticFiles } : {}),
+    })),
     ...[...EXPORT_PATHS.keys(), EXPORT_SCHEMA_PATH_URL].map((p) => ({ from: p, to: p.slice(1) })),
   ];
   // Static hosts ignore query strings, so a comparison's levels become the file name.
@@ -118,6 +124,9 @@ export function planStaticSite(
   const requests: Record<string, Record<string, unknown>[]> = {
     FailureModeGrid: [{}],
     LeverageMechanisms: [{}],
+    // The tools ask for everything at once, never for an answer: one request per locale.
+    SelfAssessment: [{}],
+    RoleHealthCheck: [{}],
     LevelCard: levels.map((slug) => ({ slug })),
     FailureModeCard: modes.map((slug) => ({ slug })),
     LevelComparison: comparisons.map((slugs) => ({ slugs })),
@@ -200,14 +209,23 @@ function sequences(items: readonly string[]): string[][] {
   return result;
 }
 
-// The one place the bundle names its default endpoint (src/client/endpoint.ts),
-// in whichever quotes the minifier chose.
-const SERVER_DEFAULT = /(["'`])\.\/graphql\1/g;
+// The one place the scripts name their default endpoint (src/client/endpoint.ts),
+// in whichever quotes the minifier chose: "./graphql" in the one-file bundles,
+// "../graphql" in the loader's shared chunk, one folder below the loader.
+const SERVER_DEFAULT = /(["'`])(\.\.?)\/graphql\1/g;
 
-/** The bundle, defaulting to the static answers beside it instead of a server's /graphql. */
+/** A one-file bundle, defaulting to the static answers beside it instead of a server's /graphql. */
 function pointAtStaticFiles(body: Buffer): Buffer {
   const text = body.toString();
   const count = [...text.matchAll(SERVER_DEFAULT)].length;
   if (count !== 1) throw new Error(`expected the bundle to name its default endpoint "./graphql" once, found it ${count} times`);
-  return Buffer.from(text.replace(SERVER_DEFAULT, '$1./graphql/$1'));
+  return Buffer.from(text.replace(SERVER_DEFAULT, '$1$2/graphql/$1'));
+}
+
+/** A chunk of the loader's: the one that holds the default endpoint is pointed at the static answers; the others are left as they are. */
+function pointChunkAtStaticFiles(body: Buffer): Buffer {
+  const text = body.toString();
+  const count = [...text.matchAll(SERVER_DEFAULT)].length;
+  if (count > 1) throw new Error(`expected a widget chunk to name the default endpoint at most once, found it ${count} times`);
+  return count === 0 ? body : Buffer.from(text.replace(SERVER_DEFAULT, '$1$2/graphql/$1'));
 }

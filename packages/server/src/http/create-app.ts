@@ -14,7 +14,15 @@ import { PRINT_PREFIX, sendPrint } from '../print/print-routes.js';
 import { EXPORT_PATHS, EXPORT_SCHEMA_PATH_URL, isExportPath, sendExport } from './export-routes.js';
 import { renderDemoPage } from './demo-page.js';
 import { PAGE_SECURITY_HEADERS, cacheControlFor, readerOrigin } from './security-headers.js';
-import { WIDGET_CATALOGUES_PATH, sendEmbedBundle, sendWidgetCatalogue, sendWidgetsBundle, sendWidgetsSourceMap } from './widgets-bundle.js';
+import {
+  WIDGET_FILES_PATH,
+  sendEmbedBundle,
+  sendWidgetFile,
+  sendWidgetsAllInOne,
+  sendWidgetsAllInOneMap,
+  sendWidgetsLoader,
+  sendWidgetsLoaderMap,
+} from './widgets-bundle.js';
 import { logRequest } from './request-log.js';
 import { sendHtml, sendJson } from './send.js';
 
@@ -25,8 +33,10 @@ export interface App {
 }
 
 const ASSETS = new Map<string, (req: IncomingMessage, res: ServerResponse) => Promise<void>>([
-  ['/widgets.js', sendWidgetsBundle],
-  ['/altitude-widgets.js.map', sendWidgetsSourceMap],
+  ['/widgets.js', sendWidgetsLoader],
+  ['/altitude-widgets.js.map', sendWidgetsLoaderMap],
+  ['/widgets-all.js', sendWidgetsAllInOne],
+  ['/altitude-widgets-all.js.map', sendWidgetsAllInOneMap],
   ['/demo.css', sendDemoCss],
   ['/demo.js', sendDemoJs],
   ['/embed.js', sendEmbedBundle],
@@ -126,21 +136,30 @@ export function createApp(
       res.writeHead(204, { 'cache-control': 'public, max-age=86400' }).end();
     } else if (ASSETS.has(pathname) && read) {
       void ASSETS.get(pathname)!(req, res);
-    } else if (pathname.startsWith(WIDGET_CATALOGUES_PATH) && read) {
-      void sendWidgetCatalogue(req, res, pathname);
+    } else if (pathname.startsWith(WIDGET_FILES_PATH) && read) {
+      void sendWidgetFile(req, res, pathname);
     } else if (
       pathname === '/health' ||
       pathname === '/ready' ||
       pathname === '/' ||
       ASSETS.has(pathname) ||
       isExportPath(pathname) ||
-      pathname.startsWith(WIDGET_CATALOGUES_PATH)
+      pathname.startsWith(WIDGET_FILES_PATH)
     ) {
       sendJson(res, 405, { error: `${req.method ?? '?'} is not allowed on ${pathname}; use GET` }, { allow: 'GET, HEAD' });
     } else {
       sendJson(res, 404, {
         error: `nothing at ${pathname}`,
-        endpoints: [GRAPHQL_PATH, '/widgets.js', ...EXPORT_PATHS.keys(), EXPORT_SCHEMA_PATH_URL, '/health', '/ready', '/'],
+        endpoints: [
+          GRAPHQL_PATH,
+          '/widgets.js',
+          '/widgets-all.js',
+          ...EXPORT_PATHS.keys(),
+          EXPORT_SCHEMA_PATH_URL,
+          '/health',
+          '/ready',
+          '/',
+        ],
       });
     }
   };

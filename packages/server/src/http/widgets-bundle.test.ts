@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { DEFAULT_CONTENT_DIR } from '@altitude/schema';
@@ -8,7 +8,7 @@ import { createLogger } from '../logger.js';
 import { startServer, type RunningServer } from './start-server.js';
 
 let server: RunningServer;
-const built = path.join(path.dirname(createRequire(import.meta.url).resolve('@altitude/widgets/altitude-widgets.js')), 'widgets/locales');
+const dist = path.dirname(createRequire(import.meta.url).resolve('@altitude/widgets/altitude-widgets.js'));
 
 beforeAll(async () => {
   const opened = await ContentStore.open(DEFAULT_CONTENT_DIR, process.cwd());
@@ -17,47 +17,92 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-describe('the widgets’ language catalogues', () => {
-  it('are served beside /widgets.js, where the bundle imports them from, cached and open to other origins like it', async () => {
-    const bundle = await fetch(`${server.url}/widgets.js`);
-    const code = await bundle.text();
-    const imported = [...code.matchAll(/import\(\s*["'`]\.\/(widgets\/locales\/[\w-]+\.js)["'`]\s*\)/g)].map((m) => m[1]!);
-    expect(imported).toContain('widgets/locales/de.js');
-    for (const file of new Set(imported)) {
-      // Resolved as a browser resolves the bundle's import: relative to /widgets.js.
-      const response = await fetch(new URL(`./${file}`, `${server.url}/widgets.js`));
-      expect(response.status, file).toBe(200);
-      expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
-      expect(response.headers.get('access-control-allow-origin')).toBe('*');
-      expect(response.headers.get('cache-control')).toBe(bundle.headers.get('cache-control'));
-      expect(await response.text()).toMatch(/export\s*\{/);
+/** The relative module specifiers a script imports, statically or dynamically, in any quotes. */
+function importsOf(code: string): string[] {
+  const specifiers = [
+    ...code.matchAll(/\bimport\s*\(\s*["'`](\.[^"'`]+)["'`]\s*\)/g),
+    ...code.matchAll(/\bfrom\s*["'`](\.[^"'`]+)["'`]/g),
+    ...code.matchAll(/\bimport\s*["'`](\.[^"'`]+)["'`]/g),
+  ];
+  return specifiers.map((m) => m[1]!);
+}
+
+/** Every script a browser could fetch starting at `entry`, followed the way a browser resolves them. */
+async function crawl(entry: string): Promise<Map<string, Response>> {
+  const seen = new Map<string, Response>();
+  const queue = [entry];
+  while (queue.length) {
+    const url = queue.shift()!;
+    if (seen.has(url)) continue;
+    const response = await fetch(url);
+    seen.set(url, response);
+    if (response.ok) for (const specifier of importsOf(await response.clone().text())) queue.push(new URL(specifier, url).href);
+  }
+  return seen;
+}
+
+describe('the widget scripts', () => {
+  it('/widgets.js is the loader: small, revalidated on every use, and open to other origins', async () => {
+    const loader = await fetch(`${server.url}/widgets.js`);
+    expect(loader.status).toBe(200);
+    expect(loader.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(loader.headers.get('cache-control')).toBe('public, no-cache');
+    expect(loader.headers.get('access-control-allow-origin')).toBe('*');
+    const code = await loader.text();
+    expect(code.length).toBeLessThan(3_000);
+    // It imports nothing up front: a page without widgets pays for the loader only.
+    expect(code).not.toMatch(/\bimport\s*[{"'`*]|\bfrom\s*["'`]/);
+    const again = await fetch(`${server.url}/widgets.js`, { headers: { 'if-none-match': loader.headers.get('etag')! } });
+    expect(again.status).toBe(304);
+  });
+
+  it('serves every chunk and catalogue the loader can reach: chunks cached for good, catalogues briefly', async () => {
+    const fetched = await crawl(`${server.url}/widgets.js`);
+    const manifest = JSON.parse(await readFile(path.join(dist, 'widgets/manifest.json'), 'utf8')) as { files: string[] };
+    const reached = [...fetched.keys()].filter((url) => url !== `${server.url}/widgets.js`);
+    // Each element's chunk, the shared chunk and the catalogues: everything the manifest lists that is a script.
+    expect(reached.map((url) => new URL(url).pathname.slice(1)).sort()).toEqual(manifest.files.filter((f) => f.endsWith('.js')).sort());
+    for (const [url, response] of fetched) {
+      expect(response.status, url).toBe(200);
+      expect(response.headers.get('access-control-allow-origin'), url).toBe('*');
+      if (url.includes('/widgets/locales/'))
+        expect(response.headers.get('cache-control'), url).toBe('public, max-age=300, stale-while-revalidate=3600');
+      else if (url.includes('/widgets/')) expect(response.headers.get('cache-control'), url).toBe('public, max-age=31536000, immutable');
     }
   });
 
-  it('answer a conditional request with 304 and a source map as JSON', async () => {
-    const first = await fetch(`${server.url}/widgets/locales/de.js`);
-    const etag = first.headers.get('etag')!;
-    const again = await fetch(`${server.url}/widgets/locales/de.js`, { headers: { 'if-none-match': etag } });
-    expect(again.status).toBe(304);
-    const map = await fetch(`${server.url}/widgets/locales/de.js.map`);
-    expect(map.headers.get('content-type')).toBe('application/json; charset=utf-8');
-    expect(((await map.json()) as { version: number }).version).toBe(3);
+  it('serves the one-file bundle at /widgets-all.js and each source map as JSON', async () => {
+    const all = await fetch(`${server.url}/widgets-all.js`);
+    expect(all.status).toBe(200);
+    expect(await all.text()).toContain('de-level-compare');
+    for (const map of ['/altitude-widgets.js.map', '/altitude-widgets-all.js.map', '/widgets/locales/de.js.map']) {
+      const response = await fetch(`${server.url}${map}`);
+      expect(response.headers.get('content-type'), map).toBe('application/json; charset=utf-8');
+      expect(((await response.json()) as { version: number }).version, map).toBe(3);
+    }
   });
 
-  it('serve only the files the build wrote there: other names are 404, whatever they try', async () => {
-    const files = await readdir(built);
+  it('answer a conditional request for a chunk with 304', async () => {
+    const first = await fetch(`${server.url}/widgets/locales/de.js`);
+    const again = await fetch(`${server.url}/widgets/locales/de.js`, { headers: { 'if-none-match': first.headers.get('etag')! } });
+    expect(again.status).toBe(304);
+  });
+
+  it('serve only the files the build listed: other names are 404, whatever they try', async () => {
     for (const name of [
-      'fr.js',
+      'locales/fr.js',
+      'manifest.json',
       '../altitude-widgets.js',
       '..%2Faltitude-widgets.js',
+      'locales/..%2F..%2Fpackage.json',
       '%2e%2e/package.json',
-      'DE.js',
-      `${'a'.repeat(40)}.js`,
+      'common.js',
+      `${'a'.repeat(200)}.js`,
+      'locales/',
       '',
     ]) {
-      const response = await fetch(`${server.url}/widgets/locales/${name}`);
+      const response = await fetch(`${server.url}/widgets/${name}`);
       expect(response.status, name).toBe(404);
-      expect(files).not.toContain(decodeURIComponent(name));
     }
   });
 

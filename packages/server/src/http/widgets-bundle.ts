@@ -1,79 +1,125 @@
-import { readdir } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sendJson } from './send.js';
 import { staticFile } from './static-file.js';
 
-// The server ships the widgets' built bundle and nothing else of theirs.
-const BUNDLE = fileURLToPath(import.meta.resolve('@altitude/widgets/altitude-widgets.js'));
+// The server ships the widgets' built scripts and nothing else of theirs.
+const LOADER = fileURLToPath(import.meta.resolve('@altitude/widgets/altitude-widgets.js'));
+const DIST = path.dirname(LOADER);
+const ALL_IN_ONE = path.join(DIST, 'altitude-widgets-all.js');
+const EMBED_BUNDLE = path.join(DIST, 'altitude-embed.js');
+/** What the split build wrote under widgets/ (see packages/widgets/scripts/chunk-manifest.ts). */
+const MANIFEST = path.join(DIST, 'widgets/manifest.json');
 
-const missingHint = 'The widget bundle has not been built. Run `pnpm build` (or `pnpm start`, which builds first).';
+const missingHint = 'The widget scripts have not been built. Run `pnpm build` (or `pnpm start`, which builds first).';
 // Module scripts are fetched with CORS: wikis on other origins must be allowed to load them.
 const crossOrigin = { 'access-control-allow-origin': '*', 'cross-origin-resource-policy': 'cross-origin' };
-
-/** `GET /widgets.js`: one ES module that registers every element. */
-export const sendWidgetsBundle = staticFile(BUNDLE, {
-  contentType: 'text/javascript; charset=utf-8',
-  // The URL is not versioned, so caches keep it briefly and revalidate by ETag.
-  cacheControl: 'public, max-age=300, stale-while-revalidate=3600',
-  headers: crossOrigin,
-  missingHint,
-});
-
-/** `GET /altitude-widgets.js.map`: the bundle's source map, named by its last line. */
-export const sendWidgetsSourceMap = staticFile(`${BUNDLE}.map`, {
-  contentType: 'application/json; charset=utf-8',
-  cacheControl: 'public, max-age=300',
-  headers: crossOrigin,
-  missingHint,
-});
-
-const EMBED_BUNDLE = fileURLToPath(import.meta.resolve('@altitude/widgets/altitude-embed.js'));
-
-/** `GET /embed.js`: the embed pages' script (the elements, Lit's hydration support, height reporting). */
-export const sendEmbedBundle = staticFile(EMBED_BUNDLE, {
-  contentType: 'text/javascript; charset=utf-8',
-  cacheControl: 'public, max-age=300, stale-while-revalidate=3600',
-  missingHint,
-});
-
-/** Where the widgets' words in each language other than English are served: `/widgets/locales/de.js`. */
-export const WIDGET_CATALOGUES_PATH = '/widgets/locales/';
-
-// The bundle imports them from beside itself: /widgets.js → /widgets/locales/de.js.
-const CATALOGUES = path.join(path.dirname(BUNDLE), 'widgets/locales');
-/** A file name of the kind the build writes (`de.js`, `pseudo.js.map`): nothing that could name another folder. */
-const CATALOGUE_FILE = /^[a-z][a-z0-9-]{0,30}\.js(?:\.map)?$/;
-/** One sender per file the build wrote, made on its first request: bounded by the folder, not by what is asked. */
-const catalogueSenders = new Map<string, (req: IncomingMessage, res: ServerResponse) => Promise<void>>();
+const javascript = 'text/javascript; charset=utf-8';
+const json = 'application/json; charset=utf-8';
+// Unversioned URLs: caches keep them briefly and revalidate by ETag.
+const briefly = 'public, max-age=300, stale-while-revalidate=3600';
 
 /**
- * `GET /widgets/locales/<name>.js`: a language's catalogue, which a widget
- * fetches the first time it shows that language. Cached and shared across
- * origins like /widgets.js: the bundle imports it as a module script.
+ * `GET /widgets.js`: the loader, which fetches each element's module when its
+ * tag appears. It names the chunks of one build, so every use revalidates it
+ * (a 304 costs a round trip, no body): a page never pairs an old loader with
+ * chunks a deploy has removed.
  */
-export async function sendWidgetCatalogue(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
-  const name = pathname.slice(WIDGET_CATALOGUES_PATH.length);
-  let send = CATALOGUE_FILE.test(name) ? catalogueSenders.get(name) : undefined;
-  if (!send && CATALOGUE_FILE.test(name)) {
-    let built: string[];
-    try {
-      built = await readdir(CATALOGUES);
-    } catch {
+export const sendWidgetsLoader = staticFile(LOADER, {
+  contentType: javascript,
+  cacheControl: 'public, no-cache',
+  headers: crossOrigin,
+  missingHint,
+});
+
+/** `GET /altitude-widgets.js.map`: the loader's source map, named by its last line. */
+export const sendWidgetsLoaderMap = staticFile(`${LOADER}.map`, {
+  contentType: json,
+  cacheControl: briefly,
+  headers: crossOrigin,
+  missingHint,
+});
+
+/** `GET /widgets-all.js`: every element in one ES module, for pages that would rather make one request. */
+export const sendWidgetsAllInOne = staticFile(ALL_IN_ONE, {
+  contentType: javascript,
+  cacheControl: briefly,
+  headers: crossOrigin,
+  missingHint,
+});
+
+/** `GET /altitude-widgets-all.js.map`. */
+export const sendWidgetsAllInOneMap = staticFile(`${ALL_IN_ONE}.map`, {
+  contentType: json,
+  cacheControl: briefly,
+  headers: crossOrigin,
+  missingHint,
+});
+
+/** `GET /embed.js`: the embed pages' script (the elements, Lit's hydration support, height reporting). */
+export const sendEmbedBundle = staticFile(EMBED_BUNDLE, { contentType: javascript, cacheControl: briefly, missingHint });
+
+/** Where the loader's chunks and the widgets' words in each language are served: `/widgets/level-card-….js`, `/widgets/locales/de.js`. */
+export const WIDGET_FILES_PATH = '/widgets/';
+
+/** A name of the kind the build writes (`common-SRaM_YIn.js`, `locales/de.js.map`): nothing that could leave the folder. */
+const WIDGET_FILE = /^(?:locales\/)?[A-Za-z0-9_-]{1,80}\.js(?:\.map)?$/;
+/** Chunk names carry a hash of their content; the catalogues' names do not. */
+const HASHED = /^[a-z-]+-[A-Za-z0-9_-]{8}\.js(?:\.map)?$/;
+
+let manifest: { mtimeMs: number; files: ReadonlySet<string> } | undefined;
+
+/**
+ * The files the build wrote under widgets/, as its manifest lists them, read
+ * again when a rebuild rewrites it. Undefined when nothing has been built.
+ */
+export async function builtWidgetFiles(): Promise<ReadonlySet<string> | undefined> {
+  try {
+    const { mtimeMs } = await stat(MANIFEST);
+    if (manifest?.mtimeMs !== mtimeMs) {
+      const listed = (JSON.parse(await readFile(MANIFEST, 'utf8')) as { files: string[] }).files;
+      manifest = { mtimeMs, files: new Set(listed.map((file) => file.replace(/^widgets\//, ''))) };
+    }
+    return manifest.files;
+  } catch {
+    return undefined;
+  }
+}
+
+/** One sender per file the build wrote, made on its first request: bounded by the manifest, not by what is asked. */
+const senders = new Map<string, (req: IncomingMessage, res: ServerResponse) => Promise<void>>();
+
+/**
+ * `GET /widgets/<file>`: a chunk the loader imports, or a language's words.
+ * Only files the manifest lists are served. Hashed chunks never change under
+ * their name, so caches keep them for a year; open to other origins like the
+ * loader, which imports them as module scripts.
+ */
+export async function sendWidgetFile(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+  const name = pathname.slice(WIDGET_FILES_PATH.length);
+  if (!WIDGET_FILE.test(name)) {
+    sendJson(res, 404, { error: `no widget file at ${pathname.slice(0, 100)}` }, crossOrigin);
+    return;
+  }
+  let send = senders.get(name);
+  if (!send) {
+    const files = await builtWidgetFiles();
+    if (!files) {
       sendJson(res, 503, { error: missingHint });
       return;
     }
-    if (built.includes(name)) {
-      send = staticFile(path.join(CATALOGUES, name), {
-        contentType: name.endsWith('.map') ? 'application/json; charset=utf-8' : 'text/javascript; charset=utf-8',
-        cacheControl: 'public, max-age=300, stale-while-revalidate=3600',
+    if (files.has(name)) {
+      send = staticFile(path.join(DIST, 'widgets', name), {
+        contentType: name.endsWith('.map') ? json : javascript,
+        cacheControl: HASHED.test(name) ? 'public, max-age=31536000, immutable' : briefly,
         headers: crossOrigin,
         missingHint,
       });
-      catalogueSenders.set(name, send);
+      senders.set(name, send);
     }
   }
   if (send) await send(req, res);
-  else sendJson(res, 404, { error: `no widget catalogue at ${pathname.slice(0, 100)}` }, crossOrigin);
+  else sendJson(res, 404, { error: `no widget file at ${pathname.slice(0, 100)}` }, crossOrigin);
 }
