@@ -134,7 +134,8 @@ export function renderDemoPage(framework: Framework, origin: string): string {
   <nav aria-label="Endpoints">
     <ul>
       <li><a href="/graphql">GraphiQL</a></li>
-      <li><a href="/widgets.js">widgets.js</a></li>
+      <li><a href="/widgets.js">widgets.js</a> (the loader)</li>
+      <li><a href="/widgets-all.js">widgets-all.js</a> (every widget in one file)</li>
       <li><a href="/health">/health</a></li>
       <li><a href="/ready">/ready</a></li>
     </ul>
