@@ -6,11 +6,38 @@ import type { Release } from '../releases/release-model.js';
  * is frozen; references point at the objects themselves, not at slugs.
  */
 
-/** Markdown as authored, plus its sanitised HTML and plain text. */
+/** Markdown as authored, plus its sanitised HTML, plain text and blocks. */
 export interface RichText {
   readonly markdown: string;
   readonly html: string;
   readonly text: string;
+  /** The same text as a flat list of blocks of spans, for clients that render it without parsing HTML. */
+  readonly blocks: readonly RichBlock[];
+}
+
+export type RichBlockStyle = 'paragraph' | 'quote' | 'code';
+export type RichListKind = 'bullet' | 'number';
+export type RichMark = 'strong' | 'em' | 'code' | 'del';
+
+/** A paragraph, quoted paragraph or code block; a list item is one with `list` set. */
+export interface RichBlock {
+  readonly style: RichBlockStyle;
+  /** Null outside lists. */
+  readonly list: RichListKind | null;
+  /** List nesting, 1 to 6 (deeper lists are clamped); 0 outside lists. */
+  readonly level: number;
+  /** Never empty: a block with no text is dropped. */
+  readonly spans: readonly RichSpan[];
+}
+
+/** A run of text with the same marks and link. */
+export interface RichSpan {
+  /** A "\n" is a hard line break. */
+  readonly text: string;
+  /** In the order strong, em, code, del; no duplicates. */
+  readonly marks: readonly RichMark[];
+  /** An http(s) or mailto URL, or null: a link to anything else keeps its text and loses its URL. */
+  readonly href: string | null;
 }
 
 /** Where an item was written, for error messages and editor links. */

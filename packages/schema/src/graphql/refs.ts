@@ -47,3 +47,6 @@ export const ChangeEventRef = builder.objectRef<ChangeEvent>('ChangeEvent');
 export const OverlayRef = builder.objectRef<graph.OverlayInfo>('Overlay');
 export const LocaleRef = builder.objectRef<graph.LocaleInfo>('Locale');
 export const TextFallbackRef = builder.objectRef<graph.TextFallback>('TextFallback');
+export const RichTextDocRef = builder.objectRef<graph.RichText>('RichTextDoc');
+export const RichBlockRef = builder.objectRef<graph.RichBlock>('RichBlock');
+export const RichSpanRef = builder.objectRef<graph.RichSpan>('RichSpan');

@@ -2,6 +2,7 @@ import type { ObjectRef } from '@pothos/core';
 import type { RichText } from '../graph/types.js';
 import { builder, type Types } from './builder.js';
 import { RICH_TEXT, RICH_TEXT_LIST } from './cost-hints.js';
+import { RichTextDocRef } from './refs.js';
 import { TextFormat } from './types/text-format.js';
 
 export type TextFormatValue = 'MARKDOWN' | 'HTML' | 'TEXT';
@@ -13,6 +14,18 @@ export function formatText(text: RichText, format: TextFormatValue): string {
 
 type Ref<T> = ObjectRef<Types, T>;
 
+// Every rich field has a sibling `<field>Doc` serving the same RichText as
+// blocks of spans, so widgets render it with their own templates instead of
+// sanitising HTML in the browser. Added beside the string field, which stays
+// as it is for the clients that read HTML or Markdown.
+
+/** The name of the structured sibling of the rich field `name`. */
+export const docFieldName = (name: string) => `${name}Doc`;
+
+/** The description of the structured sibling of the rich field `name`. */
+export const docFieldDescription = (name: string) =>
+  `\`${name}\` as blocks of spans, for rendering with your own templates instead of parsing HTML.`;
+
 /** A Markdown field that can also be read as sanitised HTML or plain text. */
 export function textField<T>(ref: Ref<T>, name: string, description: string, get: (parent: T) => RichText) {
   builder.objectField(ref, name, (t) =>
@@ -22,6 +35,9 @@ export function textField<T>(ref: Ref<T>, name: string, description: string, get
       args: { format: t.arg({ type: TextFormat, defaultValue: 'MARKDOWN', description: FORMAT_ARG_DESCRIPTION }) },
       resolve: (parent, args) => formatText(get(parent), args.format),
     }),
+  );
+  builder.objectField(ref, docFieldName(name), (t) =>
+    t.field({ type: RichTextDocRef, description: docFieldDescription(name), extensions: RICH_TEXT, resolve: get }),
   );
 }
 
@@ -39,6 +55,15 @@ export function optionalTextField<T>(ref: Ref<T>, name: string, description: str
       },
     }),
   );
+  builder.objectField(ref, docFieldName(name), (t) =>
+    t.field({
+      type: RichTextDocRef,
+      nullable: true,
+      description: `${docFieldDescription(name)} Null when \`${name}\` is.`,
+      extensions: RICH_TEXT,
+      resolve: get,
+    }),
+  );
 }
 
 /** A list of Markdown items, each readable as HTML or plain text. */
@@ -50,5 +75,8 @@ export function textListField<T>(ref: Ref<T>, name: string, description: string,
       args: { format: t.arg({ type: TextFormat, defaultValue: 'MARKDOWN', description: FORMAT_ARG_DESCRIPTION }) },
       resolve: (parent, args) => get(parent).map((text) => formatText(text, args.format)),
     }),
+  );
+  builder.objectField(ref, docFieldName(name), (t) =>
+    t.field({ type: [RichTextDocRef], description: docFieldDescription(name), extensions: RICH_TEXT_LIST, resolve: get }),
   );
 }

@@ -1,6 +1,12 @@
 import { printSchema, type GraphQLSchema } from 'graphql';
 import { builder } from './builder.js';
 import './types/text-format.js';
+import './types/block-style.js';
+import './types/list-kind.js';
+import './types/mark.js';
+import './types/rich-span.js';
+import './types/rich-block.js';
+import './types/rich-text-doc.js';
 import './types/entity-type.js';
 import './types/basis.js';
 import './types/origin.js';

@@ -1,7 +1,7 @@
 import { builder } from '../builder.js';
 import { RICH_TEXT } from '../cost-hints.js';
-import { CitationRef, EntityRef, QuotationRef, TextFallbackRef } from '../refs.js';
-import { FORMAT_ARG_DESCRIPTION, formatText } from '../rich-text.js';
+import { CitationRef, EntityRef, QuotationRef, RichTextDocRef, TextFallbackRef } from '../refs.js';
+import { docFieldDescription, FORMAT_ARG_DESCRIPTION, formatText } from '../rich-text.js';
 import { TextFormat } from './text-format.js';
 import { EntityType } from './entity-type.js';
 import { Basis } from './basis.js';
@@ -26,6 +26,12 @@ EntityRef.implement({
       args: { format: t.arg({ type: TextFormat, defaultValue: 'MARKDOWN', description: FORMAT_ARG_DESCRIPTION }) },
       resolve: (entity, args) => formatText(entity.summary, args.format),
     }),
+    summaryDoc: t.field({
+      type: RichTextDocRef,
+      description: docFieldDescription('summary'),
+      extensions: RICH_TEXT,
+      resolve: (entity) => entity.summary,
+    }),
     basis: t.field({
       type: Basis,
       description:
@@ -38,6 +44,13 @@ EntityRef.implement({
       extensions: RICH_TEXT,
       args: { format: t.arg({ type: TextFormat, defaultValue: 'MARKDOWN', description: FORMAT_ARG_DESCRIPTION }) },
       resolve: (entity, args) => entity.interpretation && formatText(entity.interpretation, args.format),
+    }),
+    interpretationDoc: t.field({
+      type: RichTextDocRef,
+      nullable: true,
+      description: `${docFieldDescription('interpretation')} Null when SOURCED.`,
+      extensions: RICH_TEXT,
+      resolve: (entity) => entity.interpretation,
     }),
     quotations: t.field({
       type: [QuotationRef],
