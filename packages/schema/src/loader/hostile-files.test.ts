@@ -211,3 +211,55 @@ describe('a collection longer than the API promises', () => {
     ]);
   });
 });
+
+describe('Markdown that would cost the server seconds to render', () => {
+  // Parsing happens on a GraphQL read, on the event loop: a string past the
+  // bounds of markdown-bounds.ts is refused where it is written, whoever wrote it.
+  const replaceSummary = (yaml: string, summary: string) =>
+    yaml.replace(/( {4}summary: >-\n)(?: {6}.*\n)+/, `    summary: ${JSON.stringify(summary)}\n`);
+
+  it('is refused in a content file, at the field, with the bound it passes', { timeout: 20_000 }, async () => {
+    const dir = await content();
+    const file = path.join(dir, 'tensions.yaml');
+    const original = await readFile(file, 'utf8');
+    await writeFile(file, replaceSummary(original, `${'- '.repeat(10_000)}x`));
+    expect(await messages(dir)).toEqual([
+      'tensions.yaml:5:14 tensions[0].summary: must be at most 4,000 characters (it has 20,001): card text, not an article',
+    ]);
+    await writeFile(file, replaceSummary(original, `Fine.\n${' '.repeat(40)}- deep\n`));
+    expect(await messages(dir)).toEqual([
+      'tensions.yaml:5:14 tensions[0].summary: line 2 is indented 40 spaces; at most 16 (deeper indentation nests lists or makes code)',
+    ]);
+    await writeFile(file, replaceSummary(original, `${'*a '.repeat(1_000)}x${' b*'.repeat(1_000)}`.slice(0, 3_000)));
+    expect(await messages(dir)).toEqual([
+      expect.stringMatching(/^tensions\.yaml:5:14 tensions\[0\]\.summary: must have at most 200 runs of emphasis and strikethrough marks/),
+    ]);
+  });
+
+  it('is refused in an overlay’s amendment, at the line the overlay wrote', async () => {
+    const dir = await content();
+    const overlay = await tempDir();
+    await writeFile(path.join(overlay, 'overlay.yaml'), 'overlay:\n  name: acme\n  summary: "' + '['.repeat(1_000) + '"\n');
+    await writeFile(path.join(overlay, 'tensions.yaml'), `tensions:\n  - slug: loneliness\n    description: "${'> '.repeat(50)}x"\n`);
+    const errors = async () => {
+      const result = await loadFramework(dir, { cwd: overlay, overlays: [overlay], basedOnOptional: true });
+      return result.ok ? [] : result.errors.map((e) => formatContentError(e, overlay));
+    };
+    // A header in error stops the overlay there; its entries are checked once it is fixed.
+    expect(await errors()).toEqual(['overlay.yaml:3:12 overlay.summary: must have at most 200 `[` (links and images)']);
+    await writeFile(path.join(overlay, 'overlay.yaml'), 'overlay:\n  name: acme\n');
+    expect(await errors()).toEqual([
+      'tensions.yaml:3:18 tensions[0].description: line 1 opens 50 lists or quotes; at most 8 may start one line',
+    ]);
+  });
+
+  it('is refused in a translation, at the translated string', async () => {
+    const dir = await content();
+    const file = path.join(dir, 'locales/de/tensions.yaml');
+    const original = await readFile(file, 'utf8');
+    await writeFile(file, replaceSummary(original, `${'`a'.repeat(40)}`));
+    expect(await messages(dir)).toEqual([
+      'locales/de/tensions.yaml:5:14 tensions[0].summary: must have at most 32 runs of backticks (16 code spans)',
+    ]);
+  });
+});

@@ -5,6 +5,7 @@ import type { ContentFileText } from '../loader/read-content-files.js';
 import { closest } from '../loader/shape-errors.js';
 import { mappingFiles, type YamlFile } from '../loader/yaml-file.js';
 import { collectionNames, type CollectionName } from '../model/index.js';
+import { markdownProblem } from '../model/markdown-bounds.js';
 import { translatableFields, translatableStrings } from './translatable.js';
 import { isMapping } from '../loader/overlay/merge-patch.js';
 
@@ -136,6 +137,13 @@ export function collectTranslations(
         errors.push(
           yaml.errorAt([...at, ...path], `expected the translated text, got ${value === null ? 'an empty value' : typeof value}`),
         );
+        continue;
+      }
+      // Translations bypass the content model, so the bounds on what a
+      // string may cost to render are checked here, as the model checks them.
+      const problem = markdownProblem(value);
+      if (problem !== undefined) {
+        errors.push(yaml.errorAt([...at, ...path], problem));
         continue;
       }
       const hash = from[key];

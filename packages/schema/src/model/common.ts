@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { markdownProblem } from './markdown-bounds.js';
 
 /** kebab-case, lower-case ASCII: stable in URLs, YAML keys and global IDs. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -10,11 +11,19 @@ export const Slug = z
   })
   .meta({ description: 'Stable kebab-case identifier; never reused once published.' });
 
-/** Markdown source text. Rendered to sanitised HTML by the loader. */
+/**
+ * Markdown source text. Rendered to sanitised HTML by the loader, on the
+ * server's event loop: text past the bounds of markdown-bounds.ts (length,
+ * nesting, open marks) is refused here, where its file and line are known.
+ */
 export const Markdown = z
   .string()
   .trim()
   .min(1, { message: 'must not be empty' })
+  .superRefine((text, context) => {
+    const problem = markdownProblem(text);
+    if (problem !== undefined) context.addIssue({ code: 'custom', message: problem });
+  })
   .meta({ description: 'Markdown text (CommonMark + GitHub tables). Raw HTML is stripped on render.' });
 
 export const Title = z
