@@ -11,13 +11,6 @@ import { de } from './i18n/locales/de.js';
 import { ja } from './i18n/locales/ja.js';
 import { pseudoCatalogue } from './i18n/locales/pseudo.js';
 import type { AltitudeElement, DataRequest } from './shared/altitude-element.js';
-import { registerSanitizerWithoutDom } from './shared/safe-html.js';
-import { sanitizeOnServer } from './shared/sanitize-on-server.js';
-
-// Node has no DOM of its own, and the widgets show text where nothing can
-// sanitise. The server's renderer registers DOMPurify over jsdom, with the same
-// allow-list, so its pages keep their formatting (and hydrate unchanged).
-registerSanitizerWithoutDom(sanitizeOnServer);
 
 // A render is synchronous, so every language's words are in hand before the
 // first one: a widget with `lang="de"` renders in German at once. (Browsers

@@ -25,14 +25,14 @@ export function renderFailureMode(
   const lang = (field: string) => servedLang(mode, field, here);
   return html`<article class="card" part="card" aria-labelledby=${titleId}>
     ${heading(headingLevel, html`${inLang(mode.title, lang('title'))}${interpretedMark(mode.basis, t)}`, 'title', 'main', titleId)}
-    <div class="summary" part="summary">${rich(mode.summary, lang('summary'))}</div>
+    <div class="summary" part="summary">${rich(mode.summaryDoc, lang('summary'))}</div>
     ${heading(sub, t('Symptoms'), 'section-heading', 'section')}
     <ul class="list" part="symptoms">
-      ${mode.symptoms.map((s, i) => html`<li>${rich(s, lang(`symptoms[${i}]`))}</li>`)}
+      ${mode.symptomsDoc.map((s, i) => html`<li>${rich(s, lang(`symptoms[${i}]`))}</li>`)}
     </ul>
     ${heading(sub, t('Consequences'), 'section-heading', 'section')}
     <ul class="list" part="consequences">
-      ${mode.consequences.map((c, i) => html`<li>${rich(c, lang(`consequences[${i}]`))}</li>`)}
+      ${mode.consequencesDoc.map((c, i) => html`<li>${rich(c, lang(`consequences[${i}]`))}</li>`)}
     </ul>
     ${heading(sub, t('What prevents it'), 'section-heading', 'section')}
     <ul class="list" part="practices">
@@ -40,7 +40,7 @@ export function renderFailureMode(
         (p) =>
           html`<li>
             <span class="practice-name" lang=${servedLang(p, 'title', here)}>${p.title}</span>${interpretedMark(p.basis, t)}${rich(
-              p.summary,
+              p.summaryDoc,
               servedLang(p, 'summary', here),
             )}
           </li>`,

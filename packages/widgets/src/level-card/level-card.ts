@@ -85,7 +85,7 @@ export class LevelCard extends AltitudeElement<LevelCardQuery> {
     const lang = (field: string) => servedLang(level, field, here);
     return html`<article class="card" part="card" aria-labelledby="level-title">
       ${heading(this.headingDepth, html`${inLang(level.title, lang('title'))}${interpretedMark(level.basis, t)}`, 'title', 'main', 'level-title')}
-      <div class="summary" part="summary">${rich(level.summary, lang('summary'))}</div>
+      <div class="summary" part="summary">${rich(level.summaryDoc, lang('summary'))}</div>
       ${heading(sub, t('What the level expects'), 'section-heading', 'section')}
       <dl part="expectations">
         ${expectations.map(
@@ -94,7 +94,7 @@ export class LevelCard extends AltitudeElement<LevelCardQuery> {
               <dd>
                 <span class="headline"
                   >${inLang(e.headline, lang(`expectations.${e.dimension.slug}.headline`))}${interpretedMark(e.basis, t)}</span
-                >${rich(e.text, lang(`expectations.${e.dimension.slug}.text`))}
+                >${rich(e.textDoc, lang(`expectations.${e.dimension.slug}.text`))}
               </dd>`,
         )}
       </dl>
@@ -109,7 +109,7 @@ export class LevelCard extends AltitudeElement<LevelCardQuery> {
     return html`${heading(sub, t('Signs of operating below this level'), 'section-heading', 'section')}
       <ul class="signals" part="signals-below">
         ${level.signalsBelow.map(
-          (s, i) => html`<li>${rich(s.text, servedLang(level, `signalsBelow[${i}].text`, here))}${interpretedMark(s.basis, t)}</li>`,
+          (s, i) => html`<li>${rich(s.textDoc, servedLang(level, `signalsBelow[${i}].text`, here))}${interpretedMark(s.basis, t)}</li>`,
         )}
       </ul>`;
   }
@@ -127,7 +127,7 @@ export class LevelCard extends AltitudeElement<LevelCardQuery> {
           (s) =>
             html`<li>
               <span class="transition-name">${s.name}</span>${interpretedMark(s.transition.basis, t)}${rich(
-                s.transition.summary,
+                s.transition.summaryDoc,
                 servedLang(s.transition, 'summary', here),
               )}
             </li>`,

@@ -214,7 +214,7 @@ export class LevelCompare extends AltitudeElement<LevelComparisonQuery> {
           cell.basis,
           t,
         )}</strong
-      >${rich(cell.text, lang('text'))}`;
+      >${rich(cell.textDoc, lang('text'))}`;
   }
 
   #transitions(comparison: Comparison): TemplateResult | typeof nothing {
@@ -230,7 +230,7 @@ export class LevelCompare extends AltitudeElement<LevelComparisonQuery> {
             html`<li class="transition" part="transition">
               <span class="name"
                 >${inLang(tr.from.title, servedLang(tr.from, 'title', here))} ${arrow} ${inLang(tr.to.title, servedLang(tr.to, 'title', here))}</span
-              >${interpretedMark(tr.basis, t)} ${rich(tr.summary, servedLang(tr, 'summary', here))}
+              >${interpretedMark(tr.basis, t)} ${rich(tr.summaryDoc, servedLang(tr, 'summary', here))}
             </li>`,
         )}
       </ul>

@@ -60,9 +60,9 @@ export class LeverageMechanisms extends AltitudeElement<LeverageMechanismsQuery>
           const lang = (field: string) => servedLang(m, field, here);
           return html`<li>
             <article class="card" part="card" aria-label=${m.title}>
-              ${heading(cardLevel, html`${inLang(m.title, lang('title'))}${interpretedMark(m.basis, t)}`, 'title')} ${rich(m.summary, lang('summary'))}
+              ${heading(cardLevel, html`${inLang(m.title, lang('title'))}${interpretedMark(m.basis, t)}`, 'title')} ${rich(m.summaryDoc, lang('summary'))}
               <ul class="in-practice" part="in-practice">
-                ${m.inPractice.map((p, i) => html`<li>${rich(p, lang(`inPractice[${i}]`))}</li>`)}
+                ${m.inPracticeDoc.map((p, i) => html`<li>${rich(p, lang(`inPractice[${i}]`))}</li>`)}
               </ul>
             </article>
           </li>`;

@@ -25,114 +25,73 @@ export interface RichDocData {
 /** Most blocks and spans drawn from one document: far beyond any real text, small enough to draw at once. */
 export const MAX_BLOCKS = 500;
 export const MAX_SPANS = 5_000;
-/** Lists nest at most this deep, as the API clamps them. */
-const MAX_LIST_LEVEL = 6;
 
-interface Item {
-  readonly spans: readonly RichSpanData[];
-  readonly lists: List[];
-}
-interface List {
-  readonly ordered: boolean;
+/** A list still open for items, with the children of its last item (where a deeper list goes). */
+interface OpenList {
   readonly level: number;
-  readonly items: Item[];
-}
-type Part =
-  | { kind: 'paragraph' | 'code'; spans: readonly RichSpanData[] }
-  | { kind: 'quote'; paragraphs: (readonly RichSpanData[])[] }
-  | { kind: 'list'; list: List };
-
-/** A document's blocks as templates: paragraphs, quotes, code and nested lists, in order. */
-export function richDoc(doc: unknown): TemplateResult[] {
-  return parts(blocksOf(doc)).map(part);
+  readonly ordered: boolean;
+  readonly items: unknown[];
+  last?: unknown[];
 }
 
-/** The blocks worth drawing: well-formed, within the caps, whatever the answer held. */
-function blocksOf(doc: unknown): RichBlockData[] {
+/**
+ * A document's blocks as templates, in order: paragraphs, code, consecutive
+ * quote blocks as one quote, consecutive list blocks as lists nested by level.
+ * Lists and quotes are filled after their template is made: Lit reads the
+ * arrays when it renders.
+ */
+export function richDoc(doc: unknown): unknown[] {
+  const out: unknown[] = [];
   const blocks = (doc as { blocks?: unknown } | null)?.blocks;
-  if (!Array.isArray(blocks)) return [];
-  let spans = 0;
-  const kept: RichBlockData[] = [];
+  if (!Array.isArray(blocks)) return out;
+  let open: OpenList[] = [];
+  let quote: unknown[] | undefined;
+  let spansLeft = MAX_SPANS;
   for (const block of blocks.slice(0, MAX_BLOCKS) as unknown[]) {
-    if (typeof block !== 'object' || block === null) continue;
-    const b = block as Record<string, unknown>;
-    const raw = Array.isArray(b.spans) ? (b.spans as unknown[]).slice(0, Math.max(0, MAX_SPANS - spans)) : [];
-    spans += raw.length;
-    kept.push({
-      style: typeof b.style === 'string' ? b.style : 'PARAGRAPH',
-      list: b.list === 'BULLET' || b.list === 'NUMBER' ? b.list : null,
-      level: Number.isInteger(b.level) ? Math.min(Math.max(b.level as number, 1), MAX_LIST_LEVEL) : 1,
-      spans: raw.map(spanOf),
-    });
-  }
-  return kept;
-}
-
-function spanOf(span: unknown): RichSpanData {
-  const s = (typeof span === 'object' && span !== null ? span : {}) as Record<string, unknown>;
-  return {
-    text: typeof s.text === 'string' ? s.text : '',
-    marks: Array.isArray(s.marks) ? s.marks.filter((m): m is string => typeof m === 'string') : [],
-    href: safeUrl(s.href),
-  };
-}
-
-/** Consecutive list blocks become nested lists, consecutive quote blocks one quote. */
-function parts(blocks: readonly RichBlockData[]): Part[] {
-  const out: Part[] = [];
-  let open: List[] = [];
-  for (const block of blocks) {
-    if (block.list) {
-      const ordered = block.list === 'NUMBER';
-      while (open.length && open[open.length - 1]!.level > block.level) open.pop();
+    if (typeof block !== 'object' || !block) continue;
+    const b = block as Partial<Record<string, unknown>>;
+    const raw = Array.isArray(b.spans) ? (b.spans as unknown[]).slice(0, spansLeft) : [];
+    spansLeft -= raw.length;
+    const spans = raw.map(spanOf);
+    const ordered = b.list === 'NUMBER';
+    if (ordered || b.list === 'BULLET') {
+      quote = undefined;
+      const level = Math.min(Math.max(Number(b.level) | 0, 1), 6);
+      while (open.length && open[open.length - 1]!.level > level) open.pop();
       let top = open[open.length - 1];
-      if (top && top.level === block.level && top.ordered !== ordered) {
-        open.pop();
-        top = open[open.length - 1];
+      if (top?.level === level && top.ordered !== ordered) top = (open.pop(), open[open.length - 1]);
+      if (!top || top.level < level) {
+        const items: unknown[] = [];
+        (top?.last ?? out).push(ordered ? html`<ol>${items}</ol>` : html`<ul>${items}</ul>`);
+        open.push((top = { level, ordered, items }));
       }
-      if (!top || top.level < block.level) {
-        const list: List = { ordered, level: block.level, items: [] };
-        const parent = top?.items[top.items.length - 1];
-        if (parent) parent.lists.push(list);
-        else out.push({ kind: 'list', list });
-        open.push(list);
-        top = list;
-      }
-      top.items.push({ spans: block.spans, lists: [] });
-      continue;
+      top.last = [];
+      top.items.push(html`<li>${spans.map(span)}${top.last}</li>`);
+    } else if (((open = []), b.style === 'QUOTE')) {
+      const paragraph = html`<p>${spans.map(span)}</p>`;
+      if (quote) quote.push(paragraph);
+      else out.push(html`<blockquote>${(quote = [paragraph])}</blockquote>`);
+    } else {
+      quote = undefined;
+      out.push(b.style === 'CODE' ? html`<pre><code>${spans.map((s) => s.text).join('')}</code></pre>` : html`<p>${spans.map(span)}</p>`);
     }
-    open = [];
-    const last = out[out.length - 1];
-    if (block.style === 'QUOTE') {
-      if (last?.kind === 'quote') last.paragraphs.push(block.spans);
-      else out.push({ kind: 'quote', paragraphs: [block.spans] });
-    } else out.push({ kind: block.style === 'CODE' ? 'code' : 'paragraph', spans: block.spans });
   }
   return out;
 }
 
-function part(p: Part): TemplateResult {
-  switch (p.kind) {
-    case 'code':
-      return html`<pre><code>${p.spans.map((s) => s.text).join('')}</code></pre>`;
-    case 'quote':
-      return html`<blockquote>${p.paragraphs.map((spans) => html`<p>${spans.map(span)}</p>`)}</blockquote>`;
-    case 'list':
-      return list(p.list);
-    default:
-      return html`<p>${p.spans.map(span)}</p>`;
-  }
-}
-
-function list(l: List): TemplateResult {
-  const items = l.items.map((item) => html`<li>${item.spans.map(span)}${item.lists.map(list)}</li>`);
-  return l.ordered ? html`<ol>${items}</ol>` : html`<ul>${items}</ul>`;
+/** A span as drawn: text always a string, marks always a list, only a link that is safe. */
+function spanOf(value: unknown): RichSpanData {
+  const s = (value ?? {}) as Partial<Record<string, unknown>>;
+  return {
+    text: typeof s.text === 'string' ? s.text : '',
+    marks: Array.isArray(s.marks) ? (s.marks as string[]) : [],
+    href: safeUrl(s.href),
+  };
 }
 
 /** A span's text, its hard line breaks as <br>, inside its marks and its link. */
 function span(s: RichSpanData): TemplateResult {
-  const lines = s.text.split('\n');
-  let out = html`${lines.map((line, i) => (i === 0 ? line : html`<br />${line}`))}`;
+  let out = html`${s.text.split('\n').map((line, i) => (i ? html`<br />${line}` : line))}`;
   if (s.marks.includes('DEL')) out = html`<del>${out}</del>`;
   if (s.marks.includes('CODE')) out = html`<code>${out}</code>`;
   if (s.marks.includes('EM')) out = html`<em>${out}</em>`;

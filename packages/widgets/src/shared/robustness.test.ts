@@ -51,6 +51,36 @@ describe('a widget never throws, whatever the API answers', () => {
     expect(problems).toEqual([]);
   });
 
+  it('rich text of the wrong shape or far too large draws what it can, capped, and never throws', async () => {
+    const paragraph = (n: number) => ({ style: 'PARAGRAPH', list: null, level: 0, spans: [{ text: `p${n}`, marks: [], href: null }] });
+    const huge = { blocks: Array.from({ length: 50_000 }, (_, n) => paragraph(n)) };
+    answer({
+      data: {
+        failureMode: {
+          slug: 'x',
+          title: 'X',
+          basis: 'SOURCED',
+          summaryDoc: huge,
+          symptomsDoc: [null, 7, { blocks: null }, { blocks: [{ spans: [{ text: null }] }] }],
+          consequencesDoc: [{ blocks: 'x' }, { blocks: [null, 'p', { style: 9, spans: [{ text: 'ok', marks: 'EM', href: 5 }] }] }],
+          preventedBy: [],
+          sources: [],
+          locale: 'en',
+          fallbacks: [],
+        },
+        failureModes: [{ slug: 'x' }],
+      },
+    });
+    const problems = await uncaught(async () => {
+      const element = mount(`<de-failure-mode-card endpoint="https://odd.example/graphql?rich" mode="x"></de-failure-mode-card>`);
+      expect(await settled(element)).toBe('load');
+      // Capped: 500 of the 50,000 paragraphs; the odd shapes draw what is usable in them.
+      expect(part(element, 'summary')!.querySelectorAll('p')).toHaveLength(500);
+      expect(element.shadowRoot!.textContent).toContain('ok');
+    });
+    expect(problems).toEqual([]);
+  });
+
   it('a card whose lookup list is missing says so instead of hanging', async () => {
     answer({ data: { failureMode: null } });
     const problems = await uncaught(async () => {

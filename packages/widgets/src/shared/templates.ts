@@ -1,7 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Translate } from '../i18n/messages.js';
 import type { Basis } from '../queries/generated.js';
-import { safeHtml, safeUrl } from './safe-html.js';
+import { richDoc, type RichDocData } from './rich-doc.js';
+import { safeUrl } from './safe-url.js';
 
 /**
  * A real heading element (h1–h6) at the level the host page asked for
@@ -27,9 +28,9 @@ export function heading(level: number, content: unknown, part = 'heading', kind:
   }
 }
 
-/** Sanitised HTML from the API; `lang` when it was served in another language than the one in effect. */
-export function rich(htmlText: string, lang: string | typeof nothing = nothing): TemplateResult {
-  return html`<div class="rich" lang=${lang}>${safeHtml(htmlText)}</div>`;
+/** Rich text from the API, drawn from its blocks; `lang` when it was served in another language than the one in effect. */
+export function rich(doc: RichDocData, lang: string | typeof nothing = nothing): TemplateResult {
+  return html`<div class="rich" lang=${lang}>${richDoc(doc)}</div>`;
 }
 
 export interface CitationData {

@@ -47,21 +47,48 @@ describe('hostile content renders inert', () => {
     expect(part(element, 'summary')!.textContent).toContain('all day');
   });
 
-  it('from an endpoint that answers with raw hostile HTML (the widget sanitises too)', async () => {
-    const hostileHtml =
-      '<p>Hi<script>window.__pwned=5</script><img src=x onerror="window.__pwned=6"><a href="javascript:window.__pwned=7">x</a><svg onload="window.__pwned=8"></svg></p>';
+  it('from an endpoint that answers with hostile rich text: markup in span texts, bad links, odd shapes, HTML where a document belongs', async () => {
+    const span = (text: unknown, marks: unknown = [], href: unknown = null) => ({ text, marks, href });
+    const doc = (...spans: unknown[]) => ({ blocks: [{ style: 'PARAGRAPH', list: null, level: 0, spans }] });
+    const hostile = {
+      blocks: [
+        {
+          style: 'PARAGRAPH',
+          list: null,
+          level: 0,
+          spans: [span('Hi<script>window.__pwned=5</script><img src=x onerror="window.__pwned=6">')],
+        },
+        {
+          style: 'PARAGRAPH',
+          list: null,
+          level: 0,
+          spans: [span('a', [], 'javascript:window.__pwned=7'), span('b', [], ' java\tscript:window.__pwned=8')],
+        },
+        {
+          style: 'PARAGRAPH',
+          list: null,
+          level: 0,
+          spans: [span('c', ['SCRIPT', 'STRONG'], 'data:text/html,<script>window.__pwned=9</script>')],
+        },
+        { style: '<svg onload="window.__pwned=10">', list: 'BULLET', level: 99, spans: [span('<svg onload="window.__pwned=11"></svg>')] },
+        { style: 'CODE', list: null, level: 0, spans: [span('<iframe srcdoc="<script>window.__pwned=12</script>">')] },
+        'not a block',
+        { spans: 'not spans' },
+      ],
+    };
     vi.spyOn(window, 'fetch').mockResolvedValue(
       new Response(
         JSON.stringify({
           data: {
             failureMode: {
               slug: 'x',
-              title: '<b onmouseover="window.__pwned=9">X</b>',
-              summary: hostileHtml,
-              symptoms: [hostileHtml],
-              consequences: [hostileHtml],
-              preventedBy: [{ slug: 'p', title: 'P', summary: hostileHtml }],
-              sources: [{ section: 'S', source: { slug: 's', title: 'T', url: 'javascript:window.__pwned=10' } }],
+              title: '<b onmouseover="window.__pwned=13">X</b>',
+              summaryDoc: hostile,
+              // An HTML string where a document belongs: drawn as nothing, never parsed.
+              symptomsDoc: ['<p>Hi<script>window.__pwned=14</script><img src=x onerror="window.__pwned=15"></p>', doc(span('kept'))],
+              consequencesDoc: [hostile],
+              preventedBy: [{ slug: 'p', title: 'P', summaryDoc: doc(span('p', [], 'javascript:window.__pwned=16')) }],
+              sources: [{ section: 'S', source: { slug: 's', title: 'T', url: 'javascript:window.__pwned=17' } }],
             },
             failureModes: [{ slug: 'x' }],
           },
@@ -73,6 +100,13 @@ describe('hostile content renders inert', () => {
     expect(await settled(element)).toBe('load');
     await settleAWhile();
     expectInert(element);
-    expect(part(element, 'summary')!.innerHTML).toContain('Hi');
+    const summary = part(element, 'summary')!;
+    // The markup shows as the characters it is made of; the links' words stay, without their links.
+    expect(summary.textContent).toContain('Hi<script>window.__pwned=5</script>');
+    expect(summary.textContent).toContain('ab');
+    expect(summary.querySelectorAll('a')).toHaveLength(0);
+    expect(summary.querySelector('strong')?.textContent).toBe('c');
+    expect(element.shadowRoot!.textContent).toContain('kept');
+    expect(element.shadowRoot!.textContent).not.toContain('window.__pwned=14');
   });
 });
