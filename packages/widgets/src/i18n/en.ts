@@ -54,7 +54,86 @@ export type Message =
   | 'What prevents it'
   | 'How companies get the role wrong'
   // <de-leverage-mechanisms>
-  | 'How Distinguished Engineers create leverage';
+  | 'How Distinguished Engineers create leverage'
+  // <de-role-health-check>
+  | 'Is the organisation getting the role wrong?'
+  | "Tick every statement that fits a Distinguished Engineer in your organisation. Your answers stay in this browser: they are kept in this page's address and in files you download, never sent anywhere."
+  | 'What do you see in your organisation?'
+  | 'Your answers'
+  | 'Download answers'
+  | 'Upload answers'
+  | 'Print'
+  | 'Start over'
+  | 'Result'
+  | 'Tick the statements that fit to see which failure modes your organisation shows.'
+  | 'No signs'
+  | 'Some signs'
+  | 'Strong signs'
+  | '{checked} of {total} symptoms'
+  | 'Strong signs of {modes}.'
+  | 'Some signs of {modes}.'
+  | 'No failure mode shows in what you ticked.'
+  | 'What you ticked'
+  | 'See the card for {mode}'
+  | 'The full card'
+  | 'Answers loaded from {file}.'
+  | 'Started over: every tick is cleared.'
+  | 'The file is larger than {size} kB: it cannot be answers from this tool.'
+  | 'The file is not JSON: choose a file this tool downloaded.'
+  | 'The file holds no role health check answers.'
+  | 'These answers are in version {version}, which this tool cannot read.'
+  | 'Entries left out (more than the checklist holds): {count}.'
+  | 'Entries ignored (not symptoms on this checklist): {count}.'
+  | 'The answers in this link could not be read; the checklist starts empty.'
+  | 'The answers no longer fit into the link; download them to keep them.'
+  | 'card-href must be an http(s) or relative URL, not "{value}".'
+  // <de-self-assessment>
+  | 'Unknown target level "{slug}". Valid levels: {valid}.'
+  | 'Self-assessment against {level}'
+  | 'For each area, pick the level whose description best matches your work today, or "not yet". Your answers stay in this browser: the page address and files you download hold them, and nothing is sent.'
+  | 'Dimensions'
+  | 'Capabilities'
+  | 'Leverage mechanisms'
+  | 'Not yet'
+  | 'Your name (optional)'
+  | "Load a second rater's answers"
+  | 'Remove the second rater'
+  | 'Answered: {answered} of {total}. Gaps to {level}: {gaps}.'
+  | 'Your profile'
+  | "Answers that differ from the second rater's: {count}."
+  | 'The answers in this link could not be read; the assessment starts empty.'
+  | 'The name was shortened to {max} characters.'
+  | 'The file holds no self-assessment answers.'
+  | "The second rater's answers loaded from {file}."
+  | 'Removed the second rater.'
+  | 'Started over: every answer is cleared.'
+  | 'Entries left out (not questions of this assessment, or not answers to them): {count}.'
+  | 'You'
+  | 'Target: {level}'
+  | 'Second rater'
+  | 'Not answered'
+  | 'Where you operate on each axis, against {level}'
+  | 'Area'
+  | 'Gap to target'
+  | 'differs'
+  | 'On target'
+  | 'Levels to go: {count}'
+  | 'Gaps to {level}'
+  | 'No gaps among your answers.'
+  | 'Capabilities to grow, largest gap first'
+  | 'Most of your answers are "not yet".'
+  | 'Your median answer is {level}.'
+  | 'Why people stall on the way to {level}'
+  | 'Signs of operating below {level}';
 
 /** The widgets, as their loading and error messages name them: "Loading level comparison…". */
-export type WidgetLabel = 'level comparison' | 'level' | 'failure mode' | 'failure modes' | 'leverage mechanisms';
+export type WidgetLabel =
+  | 'level comparison'
+  | 'level'
+  | 'failure mode'
+  | 'failure modes'
+  | 'leverage mechanisms'
+  // <de-role-health-check>
+  | 'role health check'
+  // <de-self-assessment>
+  | 'self-assessment';

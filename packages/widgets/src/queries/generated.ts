@@ -13,6 +13,15 @@ export type Basis =
   /** The cited sections say it. */
   | 'SOURCED';
 
+/** How a block of rich text is set. A heading is served as a PARAGRAPH of STRONG spans. */
+export type BlockStyle =
+  /** A code block: one span, its line breaks and spaces as written. */
+  | 'CODE'
+  /** A paragraph, a table cell or a heading. */
+  | 'PARAGRAPH'
+  /** A paragraph inside a block quote, at any depth. */
+  | 'QUOTE';
+
 /** Why a string is served from another locale. */
 export type FallbackReason =
   /** The locale has no translation of it. */
@@ -20,20 +29,38 @@ export type FallbackReason =
   /** Its translation was made from English that has changed since. */
   | 'STALE';
 
+/** Which kind of list a block is an item of. */
+export type ListKind =
+  /** An unordered list. */
+  | 'BULLET'
+  /** An ordered list, numbered from 1. */
+  | 'NUMBER';
+
+/** Inline formatting on a span of rich text. */
+export type Mark =
+  /** Code, a command or a name, usually monospace. */
+  | 'CODE'
+  /** Struck out: no longer accurate. */
+  | 'DEL'
+  /** Stress emphasis, usually italic. */
+  | 'EM'
+  /** Strong importance, usually bold. */
+  | 'STRONG';
+
 export type FailureModeCardQueryVariables = Exact<{
   slug: string;
   locale: string | null | undefined;
 }>;
 
 
-export type FailureModeCardQuery = { failureMode: { slug: string, title: string, basis: Basis, summary: string, symptoms: Array<string>, consequences: Array<string>, locale: string, preventedBy: Array<{ slug: string, title: string, basis: Basis, summary: string, locale: string, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> }>, sources: Array<{ section: string, source: { slug: string, title: string, url: string | null } }>, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> } | null, failureModes: Array<{ slug: string }> };
+export type FailureModeCardQuery = { failureMode: { slug: string, title: string, basis: Basis, locale: string, summaryDoc: { blocks: Array<{ style: BlockStyle, list: ListKind | null, level: number, spans: Array<{ text: string, marks: Array<Mark>, href: string | null }> }> }, symptomsDoc: Array<{ blocks: Array<{ style: BlockStyle, list: ListKind | null, level: number, spans: Array<{ text: string, marks: Array<Mark>, href: string | null }> }> }>, consequencesDoc: Array<{ blocks: Array<{ style: BlockStyle, list: ListKind | null, level: number, spans: Array<{ text: string, marks: Array<Mark>, href: string | null }> }> }>, preventedBy: Array<{ slug: string, title: string, basis: Basis, locale: string, summaryDoc: { blocks: Array<{ style: BlockStyle, list: ListKind | null, level: number, spans: Array<{ text: string, marks: Array<Mark>, href: string | null }> }> }, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> }>, sources: Array<{ section: string, source: { slug: string, title: string, url: string | null } }>, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> } | null, failureModes: Array<{ slug: string }> };
 
 export type FailureModeGridQueryVariables = Exact<{
   locale: string | null | undefined;
 }>;
 
 
-export type FailureModeGridQuery = { failureModes: Array<{ slug: string, title: string, basis: Basis, summary: string, symptoms: Array<string>, consequences: Array<string>, locale: string, preventedBy: Array<{ slug: string, title: string, basis: Basis, summary: string, locale: string, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> }>, sources: Array<{ section: string, source: { slug: string, title: string, url: string | null } }>, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> }> };
+export type FailureModeGridQuery = { failureModes: Array<{ slug: string, title: string, basis: Basis, locale: string, summaryDoc: { blocks: Array<{ style: BlockStyle, list: ListKind | null, level: number, spans: Array<{ text: string, marks: Array<Mark>, href: string | null }> }> }, symptomsDoc: Array<{ blocks: Array<{ style: BlockStyle, list: ListKind | null, level: number, spans: Array<{ text: string, marks: Array<Mark>, href: string | null }> }> }>, consequencesDoc: Array<{ blocks: Array<{ style: BlockStyle, list: ListKind | null, level: number, spans: Array<{ text: string, marks: Array<Mark>, href: string | null }> }> }>, preventedBy: Array<{ slug: string, title: string, basis: Basis, locale: string, summaryDoc: { blocks: Array<{ style: BlockStyle, list: ListKind | null, level: number, spans: Array<{ text: string, marks: Array<Mark>, href: string | null }> }> }, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> }>, sources: Array<{ section: string, source: { slug: string, title: string, url: string | null } }>, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> }> };
 
 export type CitationFieldsFragment = { section: string, source: { slug: string, title: string, url: string | null } };
 
@@ -70,7 +97,9 @@ export type ServedInFragment =
   | ServedIn_Transition_Fragment
 ;
 
-export type FailureModeFieldsFragment = { slug: string, title: string, basis: Basis, summary: string, symptoms: Array<string>, consequences: Array<string>, locale: string, preventedBy: Array<{ slug: string, title: string, basis: Basis, summary: string, locale: string, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> }>, sources: Array<{ section: string, source: { slug: string, title: string, url: string | null } }>, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> };
+export type FailureModeFieldsFragment = { slug: string, title: string, basis: Basis, locale: string, summaryDoc: { blocks: Array<{ style: BlockStyle, list: ListKind | null, level: number, spans: Array<{ text: string, marks: Array<Mark>, href: string | null }> }> }, symptomsDoc: Array<{ blocks: Array<{ style: BlockStyle, list: ListKind | null, level: number, spans: Array<{ text: string, marks: Array<Mark>, href: string | null }> }> }>, consequencesDoc: Array<{ blocks: Array<{ style: BlockStyle, list: ListKind | null, level: number, spans: Array<{ text: string, marks: Array<Mark>, href: string | null }> }> }>, preventedBy: Array<{ slug: string, title: string, basis: Basis, locale: string, summaryDoc: { blocks: Array<{ style: BlockStyle, list: ListKind | null, level: number, spans: Array<{ text: string, marks: Array<Mark>, href: string | null }> }> }, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> }>, sources: Array<{ section: string, source: { slug: string, title: string, url: string | null } }>, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> };
+
+export type RichDocFragment = { blocks: Array<{ style: BlockStyle, list: ListKind | null, level: number, spans: Array<{ text: string, marks: Array<Mark>, href: string | null }> }> };
 
 export type LevelCardQueryVariables = Exact<{
   slug: string;
@@ -78,7 +107,7 @@ export type LevelCardQueryVariables = Exact<{
 }>;
 
 
-export type LevelCardQuery = { level: { slug: string, title: string, rank: number, basis: Basis, summary: string, locale: string, expectations: Array<{ headline: string, text: string, basis: Basis, dimension: { slug: string, title: string, locale: string, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> } }> | null, signalsBelow: Array<{ text: string, basis: Basis }>, transitionsIn: Array<{ slug: string, title: string, summary: string, basis: Basis, locale: string, from: { slug: string, title: string }, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> }>, transitionsOut: Array<{ slug: string, title: string, summary: string, basis: Basis, locale: string, to: { slug: string, title: string }, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> }>, sources: Array<{ section: string, source: { slug: string, title: string, url: string | null } }>, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> } | null, levels: Array<{ slug: string }> };
+export type LevelCardQuery = { level: { slug: string, title: string, rank: number, basis: Basis, locale: string, summaryDoc: { blocks: Array<{ style: BlockStyle, list: ListKind | null, level: number, spans: Array<{ text: string, marks: Array<Mark>, href: string | null }> }> }, expectations: Array<{ headline: string, basis: Basis, dimension: { slug: string, title: string, locale: string, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> }, textDoc: { blocks: Array<{ style: BlockStyle, list: ListKind | null, level: number, spans: Array<{ text: string, marks: Array<Mark>, href: string | null }> }> } }> | null, signalsBelow: Array<{ basis: Basis, textDoc: { blocks: Array<{ style: BlockStyle, list: ListKind | null, level: number, spans: Array<{ text: string, marks: Array<Mark>, href: string | null }> }> } }>, transitionsIn: Array<{ slug: string, title: string, basis: Basis, locale: string, summaryDoc: { blocks: Array<{ style: BlockStyle, list: ListKind | null, level: number, spans: Array<{ text: string, marks: Array<Mark>, href: string | null }> }> }, from: { slug: string, title: string }, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> }>, transitionsOut: Array<{ slug: string, title: string, basis: Basis, locale: string, summaryDoc: { blocks: Array<{ style: BlockStyle, list: ListKind | null, level: number, spans: Array<{ text: string, marks: Array<Mark>, href: string | null }> }> }, to: { slug: string, title: string }, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> }>, sources: Array<{ section: string, source: { slug: string, title: string, url: string | null } }>, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> } | null, levels: Array<{ slug: string }> };
 
 export type LevelComparisonQueryVariables = Exact<{
   slugs: Array<string> | string;
@@ -87,22 +116,40 @@ export type LevelComparisonQueryVariables = Exact<{
 }>;
 
 
-export type LevelComparisonQuery = { compareLevels: { levels: Array<{ slug: string, title: string, rank: number, locale: string, sources: Array<{ section: string, source: { slug: string, title: string, url: string | null } }>, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> }>, rows: Array<{ dimension: { slug: string, title: string, locale: string, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> }, cells: Array<{ headline: string, text: string, basis: Basis, level: { slug: string } }> }>, transitions: Array<{ slug: string, title: string, summary: string, basis: Basis, locale: string, from: { title: string, locale: string, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> }, to: { title: string, locale: string, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> }, sources: Array<{ section: string, source: { slug: string, title: string, url: string | null } }>, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> }> } | null };
+export type LevelComparisonQuery = { compareLevels: { levels: Array<{ slug: string, title: string, rank: number, locale: string, sources: Array<{ section: string, source: { slug: string, title: string, url: string | null } }>, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> }>, rows: Array<{ dimension: { slug: string, title: string, locale: string, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> }, cells: Array<{ headline: string, basis: Basis, level: { slug: string }, textDoc: { blocks: Array<{ style: BlockStyle, list: ListKind | null, level: number, spans: Array<{ text: string, marks: Array<Mark>, href: string | null }> }> } }> }>, transitions: Array<{ slug: string, title: string, basis: Basis, locale: string, summaryDoc: { blocks: Array<{ style: BlockStyle, list: ListKind | null, level: number, spans: Array<{ text: string, marks: Array<Mark>, href: string | null }> }> }, from: { title: string, locale: string, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> }, to: { title: string, locale: string, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> }, sources: Array<{ section: string, source: { slug: string, title: string, url: string | null } }>, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> }> } | null };
 
 export type LeverageMechanismsQueryVariables = Exact<{
   locale: string | null | undefined;
 }>;
 
 
-export type LeverageMechanismsQuery = { leverageMechanisms: Array<{ slug: string, title: string, basis: Basis, summary: string, inPractice: Array<string>, locale: string, sources: Array<{ section: string, source: { slug: string, title: string, url: string | null } }>, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> }> };
+export type LeverageMechanismsQuery = { leverageMechanisms: Array<{ slug: string, title: string, basis: Basis, locale: string, summaryDoc: { blocks: Array<{ style: BlockStyle, list: ListKind | null, level: number, spans: Array<{ text: string, marks: Array<Mark>, href: string | null }> }> }, inPracticeDoc: Array<{ blocks: Array<{ style: BlockStyle, list: ListKind | null, level: number, spans: Array<{ text: string, marks: Array<Mark>, href: string | null }> }> }>, sources: Array<{ section: string, source: { slug: string, title: string, url: string | null } }>, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> }> };
+
+export type RoleHealthCheckQueryVariables = Exact<{
+  locale: string | null | undefined;
+}>;
+
+
+export type RoleHealthCheckQuery = { failureModes: Array<{ slug: string, title: string, basis: Basis, symptoms: Array<string>, consequences: Array<string>, locale: string, preventedBy: Array<{ slug: string, title: string, basis: Basis, summary: string, locale: string, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> }>, sources: Array<{ section: string, source: { slug: string, title: string, url: string | null } }>, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> }> };
+
+export type SelfAssessmentQueryVariables = Exact<{
+  locale: string | null | undefined;
+}>;
+
+
+export type SelfAssessmentQuery = { levels: Array<{ slug: string, title: string, rank: number, locale: string, expectations: Array<{ headline: string, text: string, dimension: { slug: string } }> | null, signalsBelow: Array<{ text: string }>, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> }>, dimensions: Array<{ slug: string, title: string, locale: string, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> }>, capabilities: Array<{ slug: string, title: string, locale: string, atLevel: Array<{ text: string, level: { slug: string } }>, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> }>, leverageMechanisms: Array<{ slug: string, title: string, locale: string, atLevel: Array<{ text: string, level: { slug: string } }>, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> }>, transitions: Array<{ slug: string, whyPeopleStall: Array<string>, locale: string, from: { slug: string }, to: { slug: string }, fallbacks: Array<{ field: string, locale: string, reason: FallbackReason }> }> };
 
 /** Persisted id of the FailureModeCard query (its text is in persisted-operations.json). */
-export const FailureModeCardOperation = "8cf6ebaa0ed4f69cebbba4e2c05a48e6860fa8f296d76cbea1ac922a958d416d" as PersistedOperation<FailureModeCardQuery, FailureModeCardQueryVariables>;
+export const FailureModeCardOperation = "489f4a32aa4e59db626cf8b2178eba7c421e35cbac30da4476d72559189e8488" as PersistedOperation<FailureModeCardQuery, FailureModeCardQueryVariables>;
 /** Persisted id of the FailureModeGrid query (its text is in persisted-operations.json). */
-export const FailureModeGridOperation = "c3e075a800357e8278fcc81fcec7f6904ea2627eeb445722868ac71c54c19ffd" as PersistedOperation<FailureModeGridQuery, FailureModeGridQueryVariables>;
+export const FailureModeGridOperation = "57ea64d2a95a069adc22d99dd0713f11106c52ccec774891f7beb1d7aa78670e" as PersistedOperation<FailureModeGridQuery, FailureModeGridQueryVariables>;
 /** Persisted id of the LevelCard query (its text is in persisted-operations.json). */
-export const LevelCardOperation = "6ab7a3b2c455738f1fdc93e9b4db0806c6c8a722bdc7410f41ee298e6b886236" as PersistedOperation<LevelCardQuery, LevelCardQueryVariables>;
+export const LevelCardOperation = "f9cc5472e089963bf4d3c55ba4e087208031dd3543c9eaaaf51559a9ed6b12a2" as PersistedOperation<LevelCardQuery, LevelCardQueryVariables>;
 /** Persisted id of the LevelComparison query (its text is in persisted-operations.json). */
-export const LevelComparisonOperation = "0bb4458cc242228dfcbbf2ca60010bba4a8d168dd45bde85aeed3e0276bd4a32" as PersistedOperation<LevelComparisonQuery, LevelComparisonQueryVariables>;
+export const LevelComparisonOperation = "61c632fb4797a497097e7760fada1e0a7581d63fff5edee0257483ea25cd0257" as PersistedOperation<LevelComparisonQuery, LevelComparisonQueryVariables>;
 /** Persisted id of the LeverageMechanisms query (its text is in persisted-operations.json). */
-export const LeverageMechanismsOperation = "dc0fbbdf5e36ed5a59b252fde45fe9f019fad52c4a429d69a07f85b7427846b3" as PersistedOperation<LeverageMechanismsQuery, LeverageMechanismsQueryVariables>;
+export const LeverageMechanismsOperation = "9963aacaf8d786bf1140b83d213ef71cb9575c5e4bcbdb3a0d2cc13f75888f60" as PersistedOperation<LeverageMechanismsQuery, LeverageMechanismsQueryVariables>;
+/** Persisted id of the RoleHealthCheck query (its text is in persisted-operations.json). */
+export const RoleHealthCheckOperation = "a6089ed06df9592a4a4f8e172731d2fdf15373a4cf488170d77059b5eabd9580" as PersistedOperation<RoleHealthCheckQuery, RoleHealthCheckQueryVariables>;
+/** Persisted id of the SelfAssessment query (its text is in persisted-operations.json). */
+export const SelfAssessmentOperation = "bb821db1c5de57c8921644c5672d74a9cc92791aa230730d82580d0e79fa7143" as PersistedOperation<SelfAssessmentQuery, SelfAssessmentQueryVariables>;
