@@ -1,6 +1,7 @@
 import { defineConfig, type UserConfig } from 'vite';
 import { chunkManifest } from './scripts/chunk-manifest.js';
 import { minifyCssTemplates } from './scripts/minify-css-templates.js';
+import { minifyHtmlTemplates } from './scripts/minify-html-templates.js';
 
 // Library builds of the same sources:
 // - default (`production`): /widgets.js, a loader that imports nothing until
@@ -18,28 +19,43 @@ import { minifyCssTemplates } from './scripts/minify-css-templates.js';
 // language, the same from every build as they import nothing.
 // Type declarations come from tsc (emitDeclarationOnly).
 
+/** The element folder whose define.ts a chunk holds (its module, whether the loader or another element imports it). */
+const elementOf = (moduleIds: readonly string[]) =>
+  moduleIds.map((id) => /[\\/]src[\\/]([a-z-]+)[\\/]define\.ts$/.exec(id)?.[1]).find((folder) => folder !== undefined);
+
 /** A catalogue chunk keeps its plain name: the same file from every build. */
 const catalogueChunk = (moduleIds: readonly string[]) => moduleIds.some((id) => /[\\/]src[\\/]i18n[\\/]locales[\\/]/.test(id));
 
 /**
+ * Where a chunk goes: a catalogue under widgets/locales/ by its plain name, any
+ * other under widgets/, named after its element (or what it holds) and a hash
+ * of its content. A chunk that imports nothing (the catalogues, keeping focus)
+ * comes out the same from every build, so the builds share it.
+ */
+const chunkFileNames = (chunk: { moduleIds: readonly string[] }) =>
+  catalogueChunk(chunk.moduleIds) ? 'widgets/locales/[name].js' : `widgets/${elementOf(chunk.moduleIds) ?? '[name]'}-[hash].js`;
+
+/**
  * The one-file bundles are library builds, so that Vite adds no module
- * preloading code for their only dynamic imports, the language catalogues;
- * those come out as chunks beside them (`/widgets-all.js` imports
- * `/widgets/locales/de.js`). Library builds leave ES output unminified, hence
- * the output's own `minify`.
+ * preloading code for their dynamic imports, the language catalogues and
+ * keeping focus; those come out as chunks beside them (`/widgets-all.js`
+ * imports `/widgets/locales/de.js`). Library builds leave ES output
+ * unminified, hence the output's own `minify`.
  */
 const single: UserConfig = {
   publicDir: false,
-  plugins: [minifyCssTemplates()],
+  plugins: [minifyCssTemplates(), minifyHtmlTemplates()],
   build: {
     outDir: 'dist',
     emptyOutDir: false,
     target: 'es2022',
-    sourcemap: true,
+    // Maps are written beside each file but not named in it: the server names them in a SourceMap header, so
+    // developer tools still find them and readers download no comment for them.
+    sourcemap: 'hidden',
     lib: { entry: { 'altitude-widgets-all': 'src/define.ts' }, formats: ['es'] },
     rolldownOptions: {
       preserveEntrySignatures: 'exports-only',
-      output: { entryFileNames: '[name].js', chunkFileNames: 'widgets/locales/[name].js', minify: true, comments: false },
+      output: { entryFileNames: '[name].js', chunkFileNames, minify: true, comments: false },
     },
   },
 };
@@ -54,26 +70,26 @@ const split: UserConfig = {
   ...single,
   // Chunks live in widgets/, one folder below the loader: the endpoint default is beside the loader.
   define: { __ALTITUDE_ENDPOINT_FROM_SCRIPT__: JSON.stringify('../graphql') },
-  plugins: [minifyCssTemplates(), chunkManifest()],
+  plugins: [minifyCssTemplates(), minifyHtmlTemplates(), chunkManifest()],
   build: {
     ...single.build,
     lib: { entry: { 'altitude-widgets': 'src/autoload.ts' }, formats: ['es'] },
     rolldownOptions: {
       preserveEntrySignatures: 'exports-only',
+      // Constants go where they are used: each element's persisted-operation id lands in its own chunk, not in the shared one.
+      optimization: { inlineConst: { mode: 'all', pass: 2 } },
       output: {
         entryFileNames: '[name].js',
         minify: true,
         comments: false,
-        chunkFileNames: (chunk) => {
-          if (catalogueChunk(chunk.moduleIds)) return 'widgets/locales/[name].js';
-          const element = /[\\/]src[\\/]([a-z-]+)[\\/]define\.ts$/.exec(chunk.facadeModuleId ?? '')?.[1];
-          return `widgets/${element ?? '[name]'}-[hash].js`;
-        },
+        chunkFileNames,
         codeSplitting: {
           groups: [
             {
               name: 'common',
-              test: /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]|[\\/]src[\\/](client|shared|queries|i18n)[\\/](?!locales[\\/])/,
+              // Not the catalogues (each a file of its own), what only the tools use (private answers), nor what is
+              // fetched when first needed (keeping focus across a re-render).
+              test: /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]|[\\/]src[\\/](client|shared|queries|i18n)[\\/](?!locales[\\/]|private-answers|keep-focus)/,
             },
           ],
         },
@@ -95,6 +111,9 @@ const embed: UserConfig = {
 
 const modules: UserConfig = {
   publicDir: false,
+  // The server renders embed pages from these modules and /embed.js hydrates them: Lit matches the two by a
+  // digest of each template's text, so both must collapse it alike.
+  plugins: [minifyHtmlTemplates()],
   build: {
     outDir: 'dist',
     emptyOutDir: false,
@@ -112,7 +131,7 @@ const modules: UserConfig = {
       formats: ['es'],
     },
     rolldownOptions: {
-      external: [/^lit(\/|$)/, /^dompurify$/, /^@lit-labs\//, /^jsdom$/, /^node:/],
+      external: [/^lit(\/|$)/, /^@lit-labs\//, /^node:/],
       output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
     },
   },

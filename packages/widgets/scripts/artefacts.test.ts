@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +24,9 @@ const gzip = async (file: string) => gzipSync(await dist(file), { level: 9 }).le
 const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB gzip`;
 
 /** The element tags: one folder with a define.ts each, named `de-<folder>`. */
-const TAGS = ['de-level-compare', 'de-level-card', 'de-failure-mode-card', 'de-failure-mode-grid', 'de-leverage-mechanisms'];
+const TAGS = (await readdir(path.join(widgets, 'src'), { withFileTypes: true }))
+  .filter((entry) => entry.isDirectory() && existsSync(path.join(widgets, 'src', entry.name, 'define.ts')))
+  .map((entry) => `de-${entry.name}`);
 
 /** Relative imports of a built file: static (`from"./x.js"`, `import"./x.js"`) and dynamic, apart. */
 function importsOf(code: string): { static: string[]; dynamic: string[] } {

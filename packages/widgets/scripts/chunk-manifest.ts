@@ -11,11 +11,13 @@ export interface ChunkManifest {
 }
 
 export const MANIFEST_FILE = 'widgets/manifest.json';
+/** In src/autoload.ts; as long as `./widgets/common-<8-character hash>.js`. */
+const SHARED_CHUNK_PLACEHOLDER = '__ALTITUDE_SHARED_CHUNK_URL_';
 
 /**
  * Writes widgets/manifest.json beside the chunks. An element's chunk is the
- * one whose facade is `src/<folder>/define.ts`; its tag is `de-<folder>`,
- * the naming every element follows.
+ * one the loader imports that holds `src/<folder>/define.ts`; its tag is
+ * `de-<folder>`, the naming every element follows.
  */
 export function chunkManifest(): Plugin {
   return {
@@ -33,10 +35,17 @@ export function chunkManifest(): Plugin {
         return seen;
       };
       const elements: Record<string, string[]> = {};
-      for (const file of loader.dynamicImports) {
-        const folder = /[\\/]src[\\/]([a-z-]+)[\\/]define\.ts$/.exec(byFile.get(file)?.facadeModuleId ?? '')?.[1];
-        if (folder) elements[`de-${folder}`] = closure(file);
-      }
+      for (const file of loader.dynamicImports)
+        for (const id of byFile.get(file)?.moduleIds ?? []) {
+          const folder = /[\\/]src[\\/]([a-z-]+)[\\/]define\.ts$/.exec(id)?.[1];
+          if (folder) elements[`de-${folder}`] = closure(file);
+        }
+      // The loader names the shared chunk by a placeholder of the same length as its path, so the source map still fits.
+      const common = chunks.find((chunk) => chunk.name === 'common');
+      const path = `./${common?.fileName ?? ''}`;
+      if (!common || path.length !== SHARED_CHUNK_PLACEHOLDER.length || !loader.code.includes(SHARED_CHUNK_PLACEHOLDER))
+        throw new Error(`the loader's placeholder ${SHARED_CHUNK_PLACEHOLDER} cannot name the shared chunk ${path}`);
+      loader.code = loader.code.replace(SHARED_CHUNK_PLACEHOLDER, path);
       const maps = options.sourcemap ? chunks.map((chunk) => `${chunk.fileName}.map`) : [];
       const files = [...chunks.map((chunk) => chunk.fileName), ...maps].filter((file) => file.startsWith('widgets/')).sort();
       const manifest: ChunkManifest = { loader: loader.fileName, elements, files };

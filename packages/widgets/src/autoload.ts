@@ -14,6 +14,8 @@ const elements: Readonly<Record<string, () => Promise<unknown>>> = {
   'de-failure-mode-card': () => import('./failure-mode-card/define.js'),
   'de-failure-mode-grid': () => import('./failure-mode-grid/define.js'),
   'de-leverage-mechanisms': () => import('./leverage-mechanisms/define.js'),
+  'de-role-health-check': () => import('./role-health-check/define.js'),
+  'de-self-assessment': () => import('./self-assessment/define.js'),
 };
 
 /** Tags whose module has been asked for (and not failed), so each is fetched once. */
@@ -35,11 +37,17 @@ export function discover(root: ParentNode = document): Promise<void> {
   return Promise.all([...present].map(load)).then(() => undefined);
 }
 
+/**
+ * The chunk every element imports, written in by the build
+ * (scripts/chunk-manifest.ts): imported by URL, so the bundler adds nothing
+ * for it, and fetched beside the first element's own module, not after it.
+ */
+const SHARED_CHUNK = '__ALTITUDE_SHARED_CHUNK_URL_';
 let shared: Promise<unknown> | undefined;
 
 function load(tag: string): Promise<void> {
   // What every element shares, fetched beside the first element's own module rather than after it.
-  shared ??= import('./shared/altitude-element.js').catch(() => (shared = undefined));
+  shared ??= import(/* @vite-ignore */ SHARED_CHUNK).catch(() => (shared = undefined));
   requested.add(tag);
   if (requested.size === Object.keys(elements).length) observer?.disconnect();
   return elements[tag]!().then(

@@ -20,6 +20,12 @@ const javascript = 'text/javascript; charset=utf-8';
 const json = 'application/json; charset=utf-8';
 // Unversioned URLs: caches keep them briefly and revalidate by ETag.
 const briefly = 'public, max-age=300, stale-while-revalidate=3600';
+/**
+ * The scripts do not name their source maps (that comment would cost every
+ * reader bytes); the response does, relative to the script's URL, and
+ * developer tools follow it the same way.
+ */
+const withMap = (map: string) => ({ ...crossOrigin, sourcemap: map });
 
 /**
  * `GET /widgets.js`: the loader, which fetches each element's module when its
@@ -30,7 +36,7 @@ const briefly = 'public, max-age=300, stale-while-revalidate=3600';
 export const sendWidgetsLoader = staticFile(LOADER, {
   contentType: javascript,
   cacheControl: 'public, no-cache',
-  headers: crossOrigin,
+  headers: withMap('altitude-widgets.js.map'),
   missingHint,
 });
 
@@ -46,7 +52,7 @@ export const sendWidgetsLoaderMap = staticFile(`${LOADER}.map`, {
 export const sendWidgetsAllInOne = staticFile(ALL_IN_ONE, {
   contentType: javascript,
   cacheControl: briefly,
-  headers: crossOrigin,
+  headers: withMap('altitude-widgets-all.js.map'),
   missingHint,
 });
 
@@ -114,7 +120,7 @@ export async function sendWidgetFile(req: IncomingMessage, res: ServerResponse, 
       send = staticFile(path.join(DIST, 'widgets', name), {
         contentType: name.endsWith('.map') ? json : javascript,
         cacheControl: HASHED.test(name) ? 'public, max-age=31536000, immutable' : briefly,
-        headers: crossOrigin,
+        headers: !name.endsWith('.map') && files.has(`${name}.map`) ? withMap(`${path.posix.basename(name)}.map`) : crossOrigin,
         missingHint,
       });
       senders.set(name, send);

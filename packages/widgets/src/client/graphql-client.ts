@@ -68,13 +68,6 @@ export class GraphqlClient {
     this.#results.set(key, Promise.resolve(data));
   }
 
-  /** Drops a primed or fetched answer: a server rendering pages primes one per render and must not keep them all. */
-  forget<TResult, TVariables>(operation: PersistedOperation<TResult, TVariables>, variables: TVariables): void {
-    const key = operationUrl(this.endpoint, operation, variables);
-    this.#settled.delete(key);
-    this.#results.delete(key);
-  }
-
   async #send<TResult>(url: string): Promise<TResult> {
     this.#sent++;
     let response: Response;

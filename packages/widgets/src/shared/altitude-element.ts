@@ -6,8 +6,15 @@ import { catalogueOf, loadCatalogue, uiLocaleFor } from '../i18n/catalogues.js';
 import { followLang, unfollowLang } from '../i18n/lang-observer.js';
 import { covers, directionOf, languageAt, requestedLocale, SOURCE_LOCALE } from '../i18n/locale.js';
 import { say, words, type Message, type Translate, type WidgetLabel, type Words } from '../i18n/messages.js';
-import { findEquivalent, markFocus, type FocusMark } from './keep-focus.js';
+import type { FocusMark } from './keep-focus.js';
 import { errorMessage } from './templates.js';
+
+/**
+ * Keeping focus across a re-render, fetched the first time a widget is about
+ * to re-render with focus inside it (the update waits for it): a page that
+ * is only read never downloads it.
+ */
+let keepFocus: typeof import('./keep-focus.js') | undefined;
 
 export interface DataRequest<TData> {
   readonly operation: PersistedOperation<TData, unknown>;
@@ -169,13 +176,18 @@ export abstract class AltitudeElement<TData> extends LitElement {
   protected override scheduleUpdate(): void | Promise<unknown> {
     // Read here as well as in willUpdate (which a server render calls alone), to know what to wait for.
     const { ui } = this.#readLanguage();
-    if (catalogueOf(ui)) return super.scheduleUpdate();
-    const { endpoint, prepared } = this.#target();
-    if (typeof prepared !== 'string')
-      clientFor(endpoint)
-        .request(prepared.operation, prepared.variables)
-        .catch(() => undefined);
-    return loadCatalogue(ui).then(() => super.scheduleUpdate());
+    const waits: Promise<unknown>[] = [];
+    if (!keepFocus && this.shadowRoot?.activeElement)
+      waits.push(import('./keep-focus.js').then((module) => (keepFocus = module)).catch(() => undefined));
+    if (!catalogueOf(ui)) {
+      const { endpoint, prepared } = this.#target();
+      if (typeof prepared !== 'string')
+        clientFor(endpoint)
+          .request(prepared.operation, prepared.variables)
+          .catch(() => undefined);
+      waits.push(loadCatalogue(ui));
+    }
+    return waits.length ? Promise.all(waits).then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   /**
@@ -309,13 +321,14 @@ export abstract class AltitudeElement<TData> extends LitElement {
     const root = this.shadowRoot;
     const active = root?.activeElement;
     const base = this.#base();
-    const mark = !root || !active ? undefined : active === base && this.#parked ? this.#parked : markFocus(root, active);
+    const mark =
+      !keepFocus || !root || !active ? undefined : active === base && this.#parked ? this.#parked : keepFocus.markFocus(root, active);
     super.update(changed);
     if (!root || !mark) return;
     const now = root.activeElement;
     const lost = now === null && (document.activeElement === null || document.activeElement === document.body);
     if (!lost && !(now === this.#base() && this.#parked)) return;
-    const target = findEquivalent(root, mark);
+    const target = keepFocus!.findEquivalent(root, mark);
     if (target) target.focus();
     else this.#park(mark);
   }
