@@ -7,7 +7,7 @@ import { runSnippet } from './commands/snippet.js';
 import { runPrint } from './commands/print.js';
 import { runSync } from './commands/sync.js';
 import { DEFAULT_RETRY } from './sync/webhook-sender.js';
-import { EXPORT_FORMATS, type ExportFormat } from './exports/export-formats.js';
+import { CLI_EXPORT_FORMATS, type CliExportFormat } from './exports/export-formats.js';
 import { runBuildStatic } from './commands/build-static.js';
 import { runServe } from './commands/serve.js';
 import { resolveContentDir, userCwd } from './commands/user-cwd.js';
@@ -179,9 +179,24 @@ program
 
 program
   .command('export')
-  .description('write the framework as canonical JSON, a CSV of job profiles, or schema.org JSON-LD')
-  .addOption(new Option('--format <format>', 'json, csv or jsonld').choices(EXPORT_FORMATS).makeOptionMandatory())
-  .option('--out <file>', 'write to this file (atomically) instead of stdout')
+  .description(
+    'write the framework as canonical JSON, a CSV of job profiles, schema.org JSON-LD, or the import files of an HR suite (15Five, SAP SuccessFactors Job Profile Builder, Workday)',
+  )
+  .addOption(
+    new Option('--format <format>', 'json, csv, jsonld, 15five, sap-jpb or workday (required unless --template is given)').choices(
+      CLI_EXPORT_FORMATS,
+    ),
+  )
+  .option('--out <file>', 'write to this file (atomically) instead of stdout; a folder for 15five, sap-jpb and workday')
+  .option(
+    '--template <file>',
+    "fill a template downloaded from your HR system (SAP's with two header rows, Culture Amp, HiBob, a Workday EIB sheet) with Altitude's rows, its header kept",
+  )
+  .option(
+    '--check',
+    "HR suites: check the files against the suite's documented rules and print a report; writes nothing, exit 1 on a problem",
+    false,
+  )
   .option('--bom', 'start the CSV with a UTF-8 byte-order mark, for spreadsheet tools that need one', false)
   .option('--locale <tag>', 'BCP 47 tag of the language to export in, e.g. de; one not served falls back along its chain (default: en)')
   .option(
@@ -193,8 +208,10 @@ program
   .option('--config <file>', 'job codes, job family and occupational category (default: altitude.config.json or .yaml here)')
   .action(
     async (opts: {
-      format: ExportFormat;
+      format?: CliExportFormat;
       out?: string;
+      template?: string;
+      check: boolean;
       bom: boolean;
       locale?: string;
       localeColumns?: string;

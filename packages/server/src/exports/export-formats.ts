@@ -1,7 +1,14 @@
 import { exportFrameworkText, levelsCsv, occupationsJsonLd, type Framework, type JobProfileOptions } from '@altitude/schema';
+import { HR_SUITE_FORMATS, type HrSuiteFormat } from './hr-suites/hr-suites.js';
 
 export const EXPORT_FORMATS = ['json', 'csv', 'jsonld'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** Every `--format` the CLI takes: the exports above and the HR suites' import files (exports/hr-suites). */
+export const CLI_EXPORT_FORMATS = [...EXPORT_FORMATS, ...HR_SUITE_FORMATS] as const;
+export type CliExportFormat = ExportFormat | HrSuiteFormat;
+export const isHrSuiteFormat = (format: string | undefined): format is HrSuiteFormat =>
+  (HR_SUITE_FORMATS as readonly string[]).includes(format ?? '');
 
 export interface RenderedExport {
   readonly body: string;

@@ -13,6 +13,7 @@ import { sendEmbed, sendEmbedForms, sendOEmbed, sendSnippet } from './embed-rout
 import { PRINT_PREFIX, sendPrint } from '../print/print-routes.js';
 import { EXPORT_PATHS, EXPORT_SCHEMA_PATH_URL, isExportPath, sendExport } from './export-routes.js';
 import { renderDemoPage } from './demo-page.js';
+import { HR_SUITE_INDEX_PATHS } from './hr-suite-routes.js';
 import { PAGE_SECURITY_HEADERS, cacheControlFor, readerOrigin } from './security-headers.js';
 import {
   WIDGET_FILES_PATH,
@@ -156,6 +157,7 @@ export function createApp(
           '/widgets-all.js',
           ...EXPORT_PATHS.keys(),
           EXPORT_SCHEMA_PATH_URL,
+          ...HR_SUITE_INDEX_PATHS,
           '/health',
           '/ready',
           '/',

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ArgumentError, EXPORT_SCHEMA_PATH, type Framework, type JobProfileOptions } from '@altitude/schema';
 import { EXPORT_SCHEMA_FILE, renderExport, type ExportFormat } from '../exports/export-formats.js';
 import { exportLocale, type ExportLocale } from '../exports/export-locale.js';
+import { isHrSuitePath, sendHrSuite } from './hr-suite-routes.js';
 import { MadeOnce } from './made-once.js';
 import { cacheControlFor, type ReaderOrigin } from './security-headers.js';
 import { representationOf, sendBytes, sendJson } from './send.js';
@@ -57,6 +58,8 @@ export async function sendExport(
   origin: ReaderOrigin,
 ): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
+  // The HR suites' import files: an index and several files per suite (exports/hr-suites).
+  if (isHrSuitePath(url.pathname)) return sendHrSuite(req, res, framework, jobProfile);
   let entry: Rendered;
   let holdsOrigin = false;
   if (url.pathname === EXPORT_SCHEMA_PATH_URL) {
@@ -98,5 +101,5 @@ export async function sendExport(
 }
 
 export function isExportPath(pathname: string): boolean {
-  return EXPORT_PATHS.has(pathname) || pathname === EXPORT_SCHEMA_PATH_URL;
+  return EXPORT_PATHS.has(pathname) || pathname === EXPORT_SCHEMA_PATH_URL || isHrSuitePath(pathname);
 }
