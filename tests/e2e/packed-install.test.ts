@@ -94,11 +94,15 @@ describe('installed outside the workspace', () => {
       expect(body).toEqual({ data: { levels: [{ slug: 'staff' }, { slug: 'principal' }, { slug: 'distinguished' }] } });
     });
 
-    it('serves the widget bundle from @altitude/widgets', async () => {
-      const response = await fetch(`${server.url}/widgets.js`);
-      expect(response.status).toBe(200);
-      expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
-      expect((await response.text()).length).toBeGreaterThan(10_000);
+    it('serves the widget scripts from @altitude/widgets: the loader, every chunk it names and the one-file bundle', async () => {
+      const loader = await fetch(`${server.url}/widgets.js`);
+      expect(loader.status).toBe(200);
+      expect(loader.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+      const chunks = [...(await loader.text()).matchAll(/["'`]\.\/(widgets\/[\w~-]+\.js)["'`]/g)].map((m) => m[1]!);
+      expect(chunks.length).toBeGreaterThan(5);
+      for (const chunk of chunks) expect((await fetch(`${server.url}/${chunk}`)).status, chunk).toBe(200);
+      const all = await fetch(`${server.url}/widgets-all.js`);
+      expect((await all.text()).length).toBeGreaterThan(10_000);
     });
 
     it('serves GraphiQL with its assets inlined', async () => {
