@@ -16,7 +16,39 @@ const widgets = [
   ['failure-mode-card', '<de-failure-mode-card mode="super-coder"></de-failure-mode-card>', 640],
   ['failure-mode-grid', '<de-failure-mode-grid></de-failure-mode-grid>', 1100],
   ['leverage-mechanisms', '<de-leverage-mechanisms></de-leverage-mechanisms>', 1100],
+  // Its twenty-odd questions would fill the picture: it shows the answers' result instead (profile, gaps), cut at 2,400 px.
+  [
+    'self-assessment',
+    '<style>de-self-assessment::part(questions) { display: none; }</style><de-self-assessment target="distinguished"></de-self-assessment>',
+    1100,
+  ],
+  ['role-health-check', '<de-role-health-check></de-role-health-check>', 900],
 ];
+
+/** A tool's answers as its link carries them: base64url JSON after `#<tag>=`. */
+const fragment = (tag, answers) => `${tag}=${Buffer.from(JSON.stringify(answers)).toString('base64url')}`;
+
+/** Answers for the tools, so their screenshots show a result: someone between Staff and Principal, and a few symptoms ticked. */
+async function sampleAnswers(url) {
+  const query = '{ levels { slug } dimensions { slug } capabilities { slug } leverageMechanisms { slug } failureModes { slug } }';
+  const { data } = await (
+    await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })
+  ).json();
+  const [staff, principal] = data.levels.map((l) => l.slug);
+  const answers = {};
+  data.dimensions.forEach((d, i) => (answers[`dimension:${d.slug}`] = i % 3 === 0 ? staff : principal));
+  data.capabilities.forEach((c, i) => (answers[`capability:${c.slug}`] = i % 2 ? staff : 'not-yet'));
+  data.leverageMechanisms.forEach((m, i) => (answers[`mechanism:${m.slug}`] = i % 2 ? principal : staff));
+  const [first, second] = data.failureModes.map((m) => m.slug);
+  return {
+    'self-assessment': fragment('de-self-assessment', { v: 1, tool: 'self-assessment', answers }),
+    'role-health-check': fragment('de-role-health-check', {
+      v: 1,
+      tool: 'role-health-check',
+      checked: [`${first}.0`, `${first}.1`, `${first}.2`, `${second}.0`],
+    }),
+  };
+}
 
 const server = spawn(process.execPath, [path.join(root, 'packages/server/dist/cli.js'), 'serve', '--port', '0'], {
   stdio: ['ignore', 'pipe', 'inherit'],
@@ -36,6 +68,7 @@ const browser = await chromium.launch({
 });
 try {
   await mkdir(out, { recursive: true });
+  const hashes = await sampleAnswers(url);
   for (const [name, markup, width] of widgets) {
     for (const theme of ['light', 'dark']) {
       const page = await browser.newPage({ viewport: { width, height: 800 }, deviceScaleFactor: 1, colorScheme: theme });
@@ -46,14 +79,17 @@ try {
             <script type="module" src="/widgets.js"></script>${markup.replace('></', ` theme="${theme}"></`)}</body></html>`,
         }),
       );
-      await page.goto(`${url}/screenshot`);
+      await page.goto(`${url}/screenshot${hashes[name] ? `#${hashes[name]}` : ''}`);
       const element = page.locator('body > *:last-child');
       await page.waitForFunction(() => {
         const e = document.body.lastElementChild;
         return e?.shadowRoot?.querySelector('[part~="base"]') && !e.shadowRoot.querySelector('[part~="loading"], [part~="error"]');
       });
       const file = path.join(out, `${name}-${theme}.png`);
-      await element.screenshot({ path: file });
+      if (name === 'self-assessment') {
+        const box = await element.boundingBox();
+        await page.screenshot({ path: file, fullPage: true, clip: { ...box, height: Math.min(box.height, 2_400) } });
+      } else await element.screenshot({ path: file });
       console.log(path.relative(root, file));
       await page.close();
     }
