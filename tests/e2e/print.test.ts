@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,24 +6,12 @@ import { DEFAULT_CONTENT_DIR, loadFrameworkOrThrow, type Framework } from '@alti
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.js';
 import { runCli, startCliServer, type CliServer } from '../support/cli.js';
+import { pdfPages, poppler } from '../support/poppler.js';
 
 // The handouts printed by Chromium to PDF and read back with poppler's
 // pdftotext. `-layout` keeps one page per form feed and the footer on its own
 // line; `-raw` keeps the order Chromium painted the text in (cell after cell,
 // row after row), so a row's text is contiguous exactly when it is on one page.
-
-const INSTALL = 'apt-get install -y poppler-utils (Debian/Ubuntu; or run tests/support/ensure-poppler.sh as root)';
-
-/** Runs a poppler tool; a missing one fails the test with the install command, never skips it. */
-function poppler(tool: 'pdftotext' | 'pdfinfo', args: readonly string[]): string {
-  try {
-    return execFileSync(tool, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-      throw new Error(`${tool} is missing; install it with: ${INSTALL}`, { cause: error });
-    throw error;
-  }
-}
 
 /** The shipped content, which the handouts are printed from. */
 const framework: Framework = await loadFrameworkOrThrow(DEFAULT_CONTENT_DIR);
@@ -56,7 +43,7 @@ let printed = 0;
 async function printPdf(page: Page): Promise<Printed> {
   const file = path.join(dir, `handout-${++printed}.pdf`);
   await writeFile(file, await page.pdf({ preferCSSPageSize: true }));
-  const pages = Number(/^Pages:\s+(\d+)$/m.exec(poppler('pdfinfo', [file]))![1]);
+  const pages = pdfPages(file);
   // pdftotext ends every page with a form feed.
   const split = (text: string) => text.split('\f').slice(0, pages);
   return {

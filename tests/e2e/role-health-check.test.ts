@@ -1,14 +1,12 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.js';
-import { REPO_ROOT, startCliServer, type CliServer } from '../support/cli.js';
+import { startCliServer, type CliServer } from '../support/cli.js';
+import { bundleElement, serveElementPage } from '../support/element-page.js';
+import { pdfPages, poppler } from '../support/poppler.js';
 
 // <de-role-health-check> in a real page under the strict CSP, with answers in
 // the link: printed by Chromium to PDF and read back with poppler's pdftotext
@@ -17,71 +15,9 @@ import { REPO_ROOT, startCliServer, type CliServer } from '../support/cli.js';
 // with the widgets' Vite, so this test does not depend on how the element is
 // wired into the shared bundle.
 
-const INSTALL = 'apt-get install -y poppler-utils (Debian/Ubuntu; or run tests/support/ensure-poppler.sh as root)';
 const KEY = 'de-role-health-check';
 
-function poppler(tool: 'pdftotext' | 'pdfinfo', args: readonly string[]): string {
-  try {
-    return execFileSync(tool, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-      throw new Error(`${tool} is missing; install it with: ${INSTALL}`, { cause: error });
-    throw error;
-  }
-}
-
 const norm = (text: string) => text.replace(/\s+/g, ' ').trim();
-
-/** The element's define module and what it imports, as ES modules by file name. */
-async function bundleElement(): Promise<Map<string, string>> {
-  const widgets = path.join(REPO_ROOT, 'packages/widgets');
-  // The widgets' own Vite (a devDependency of theirs, not of the tests), typed here only as far as used.
-  const { build } = (await import(createRequire(path.join(widgets, 'package.json')).resolve('vite'))) as {
-    build: (config: Record<string, unknown>) => Promise<unknown>;
-  };
-  const result = await build({
-    root: widgets,
-    configFile: false,
-    logLevel: 'silent',
-    mode: 'production',
-    build: {
-      write: false,
-      target: 'es2022',
-      minify: false,
-      lib: { entry: { 'role-health-check': 'src/role-health-check/define.ts' }, formats: ['es'] },
-      rolldownOptions: { output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name].js' } },
-    },
-  });
-  const outputs = (Array.isArray(result) ? result : [result]) as { output: { fileName: string; type: string; code?: string }[] }[];
-  return new Map(outputs.flatMap((o) => o.output.filter((f) => f.type === 'chunk').map((f) => [`/${f.fileName}`, f.code!] as const)));
-}
-
-/** A page of its own origin holding the element, with the strict CSP: scripts and styles only from itself, data only from the API. */
-async function servePage(api: string, files: Map<string, string>, attributes = '') {
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Role health check</title>
-<script type="module" src="/role-health-check.js"></script></head>
-<body><main><de-role-health-check endpoint="${api}/graphql" ${attributes}></de-role-health-check></main></body></html>`;
-  const csp = `default-src 'none'; script-src 'self'; style-src 'self'; connect-src ${api}; img-src 'self'`;
-  const server = createServer((req, res) => {
-    const file = files.get(new URL(req.url ?? '/', 'http://x').pathname);
-    if (file !== undefined) {
-      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'content-security-policy': csp });
-      res.end(file);
-    } else if (req.url === '/' || req.url?.startsWith('/?')) {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp });
-      res.end(html);
-    } else if (req.url === '/favicon.ico') {
-      res.writeHead(204).end();
-    } else {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
@@ -95,7 +31,7 @@ beforeAll(async () => {
     startCliServer(),
     launchChromium(),
     mkdtemp(path.join(os.tmpdir(), 'altitude-health-')),
-    bundleElement(),
+    bundleElement('role-health-check'),
   ]);
 }, 60_000);
 afterAll(async () => {
@@ -146,7 +82,7 @@ describe('<de-role-health-check> in a real page', () => {
   let page: { url: string; close(): Promise<void> };
   let modes: Mode[];
   beforeAll(async () => {
-    page = await servePage(server.url, files);
+    page = await serveElementPage({ api: server.url, files, folder: 'role-health-check', title: 'Role health check' });
     const query = '{ failureModes { slug title symptoms(format: TEXT) } }';
     modes = ((await (await fetch(`${server.url}/graphql?query=${encodeURIComponent(query)}`)).json()) as { data: { failureModes: Mode[] } })
       .data.failureModes;
@@ -161,7 +97,7 @@ describe('<de-role-health-check> in a real page', () => {
     const { page: tab, problems } = await open(page, { v: 1, tool: 'role-health-check', checked });
     const file = path.join(dir, 'health.pdf');
     await writeFile(file, await tab.pdf({ format: 'A4', printBackground: false }));
-    const pages = Number(/^Pages:\s+(\d+)$/m.exec(poppler('pdfinfo', [file]))![1]);
+    const pages = pdfPages(file);
     const printed = norm(poppler('pdftotext', ['-raw', file, '-']));
 
     expect(pages).toBeGreaterThanOrEqual(1);

@@ -1,14 +1,12 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.js';
-import { REPO_ROOT, startCliServer, type CliServer } from '../support/cli.js';
+import { startCliServer, type CliServer } from '../support/cli.js';
+import { bundleElement, serveElementPage } from '../support/element-page.js';
+import { pdfPages, poppler } from '../support/poppler.js';
 
 // <de-self-assessment> in a real page under the strict CSP, with answers in
 // the link: printed by Chromium to PDF and read back with poppler's pdftotext
@@ -17,72 +15,9 @@ import { REPO_ROOT, startCliServer, type CliServer } from '../support/cli.js';
 // with the widgets' Vite, so the test does not depend on how the element is
 // wired into the shared bundle.
 
-const INSTALL = 'apt-get install -y poppler-utils (Debian/Ubuntu; or run tests/support/ensure-poppler.sh as root)';
 const KEY = 'de-self-assessment';
 
-function poppler(tool: 'pdftotext' | 'pdfinfo', args: readonly string[]): string {
-  try {
-    return execFileSync(tool, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-      throw new Error(`${tool} is missing; install it with: ${INSTALL}`, { cause: error });
-    throw error;
-  }
-}
-
 const norm = (text: string) => text.replace(/\s+/g, ' ').trim();
-
-/** The element's define module and what it imports, as ES modules by path. */
-async function bundleElement(): Promise<Map<string, string>> {
-  const widgets = path.join(REPO_ROOT, 'packages/widgets');
-  // The widgets' own Vite (tests/ does not depend on it); typed by the little used here.
-  const { build } = (await import(createRequire(path.join(widgets, 'package.json')).resolve('vite'))) as {
-    build: (config: object) => Promise<unknown>;
-  };
-  const result = await build({
-    root: widgets,
-    configFile: false,
-    logLevel: 'silent',
-    mode: 'production',
-    build: {
-      write: false,
-      target: 'es2022',
-      minify: false,
-      lib: { entry: { 'self-assessment': 'src/self-assessment/define.ts' }, formats: ['es'] },
-      rolldownOptions: { output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name].js' } },
-    },
-  });
-  const outputs = (Array.isArray(result) ? result : [result]) as { output: { fileName: string; type: string; code?: string }[] }[];
-  return new Map(outputs.flatMap((o) => o.output.filter((f) => f.type === 'chunk').map((f) => [`/${f.fileName}`, f.code!] as const)));
-}
-
-/** A page of its own origin holding the element, under the strict CSP: scripts and styles only from itself, data only from the API. */
-async function servePage(api: string, files: Map<string, string>) {
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Self-assessment</title>
-<script type="module" src="/self-assessment.js"></script></head>
-<body><main><de-self-assessment endpoint="${api}/graphql"></de-self-assessment></main></body></html>`;
-  const csp = `default-src 'none'; script-src 'self'; style-src 'self'; connect-src ${api}; img-src 'self'`;
-  const server = createServer((req, res) => {
-    const pathname = new URL(req.url ?? '/', 'http://x').pathname;
-    const file = files.get(pathname);
-    if (file !== undefined) {
-      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'content-security-policy': csp });
-      res.end(file);
-    } else if (pathname === '/') {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp });
-      res.end(html);
-    } else if (pathname === '/favicon.ico') {
-      res.writeHead(204).end();
-    } else {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
@@ -105,9 +40,9 @@ beforeAll(async () => {
     startCliServer(),
     launchChromium(),
     mkdtemp(path.join(os.tmpdir(), 'altitude-self-assessment-')),
-    bundleElement(),
+    bundleElement('self-assessment'),
   ]);
-  site = await servePage(server.url, files);
+  site = await serveElementPage({ api: server.url, files, folder: 'self-assessment', title: 'Self-assessment' });
   const query = `{ levels { slug title } dimensions { slug title } capabilities { slug title atLevel { level { slug } text(format: TEXT) } }
     leverageMechanisms { slug title } }`;
   framework = ((await (await fetch(`${server.url}/graphql?query=${encodeURIComponent(query)}`)).json()) as { data: Framework }).data;
@@ -170,7 +105,7 @@ describe('<de-self-assessment> in a real page', () => {
       await writeFile(file, await page.pdf({ format }));
       // KEEP_PDF=<folder> keeps the printouts, for a person to look at the layout.
       if (process.env.KEEP_PDF) await writeFile(path.join(process.env.KEEP_PDF, path.basename(file)), await page.pdf({ format }));
-      const pages = Number(/^Pages:\s+(\d+)$/m.exec(poppler('pdfinfo', [file]))![1]);
+      const pages = pdfPages(file);
       // A hyphenated word broken at a line's end is one word again.
       const printed = norm(poppler('pdftotext', ['-raw', file, '-']).replace(/(\w-)\n(?=\w)/g, '$1'));
       const top = framework.levels.at(-1)!;
