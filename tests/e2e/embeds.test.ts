@@ -307,6 +307,12 @@ describe('static snippets', () => {
       code: 2,
       stderr: 'altitude snippet: Unknown level "junior". Valid levels: staff, principal, distinguished.\n',
     });
+    // A tool has no static form: the CLI says which forms it has instead of writing one.
+    const tool = await runCli(['snippet', 'self-assessment']);
+    expect(tool.code).toBe(2);
+    expect(tool.stdout).toBe('');
+    expect(tool.stderr).toContain('needs a script or an iframe');
+    expect(tool.stderr).toContain('/embed/self-assessment');
   });
 });
 

@@ -22,6 +22,8 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 <de-failure-mode-card mode="super-coder"></de-failure-mode-card>
 <de-failure-mode-grid></de-failure-mode-grid>
 <de-leverage-mechanisms></de-leverage-mechanisms>
+<de-self-assessment target="principal"></de-self-assessment>
+<de-role-health-check></de-role-health-check>
 </body></html>`;
 
 let work: string;
@@ -115,10 +117,15 @@ describe('altitude build-static', () => {
       'embed/failure-modes.html',
       'embed/leverage-mechanisms.html',
       'embed/level-compare/staff,principal,distinguished.html',
+      'embed/self-assessment.html',
+      'embed/self-assessment/principal.html',
+      'embed/role-health-check.html',
       'snippet/level/principal.md',
       'snippet/level-compare/distinguished,staff.html',
     ])
       expect(written).toContain(file);
+    // A tool has no static snippet: it needs its script.
+    expect(written.filter((f) => /^snippet\/.*(self-assessment|role-health-check)/.test(f))).toEqual([]);
     // As readable by the web server as a folder mkdir makes (it is built in a private temporary folder).
     expect((await stat(out)).mode & 0o777).toBe(0o777 & ~process.umask());
     const answers = written.filter((f) => f.startsWith('graphql/'));
@@ -156,7 +163,8 @@ describe('altitude build-static', () => {
         ),
       );
       expect(rows).toEqual(['Time horizon']);
-      expect(requests.filter((p) => p.startsWith('/graphql/'))).toHaveLength(5);
+      // One answer per element: the tools ask for everything they show at once.
+      expect(requests.filter((p) => p.startsWith('/graphql/'))).toHaveLength(TAGS.length);
       expect(requests.some((p) => p === '/graphql')).toBe(false);
       expect(problems).toEqual([]);
 
@@ -182,6 +190,24 @@ describe('altitude build-static', () => {
       expect(heading).toContain('Staff Engineer and Principal Engineer compared');
       // The server's page names its oEmbed endpoint; a static host has none, so the static page names none.
       expect(await page.locator('link[type="application/json+oembed"]').count()).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('serves the tools’ embed pages from the static host: hydrated from the page, answers kept in the frame’s own address', async () => {
+    const { page, problems, requests } = await watchedPage();
+    try {
+      await page.goto(`${origin}/embed/self-assessment/principal.html`);
+      const heading = () =>
+        page.evaluate(() => document.querySelector('de-self-assessment')!.shadowRoot!.querySelector('[part~="heading"]')?.textContent);
+      expect(await heading()).toBe('Self-assessment against Principal Engineer');
+      await page.waitForFunction(() => (document.querySelector('de-self-assessment') as unknown as { hasUpdated?: boolean }).hasUpdated);
+      await page.locator('de-self-assessment input[type="radio"][value="staff"]').first().check();
+      await page.waitForFunction(() => location.hash.startsWith('#de-self-assessment='));
+      // The answer the page ships was enough: no answer file fetched, nothing carrying the answer.
+      expect(requests.filter((p) => p.startsWith('/graphql'))).toEqual([]);
+      expect(problems).toEqual([]);
     } finally {
       await page.close();
     }

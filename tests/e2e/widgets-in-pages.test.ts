@@ -100,7 +100,8 @@ describe('a strict-CSP page', () => {
         headers: { 'content-type': 'text/html', 'content-security-policy': STRICT_CSP },
         body: `<!doctype html><html lang="en"><title>CSP</title><script type="module" src="/widgets.js"></script>
           <de-level-compare levels="staff principal distinguished"></de-level-compare><de-level-card level="staff"></de-level-card>
-          <de-failure-mode-card mode="super-coder"></de-failure-mode-card><de-failure-mode-grid></de-failure-mode-grid><de-leverage-mechanisms></de-leverage-mechanisms>`,
+          <de-failure-mode-card mode="super-coder"></de-failure-mode-card><de-failure-mode-grid></de-failure-mode-grid><de-leverage-mechanisms></de-leverage-mechanisms>
+          <de-self-assessment target="principal"></de-self-assessment><de-role-health-check></de-role-health-check>`,
       }),
     );
     await page.goto(`${server.url}/csp-fixture`);

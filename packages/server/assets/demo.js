@@ -52,6 +52,8 @@ if (form) {
     }
     if (widget === 'level') params.set('level', data.get('level'));
     if (widget === 'failure-mode') params.set('mode', data.get('mode'));
+    if (widget === 'self-assessment') params.set('target', data.get('target'));
+    if (widget === 'role-health-check' && data.get('card-href')) params.set('card-href', data.get('card-href'));
     if (data.get('theme')) params.set('theme', data.get('theme'));
     if (data.get('lang')) params.set('lang', data.get('lang'));
     return params;
@@ -88,6 +90,14 @@ if (form) {
     show('script', forms.scriptTag);
     show('iframe', forms.iframe);
     show('oembed', forms.oembedUrl);
+    // A tool has no static snippet (its answers need its script): the builder says so instead.
+    const tool = forms.snippetHtmlUrl === undefined;
+    for (const part of form.parentElement.querySelectorAll('[data-static]')) part.hidden = tool;
+    document.getElementById('builder-tool-note').hidden = !tool;
+    if (tool) {
+      form.dispatchEvent(new CustomEvent('builder-updated', { bubbles: true }));
+      return;
+    }
     let html;
     let markdown;
     try {

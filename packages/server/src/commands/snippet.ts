@@ -1,6 +1,6 @@
 import type { LoadOptions } from '@altitude/schema';
 import { parseWidgetSpec } from '../embeds/widget-spec.js';
-import { snippetHtml, snippetMarkdown } from '../embeds/snippets.js';
+import { snippetHtml, snippetMarkdown, snippetRefusal } from '../embeds/snippets.js';
 import { loadOrReport } from './load-or-report.js';
 
 export interface SnippetCommandOptions {
@@ -33,6 +33,12 @@ export async function runSnippet(options: SnippetCommandOptions): Promise<number
     return 2;
   }
   const { spec, framework: inLocale } = parsed;
+  // A tool asks its reader: it has no static form, only a script or a frame.
+  const refusal = snippetRefusal(spec);
+  if (refusal !== undefined) {
+    process.stderr.write(`altitude snippet: ${refusal}\n`);
+    return 2;
+  }
   const asked = spec.attributes.lang;
   // Said on stderr, so stdout stays the snippet alone.
   if (asked !== undefined && asked !== spec.locale)

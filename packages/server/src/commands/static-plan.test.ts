@@ -45,13 +45,35 @@ describe('planStaticSite', () => {
     );
     expect(files.find((f) => f.to === 'snippet/ja/level/staff.md')?.from).toBe('/snippet/level/staff.md?lang=ja');
     expect(files.find((f) => f.to === 'embed/level/staff.html')?.from).toBe('/embed/level/staff');
-    // Every locale the same embeds and snippets: 3 levels, 4 failure modes, 2 lists, 12 comparisons, 3 forms each.
+    // Every locale the same embeds and snippets: 3 levels, 4 failure modes, 2 lists, 12 comparisons, 3 forms each;
+    // and the tools' embed pages: the self-assessment against the top level and against each level, the health check.
     expect([...perLocale]).toEqual([
-      ['en', 63],
-      ['de', 63],
-      ['ja', 63],
+      ['en', 63 + 5],
+      ['de', 63 + 5],
+      ['ja', 63 + 5],
     ]);
     expect(new Set(to).size).toBe(to.length);
+  });
+
+  it('writes the tools’ embed pages per locale, a self-assessment per target level, and no snippet of a tool', () => {
+    const { files } = planStaticSite(framework, ORIGIN, locales('en', 'de'), withoutLocale());
+    const tools = files.filter((f) => /(self-assessment|role-health-check)/.test(f.to));
+    expect(tools.map((f) => [f.from, f.to, f.locale])).toEqual([
+      ['/embed/self-assessment', 'embed/self-assessment.html', 'en'],
+      ['/embed/self-assessment?target=staff', 'embed/self-assessment/staff.html', 'en'],
+      ['/embed/self-assessment?target=principal', 'embed/self-assessment/principal.html', 'en'],
+      ['/embed/self-assessment?target=distinguished', 'embed/self-assessment/distinguished.html', 'en'],
+      ['/embed/role-health-check', 'embed/role-health-check.html', 'en'],
+      ['/embed/self-assessment?lang=de', 'embed/de/self-assessment.html', 'de'],
+      ['/embed/self-assessment?target=staff&lang=de', 'embed/de/self-assessment/staff.html', 'de'],
+      ['/embed/self-assessment?target=principal&lang=de', 'embed/de/self-assessment/principal.html', 'de'],
+      ['/embed/self-assessment?target=distinguished&lang=de', 'embed/de/self-assessment/distinguished.html', 'de'],
+      ['/embed/role-health-check?lang=de', 'embed/de/role-health-check.html', 'de'],
+    ]);
+    // Made static like every embed page: the static answers, and no oEmbed endpoint.
+    const edit = tools[0]!.edit!;
+    const page = `<link rel="alternate" type="application/json+oembed" href="${ORIGIN}/oembed?url=x">\n<de-self-assessment endpoint="${ORIGIN}/graphql"></de-self-assessment>`;
+    expect(edit(Buffer.from(page)).toString()).toBe(`<de-self-assessment endpoint="${ORIGIN}/graphql/"></de-self-assessment>`);
   });
 
   it('plans an operation without $locale once, and one with it per locale with locale among its variables', () => {
@@ -94,7 +116,7 @@ describe('planStaticSite', () => {
     const bundle = files.find((f) => f.to === 'widgets-all.js')!.edit!;
     expect(bundle(Buffer.from("x='./graphql'")).toString()).toBe("x='./graphql/'");
     expect(() => bundle(Buffer.from('none'))).toThrow('found it 0 times');
-    expect(perLocale.get('de')).toBe(63);
+    expect(perLocale.get('de')).toBe(68);
   });
 
   it('refuses an operation it has no requests for, naming it', () => {

@@ -101,7 +101,7 @@ export function planStaticSite(
     })),
     ...[...EXPORT_PATHS.keys(), EXPORT_SCHEMA_PATH_URL].map((p) => ({ from: p, to: p.slice(1) })),
   ];
-  // Static hosts ignore query strings, so a comparison's levels become the file name.
+  // Static hosts ignore query strings, so a comparison's levels, and a self-assessment's target, become the file name.
   const embeds = [
     ...levels.map((l) => ({ server: `level/${l}`, query: '', file: `level/${l}` })),
     ...modes.map((m) => ({ server: `failure-mode/${m}`, query: '', file: `failure-mode/${m}` })),
@@ -109,16 +109,28 @@ export function planStaticSite(
     { server: 'leverage-mechanisms', query: '', file: 'leverage-mechanisms' },
     ...comparisons.map((s) => ({ server: 'level-compare', query: `levels=${s.join(',')}`, file: `level-compare/${s.join(',')}` })),
   ];
+  // The tools: embed pages only, for a tool has no static snippet. (A health check's card-href is the page author's
+  // own address, so only the one without it is built.)
+  const toolEmbeds = [
+    { server: 'self-assessment', query: '', file: 'self-assessment' },
+    ...levels.map((l) => ({ server: 'self-assessment', query: `target=${l}`, file: `self-assessment/${l}` })),
+    { server: 'role-health-check', query: '', file: 'role-health-check' },
+  ];
   for (const { tag: locale } of locales) {
     const folder = localeFolder(locale);
     const lang = locale === SOURCE_LOCALE ? '' : `lang=${locale}`;
-    for (const { server, query, file } of embeds) {
+    const suffixOf = (query: string) => {
       const both = [query, lang].filter(Boolean).join('&');
-      const suffix = both ? `?${both}` : '';
+      return both ? `?${both}` : '';
+    };
+    for (const { server, query, file } of embeds) {
+      const suffix = suffixOf(query);
       files.push({ from: `/embed/${server}${suffix}`, to: `embed/${folder}${file}.html`, edit: staticEmbed, locale });
       files.push({ from: `/snippet/${server}.html${suffix}`, to: `snippet/${folder}${file}.html`, locale });
       files.push({ from: `/snippet/${server}.md${suffix}`, to: `snippet/${folder}${file}.md`, locale });
     }
+    for (const { server, query, file } of toolEmbeds)
+      files.push({ from: `/embed/${server}${suffixOf(query)}`, to: `embed/${folder}${file}.html`, edit: staticEmbed, locale });
   }
 
   const requests: Record<string, Record<string, unknown>[]> = {

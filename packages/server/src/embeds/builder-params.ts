@@ -3,12 +3,13 @@ import { parseWidgetSpec, type SpecResult } from './widget-spec.js';
 
 /**
  * The embed builder's form fields (widget, levels, dimensions, level, mode,
- * theme, lang) as a widget spec, so the builder and the embed URLs share one parser.
+ * target, card-href, theme, lang) as a widget spec, so the builder and the
+ * embed URLs share one parser.
  */
 export function specFromBuilder(params: URLSearchParams, framework: Framework): SpecResult {
   const widget = params.get('widget') ?? 'level-compare';
   const query = new URLSearchParams();
-  for (const name of ['levels', 'dimensions', 'theme', 'lang']) {
+  for (const name of ['levels', 'dimensions', 'target', 'card-href', 'theme', 'lang']) {
     const value = params.get(name);
     if (value) query.set(name, value);
   }

@@ -27,6 +27,9 @@ const ENGLISH = {
   movingBetween: 'Moving between these levels',
   /** What the † after an interpreted item means. */
   interpretedNote: "The framework's reading, built on its sources rather than stated by them.",
+  // The tools' titles, as their widgets head them.
+  selfAssessment: (level: string) => `Self-assessment against ${level}`,
+  roleHealthCheck: 'Is the organisation getting the role wrong?',
 };
 
 export type EmbedWords = typeof ENGLISH;
@@ -48,6 +51,8 @@ const CATALOGUES: Readonly<Record<string, Partial<EmbedWords>>> = {
     onTo: (level) => `Weiter zu ${level}`,
     movingBetween: 'Übergänge zwischen diesen Stufen',
     interpretedNote: 'Eine eigene Einschätzung des Frameworks: auf seine Quellen gestützt, aber nicht von ihnen ausgesagt.',
+    selfAssessment: (level) => `Selbsteinschätzung gemessen an ${level}`,
+    roleHealthCheck: 'Macht die Organisation bei der Rolle etwas falsch?',
   },
   ja: {
     compared: (names) => `${list('ja')(names)}の比較`,
@@ -65,6 +70,8 @@ const CATALOGUES: Readonly<Record<string, Partial<EmbedWords>>> = {
     onTo: (level) => `${level}へ`,
     movingBetween: 'これらのレベル間の移行',
     interpretedNote: '出典に明記されたものではなく、出典をもとにした本フレームワーク独自の解釈です。',
+    selfAssessment: (level) => `${level}を目標とした自己評価`,
+    roleHealthCheck: '組織はこの役割を誤って運用していないか',
   },
 };
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_CONTENT_DIR, asSentence, escapeHtml, loadFrameworkOrThrow, type Basis, type Framework } from '@altitude/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INTERPRETED_NOTE, snippetHtml, snippetMarkdown } from './snippets.js';
+import { INTERPRETED_NOTE, snippetHtml, snippetMarkdown, snippetRefusal } from './snippets.js';
 import { parseWidgetSpec, type WidgetSpec } from './widget-spec.js';
 
 const HTML_MARK = `<sup class="altitude-interpreted" title="The framework&#39;s reading, built on its sources rather than stated by them.">†</sup>`;
@@ -81,6 +81,9 @@ function shownBy(s: WidgetSpec, on: Framework): { html: { basis: Basis }[]; md: 
       return same(on.failureModes.flatMap((m) => [m, ...m.preventedBy]));
     case 'leverage-mechanisms':
       return same([...on.leverageMechanisms]);
+    case 'self-assessment':
+    case 'role-health-check':
+      throw new Error(`${s.kind} has no snippet`);
   }
 }
 
@@ -246,3 +249,29 @@ function specAndFramework(at: string, query: string): [WidgetSpec, Framework] {
   if (!parsed.ok) throw new Error(parsed.message);
   return [parsed.spec, parsed.framework];
 }
+
+describe('the tools have no snippet', () => {
+  it('refuse one, naming the iframe and the script forms in full', () => {
+    const assessment = spec('self-assessment', 'target=principal&lang=de');
+    expect(snippetRefusal(assessment, 'https://a.example')).toBe(
+      'The self-assessment is a tool people fill in: it needs a script or an iframe, and has no static snippet. ' +
+        'Iframe: https://a.example/embed/self-assessment?target=principal&lang=de. ' +
+        'Script: <script type="module" src="https://a.example/widgets.js"></script> then <de-self-assessment target="principal" lang="de"></de-self-assessment>.',
+    );
+    // Without an origin (the CLI), paths on the Altitude server.
+    expect(snippetRefusal(spec('role-health-check'))).toBe(
+      'The role health check is a tool people fill in: it needs a script or an iframe, and has no static snippet. ' +
+        'Iframe: /embed/role-health-check. Script: <script type="module" src="/widgets.js"></script> then <de-role-health-check></de-role-health-check>.',
+    );
+  });
+
+  it('and a caller that asks anyway gets the refusal as an error, never a form that does nothing', () => {
+    const check = spec('role-health-check');
+    expect(() => snippetHtml(check, framework)).toThrow('needs a script or an iframe');
+    expect(() => snippetMarkdown(check, framework)).toThrow('needs a script or an iframe');
+  });
+
+  it('while every other widget has one', () => {
+    for (const [at, query] of SPECS) expect(snippetRefusal(spec(at, query), 'https://a.example'), at).toBeUndefined();
+  });
+});

@@ -9,7 +9,7 @@ import {
   type RichText,
 } from '@altitude/schema';
 import { ENGLISH_WORDS, embedWords, type EmbedWords } from './embed-words.js';
-import type { WidgetSpec } from './widget-spec.js';
+import { embedUrl, isTool, type WidgetSpec } from './widget-spec.js';
 
 // Static snippets for wikis that take pasted HTML or Markdown but no script:
 // no <script>, no event handlers, nothing fetched; the only links are to the
@@ -135,6 +135,30 @@ ${steps.length ? `<h3>${escapeHtml(words.steps)}</h3><ul>${steps.join('')}</ul>`
 ${htmlSources(level.sources, words)}${htmlLegend([level, ...level.expectations, ...level.signalsBelow, ...level.transitionsIn, ...level.transitionsOut], words)}`;
 }
 
+/**
+ * Why a spec has no static snippet, with the two forms it does have; undefined
+ * when it has one. A tool is filled in, and its answers are kept by its
+ * script in the page's address: pasted as static HTML it would be a form that
+ * does nothing. `origin` makes the addresses absolute (a server knows its
+ * own); without it they are paths on the Altitude server.
+ */
+export function snippetRefusal(spec: WidgetSpec, origin = ''): string | undefined {
+  if (!isTool(spec.kind)) return undefined;
+  const attributes = Object.entries(spec.attributes)
+    .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
+    .join('');
+  return (
+    `The ${spec.kind === 'self-assessment' ? 'self-assessment' : 'role health check'} is a tool people fill in: it needs a script or an iframe, and has no static snippet. ` +
+    `Iframe: ${embedUrl(spec, origin)}. ` +
+    `Script: <script type="module" src="${origin}/widgets.js"></script> then <${spec.tag}${attributes}></${spec.tag}>.`
+  );
+}
+
+/** A snippet asked of a tool: a mistake of the caller's, who should have asked snippetRefusal first. */
+const noSnippet = (spec: WidgetSpec): never => {
+  throw new Error(snippetRefusal(spec));
+};
+
 /** The HTML snippet for a widget spec, from the framework in the spec's locale. */
 export function snippetHtml(spec: WidgetSpec, framework: Framework): string {
   const words = embedWords(spec.locale);
@@ -185,6 +209,9 @@ ${htmlSources(
   words,
 )}${htmlLegend(framework.leverageMechanisms, words)}`,
       );
+    case 'self-assessment':
+    case 'role-health-check':
+      return noSnippet(spec);
   }
 }
 
@@ -282,5 +309,8 @@ export function snippetMarkdown(spec: WidgetSpec, framework: Framework): string 
         framework.leverageMechanisms.flatMap((m) => m.sources),
         words,
       )}${mdLegend(framework.leverageMechanisms, words)}`;
+    case 'self-assessment':
+    case 'role-health-check':
+      return noSnippet(spec);
   }
 }

@@ -1,7 +1,7 @@
 import { DEFAULT_CONTENT_DIR, loadFrameworkOrThrow, type Framework } from '@altitude/schema';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { specFromBuilder } from './builder-params.js';
-import { parseWidgetSpec, type WidgetSpec } from './widget-spec.js';
+import { embedForms, MAX_CARD_HREF, parseWidgetSpec, type WidgetSpec } from './widget-spec.js';
 
 let framework: Framework;
 beforeAll(async () => {
@@ -99,5 +99,126 @@ describe('lang', () => {
   it('comes from the embed builder too', () => {
     const built = specFromBuilder(new URLSearchParams('widget=level&level=principal&lang=ja'), framework);
     expect(built.ok && [built.spec.query, built.spec.attributes]).toEqual(['lang=ja', { level: 'principal', lang: 'ja' }]);
+  });
+});
+
+describe('the tools', () => {
+  const parse = (path: string, query = '') => parseWidgetSpec(path, new URLSearchParams(query), framework);
+  const top = () => framework.levels.reduce((a, b) => (b.rank > a.rank ? b : a));
+
+  it('read a self-assessment’s target level, titled as the widget heads it; no target means the top level', () => {
+    expect(parse('self-assessment', 'target=principal&theme=dark')).toMatchObject({
+      ok: true,
+      spec: {
+        kind: 'self-assessment',
+        tag: 'de-self-assessment',
+        attributes: { target: 'principal', theme: 'dark' },
+        path: 'self-assessment',
+        query: 'target=principal&theme=dark',
+        title: 'Self-assessment against Principal Engineer',
+      },
+    });
+    const untargeted = parse('self-assessment');
+    expect(untargeted.ok && [untargeted.spec.attributes, untargeted.spec.query, untargeted.spec.title]).toEqual([
+      {},
+      '',
+      `Self-assessment against ${top().title}`,
+    ]);
+    // An empty target is no target, as it is for the element.
+    const empty = parse('self-assessment', 'target=');
+    expect(empty.ok && empty.spec).toMatchObject({ query: '', attributes: {} });
+    const german = parse('self-assessment', 'target=staff&lang=de');
+    const staff = framework.translations.get('de')!.find('Level', 'staff')!.title;
+    expect(german.ok && german.spec.title).toBe(`Selbsteinschätzung gemessen an ${staff}`);
+  });
+
+  it('refuse an unknown target level, and a path below the tool, saying what is valid', () => {
+    expect(parse('self-assessment', 'target=fellow')).toEqual({
+      ok: false,
+      status: 404,
+      message: 'Unknown target level "fellow". Valid levels: staff, principal, distinguished.',
+    });
+    expect(parse('self-assessment/principal')).toMatchObject({ ok: false, status: 404 });
+    expect(parse('role-health-check/super-coder')).toMatchObject({ ok: false, status: 404 });
+  });
+
+  it('take a health check’s card-href when it is http(s) or relative, encoded in the query and escaped in the tag', () => {
+    for (const template of [
+      '/wiki/failure-modes#{slug}',
+      'https://wiki.example.com/modes?a=1&b={slug}',
+      'modes/{slug}',
+      '//wiki.example.com/{slug}',
+    ]) {
+      const parsed = parse('role-health-check', new URLSearchParams({ 'card-href': template, lang: 'ja' }).toString());
+      expect(parsed.ok, template).toBe(true);
+      if (!parsed.ok) continue;
+      expect(parsed.spec.attributes).toEqual({ 'card-href': template, lang: 'ja' });
+      expect(new URLSearchParams(parsed.spec.query).get('card-href')).toBe(template);
+      expect(parsed.spec.title).toBe('組織はこの役割を誤って運用していないか');
+    }
+    const plain = parse('role-health-check');
+    expect(plain.ok && [plain.spec.attributes, plain.spec.query, plain.spec.title]).toEqual([
+      {},
+      '',
+      'Is the organisation getting the role wrong?',
+    ]);
+    const quoted = parse('role-health-check', `card-href=${encodeURIComponent('/x/{slug}?a="b"&c')}`);
+    if (!quoted.ok) throw new Error(quoted.message);
+    expect(embedForms(quoted.spec, 'https://a.example').scriptTag).toContain(
+      '<de-role-health-check card-href="/x/{slug}?a=&quot;b&quot;&amp;c"></de-role-health-check>',
+    );
+  });
+
+  it.each([
+    'javascript:alert(1)',
+    ' JavaScript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'vbscript:x',
+    'java\tscript:alert(1)',
+    '\\\\evil.example/{slug}',
+    '   ',
+  ])('refuse the card-href %j with a 400', (template) => {
+    const parsed = parse('role-health-check', new URLSearchParams({ 'card-href': template }).toString());
+    expect(parsed).toMatchObject({
+      ok: false,
+      status: 400,
+      message: expect.stringMatching(/^card-href must be an http\(s\) or relative URL/),
+    });
+  });
+
+  it(`bound card-href at ${MAX_CARD_HREF} characters, so no address can make a page of any size`, () => {
+    const at = (length: number) => parse('role-health-check', `card-href=/${'a'.repeat(length - 1)}`);
+    expect(at(MAX_CARD_HREF).ok).toBe(true);
+    expect(at(MAX_CARD_HREF + 1)).toMatchObject({
+      ok: false,
+      status: 400,
+      message: `card-href must be at most ${MAX_CARD_HREF} characters, not ${MAX_CARD_HREF + 1}.`,
+    });
+  });
+
+  it('have iframe, script and oEmbed forms and no snippet; the other widgets keep theirs', () => {
+    const tool = parse('self-assessment', 'target=staff');
+    if (!tool.ok) throw new Error(tool.message);
+    const forms = embedForms(tool.spec, 'https://a.example');
+    expect(forms).not.toHaveProperty('snippetHtmlUrl');
+    expect(forms).not.toHaveProperty('snippetMarkdownUrl');
+    expect(forms.embedUrl).toBe('https://a.example/embed/self-assessment?target=staff');
+    expect(forms.iframe).toMatch(/^<iframe src="https:\/\/a\.example\/embed\/self-assessment\?target=staff" width="960" height="2400"/);
+    expect(forms.scriptTag).toBe(
+      '<script type="module" src="https://a.example/widgets.js"></script>\n<de-self-assessment target="staff"></de-self-assessment>',
+    );
+    const card = parse('level/staff');
+    expect(card.ok && embedForms(card.spec, 'https://a.example').snippetHtmlUrl).toBe('https://a.example/snippet/level/staff.html');
+  });
+
+  it('come from the embed builder with their own fields', () => {
+    const built = specFromBuilder(new URLSearchParams('widget=self-assessment&target=staff&levels=staff,principal&theme=light'), framework);
+    expect(built.ok && [built.spec.kind, built.spec.query]).toEqual(['self-assessment', 'target=staff&theme=light']);
+    const check = specFromBuilder(new URLSearchParams({ widget: 'role-health-check', 'card-href': '/modes#{slug}' }), framework);
+    expect(check.ok && check.spec.attributes).toEqual({ 'card-href': '/modes#{slug}' });
+    expect(specFromBuilder(new URLSearchParams({ widget: 'role-health-check', 'card-href': 'javascript:x' }), framework)).toMatchObject({
+      ok: false,
+      status: 400,
+    });
   });
 });

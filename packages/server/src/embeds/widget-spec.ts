@@ -1,10 +1,30 @@
 import { escapeHtml, type Framework } from '@altitude/schema';
+import { validCardHref } from '@altitude/widgets/role-health-check/card-link';
 import { embedLocale } from './embed-locale.js';
 import { embedWords } from './embed-words.js';
 
 /** The widgets that can be embedded without a script, by their URL name. */
-export const EMBED_KINDS = ['level-compare', 'level', 'failure-mode', 'leverage-mechanisms', 'failure-modes'] as const;
+export const EMBED_KINDS = [
+  'level-compare',
+  'level',
+  'failure-mode',
+  'leverage-mechanisms',
+  'failure-modes',
+  'self-assessment',
+  'role-health-check',
+] as const;
 export type EmbedKind = (typeof EMBED_KINDS)[number];
+
+/**
+ * The tools: widgets people fill in rather than read. Their answers live in
+ * the page's address and in files, so they need a script (or an iframe,
+ * whose page runs one): a static snippet could show a form that does nothing.
+ */
+export const TOOL_KINDS: readonly EmbedKind[] = ['self-assessment', 'role-health-check'];
+export const isTool = (kind: EmbedKind) => TOOL_KINDS.includes(kind);
+
+/** Longer than any link template a site needs; it is copied into every page rendered with it. */
+export const MAX_CARD_HREF = 500;
 
 /** One widget with its options, as every embed form (iframe, oEmbed, snippet, script tag) describes it. */
 export interface WidgetSpec {
@@ -128,12 +148,56 @@ export function parseWidgetSpec(path: string, params: URLSearchParams, source: F
         theme,
         ...served,
       });
+    case 'self-assessment': {
+      if (slug !== undefined) return missing(`No embed at /${path}.`);
+      // The widget measures against the top level when no target is named.
+      const target = params.get('target')?.trim() || undefined;
+      const level = target === undefined ? topLevel(framework) : framework.find('Level', target);
+      if (!level) return missing(`Unknown target level "${target}". Valid levels: ${validLevels}.`);
+      return ok({
+        kind,
+        tag: 'de-self-assessment',
+        attributes: themed(target ? { target } : {}),
+        path: kind,
+        query: [target ? `target=${target}` : '', optionsQuery].filter(Boolean).join('&'),
+        title: words.selfAssessment(level.title),
+        theme,
+        ...served,
+      });
+    }
+    case 'role-health-check': {
+      if (slug !== undefined) return missing(`No embed at /${path}.`);
+      const template = params.get('card-href') ?? '';
+      if (template.length > MAX_CARD_HREF) return bad(`card-href must be at most ${MAX_CARD_HREF} characters, not ${template.length}.`);
+      // The widget's own rule, so the server never renders a link the widget would refuse.
+      if (template !== '' && !validCardHref(template))
+        return bad(
+          `card-href must be an http(s) or relative URL, e.g. /wiki/failure-modes#{slug}, not ${JSON.stringify(template.slice(0, 80))}.`,
+        );
+      return ok({
+        kind,
+        tag: 'de-role-health-check',
+        attributes: themed(template ? { 'card-href': template } : {}),
+        path: kind,
+        query: [template ? `card-href=${encodeURIComponent(template)}` : '', optionsQuery].filter(Boolean).join('&'),
+        title: words.roleHealthCheck,
+        theme,
+        ...served,
+      });
+    }
     default:
       return missing(`No embed called "${kind ?? ''}". Embeds: ${EMBED_KINDS.join(', ')}.`);
   }
 }
 
-/** Every way to embed a spec, from this server's public origin. */
+/** The level a self-assessment measures against when none is named: the highest. */
+function topLevel(framework: Framework) {
+  return framework.levels.reduce<(typeof framework.levels)[number] | undefined>(
+    (top, l) => (top && top.rank >= l.rank ? top : l),
+    undefined,
+  );
+}
+
 /** Where a tool asks this server's oEmbed endpoint about an embed page. */
 export function oembedUrlOf(page: string, origin: string): string {
   return `${origin}/oembed?url=${encodeURIComponent(page)}&format=json`;
@@ -146,17 +210,23 @@ export function specFromEmbedPath(pathname: string, params: URLSearchParams, fra
   return parseWidgetSpec(path, params, framework);
 }
 
+/** Every way to embed a spec, from this server's public origin; a tool has no static snippet. */
 export function embedForms(spec: WidgetSpec, origin: string) {
   const suffix = spec.query ? `?${spec.query}` : '';
   const page = embedUrl(spec, origin);
+  // Escaped: a card-href template is the page author's text, and may hold & or quotes.
   const attributes = Object.entries(spec.attributes)
-    .map(([name, value]) => ` ${name}="${value}"`)
+    .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
     .join('');
   return {
     embedUrl: page,
     oembedUrl: oembedUrlOf(page, origin),
-    snippetHtmlUrl: `${origin}/snippet/${spec.path}.html${suffix}`,
-    snippetMarkdownUrl: `${origin}/snippet/${spec.path}.md${suffix}`,
+    ...(isTool(spec.kind)
+      ? {}
+      : {
+          snippetHtmlUrl: `${origin}/snippet/${spec.path}.html${suffix}`,
+          snippetMarkdownUrl: `${origin}/snippet/${spec.path}.md${suffix}`,
+        }),
     scriptTag: `<script type="module" src="${origin}/widgets.js"></script>\n<${spec.tag}${attributes}></${spec.tag}>`,
     iframe: iframeHtml(spec, page, DEFAULT_SIZE[spec.kind]),
   };
@@ -169,6 +239,9 @@ export const DEFAULT_SIZE: Record<EmbedKind, { width: number; height: number }> 
   'failure-mode': { width: 640, height: 700 },
   'leverage-mechanisms': { width: 960, height: 900 },
   'failure-modes': { width: 960, height: 1800 },
+  // Long forms: every area's choices, then the results under them.
+  'self-assessment': { width: 960, height: 2400 },
+  'role-health-check': { width: 800, height: 1600 },
 };
 
 export function iframeHtml(spec: WidgetSpec, embedUrl: string, size: { width: number; height: number }): string {

@@ -127,7 +127,7 @@ export function createApp(
     } else if (pathname.startsWith(PRINT_PREFIX) && read) {
       sendPrint(req, res, store.framework);
     } else if (pathname.startsWith('/snippet/') && read) {
-      sendSnippet(req, res, store.framework);
+      sendSnippet(req, res, store.framework, origin());
     } else if (pathname === '/embed-forms' && read) {
       sendEmbedForms(req, res, store.framework, origin());
     } else if (pathname === '/oembed' && read) {

@@ -44,4 +44,20 @@ export const DEMO_EXAMPLES: readonly DemoExample[] = [
     tag: 'de-leverage-mechanisms',
     attributes: {},
   },
+  {
+    id: 'self-assessment',
+    title: 'Self-assessment',
+    description:
+      'Where am I? Pick the level that fits your work on each area and see your profile against a target level, the gaps and what to grow. Your answers stay in this page’s address and in files you download: nothing is sent.',
+    tag: 'de-self-assessment',
+    attributes: { target: 'distinguished' },
+  },
+  {
+    id: 'role-health-check',
+    title: 'Role health check',
+    description:
+      'For leaders: tick the symptoms you see and learn which failure modes your organisation shows, how strongly, and what prevents them. Private in the same way.',
+    tag: 'de-role-health-check',
+    attributes: {},
+  },
 ];

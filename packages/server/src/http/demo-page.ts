@@ -31,6 +31,9 @@ const FORMS = [
   ['markdown', 'Markdown', 'A Markdown table (or lists) for wikis and READMEs that take Markdown.'],
 ] as const;
 
+/** The forms a tool has none of: it is filled in, so it needs its script (or an iframe, whose page runs it). */
+const STATIC_FORMS = new Set(['html', 'markdown']);
+
 /**
  * The builder's language choice: every locale served, named in itself (and
  * marked with its lang, so a screen reader says "Deutsch" in German); the
@@ -61,9 +64,12 @@ function renderBuilder(framework: Framework, origin: string): string {
     ['failure-mode', 'A failure mode'],
     ['failure-modes', 'Every failure mode'],
     ['leverage-mechanisms', 'Leverage mechanisms'],
+    ['self-assessment', 'Self-assessment (a tool)'],
+    ['role-health-check', 'Role health check (a tool)'],
   ];
+  const top = framework.levels.reduce((a, b) => (b.rank > a.rank ? b : a), framework.levels[0]!);
   const forms = FORMS.map(
-    ([id, title, help]) => `<div class="snippet form" data-form="${id}">
+    ([id, title, help]) => `<div class="snippet form" data-form="${id}"${STATIC_FORMS.has(id) ? ' data-static' : ''}>
     <h3 id="form-${id}-title">${escapeHtml(title)}</h3>
     <p class="help">${escapeHtml(help)}</p>
     <pre tabindex="0" aria-labelledby="form-${id}-title"><code id="form-${id}"></code></pre>
@@ -88,12 +94,18 @@ function renderBuilder(framework: Framework, origin: string): string {
     </fieldset>
     <p data-for="level" hidden><label for="builder-level">Level</label> <select id="builder-level" name="level">${options(framework.levels)}</select></p>
     <p data-for="failure-mode" hidden><label for="builder-mode">Failure mode</label> <select id="builder-mode" name="mode">${options(framework.failureModes)}</select></p>
+    <p data-for="self-assessment" hidden><label for="builder-target">Target level</label> <select id="builder-target" name="target">${framework.levels
+      .map((l) => `<option value="${escapeHtml(l.slug)}"${l === top ? ' selected' : ''}>${escapeHtml(l.title)}</option>`)
+      .join('')}</select></p>
+    <p data-for="role-health-check" hidden><label for="builder-card-href">Link to your failure-mode cards (optional)</label> <input id="builder-card-href" name="card-href" type="text" inputmode="url" maxlength="500" spellcheck="false" aria-describedby="builder-card-href-help">
+      <span class="help" id="builder-card-href-help">An http(s) or relative address with {slug} for the mode, e.g. https://wiki.example.com/failure-modes#{slug}. Empty: each result opens its card in place. In an iframe a relative address is read against this server.</span></p>
     <p><label for="builder-theme">Theme</label> <select id="builder-theme" name="theme"><option value="">Follow the reader's system</option><option value="light">Light</option><option value="dark">Dark</option></select></p>
     ${languageSelect(framework)}
   </form>
   <p id="builder-problem" class="problem" role="alert"></p>
   <h3>Preview</h3>
   <div id="builder-preview" class="preview"></div>
+  <p id="builder-tool-note" class="help" hidden>A tool is filled in, and its script keeps the answers in the page’s address, so it has no static HTML or Markdown snippet: use the script or the iframe (in which the answers live in the frame’s own address).</p>
   <div class="forms">
   ${forms}
   </div>

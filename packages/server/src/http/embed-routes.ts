@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Framework } from '@altitude/schema';
 import { embedCsp, renderEmbedError, type EmbedPage } from '../embeds/embed-shell.js';
 import { oembed } from '../embeds/oembed.js';
-import { snippetHtml, snippetMarkdown } from '../embeds/snippets.js';
+import { snippetHtml, snippetMarkdown, snippetRefusal } from '../embeds/snippets.js';
 import { specFromBuilder } from '../embeds/builder-params.js';
 import { embedForms, parseWidgetSpec, safeDecode, specFromEmbedPath } from '../embeds/widget-spec.js';
 import type { Logger } from '../logger.js';
@@ -73,8 +73,12 @@ export async function sendEmbed(
   }
 }
 
-/** `/snippet/<widget>.html` and `.md`: the same content as static HTML or Markdown to paste. */
-export function sendSnippet(req: IncomingMessage, res: ServerResponse, framework: Framework): void {
+/**
+ * `/snippet/<widget>.html` and `.md`: the same content as static HTML or
+ * Markdown to paste. A tool has none: its 404 names the iframe and script
+ * forms instead, absolute when `origin` is given.
+ */
+export function sendSnippet(req: IncomingMessage, res: ServerResponse, framework: Framework, origin?: ReaderOrigin): void {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const match = /^\/snippet\/(.+)\.(html|md)$/.exec(safeDecode(url.pathname) ?? '');
   const parsed = match
@@ -85,6 +89,11 @@ export function sendSnippet(req: IncomingMessage, res: ServerResponse, framework
     return;
   }
   const { spec } = parsed;
+  const refusal = snippetRefusal(spec, origin?.url);
+  if (refusal !== undefined) {
+    sendJson(res, 404, { error: refusal });
+    return;
+  }
   const markdown = match![2] === 'md';
   const snippet = snippets.get(framework, `${spec.path}?${spec.query}|${markdown ? 'md' : 'html'}`, () => {
     const text = markdown ? snippetMarkdown(spec, parsed.framework) : snippetHtml(spec, parsed.framework);
