@@ -42,6 +42,8 @@ describe('the widgets’ operations', () => {
     LevelComparison: { slugs: ['staff', 'principal'], locale: 'de' },
     FailureModeGrid: { locale: 'ja' },
     LeverageMechanisms: { locale: 'de' },
+    SelfAssessment: { locale: 'ja' },
+    RoleHealthCheck: { locale: 'de' },
   };
   it.each([...PERSISTED_OPERATIONS.values()].map((o) => [o.name, o.text] as const))(
     '%s answers the same bytes compiled as interpreted',

@@ -6,6 +6,7 @@ import { catalogueOf, loadCatalogue, uiLocaleFor } from '../i18n/catalogues.js';
 import { followLang, unfollowLang } from '../i18n/lang-observer.js';
 import { covers, directionOf, languageAt, requestedLocale, SOURCE_LOCALE } from '../i18n/locale.js';
 import { say, words, type Message, type Translate, type WidgetLabel, type Words } from '../i18n/messages.js';
+import type * as KeepFocus from './keep-focus.js';
 import type { FocusMark } from './keep-focus.js';
 import { errorMessage } from './templates.js';
 
@@ -14,7 +15,7 @@ import { errorMessage } from './templates.js';
  * to re-render with focus inside it (the update waits for it): a page that
  * is only read never downloads it.
  */
-let keepFocus: typeof import('./keep-focus.js') | undefined;
+let keepFocus: typeof KeepFocus | undefined;
 
 export interface DataRequest<TData> {
   readonly operation: PersistedOperation<TData, unknown>;
