@@ -125,13 +125,15 @@ const modules: UserConfig = {
         ['index', 'src/index.ts'],
         ['define', 'src/define.ts'],
         ['ssr', 'src/ssr.ts'],
+        // The React wrappers (generated, scripts/integrations.mjs): each is a module of its own, as the components.
+        ['react/index', 'src/react/index.ts'],
         // Each component's module and define.js come out of preserveModules,
         // reached from these entries.
       ]),
       formats: ['es'],
     },
     rolldownOptions: {
-      external: [/^lit(\/|$)/, /^@lit-labs\//, /^node:/],
+      external: [/^lit(\/|$)/, /^@lit-labs\//, /^@lit\/react$/, /^react(\/|$)/, /^node:/],
       output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
     },
   },

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -236,6 +236,193 @@ describe('generated files are in step with the code', () => {
       expect(committed).toBe(fresh);
     } finally {
       await rm(path.join(widgets, outdir), { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the framework integrations (scripts/integrations.mjs)', () => {
+  it('match custom-elements.json: React wrappers, JSX and Vue types, editor data (run `pnpm generate` to update)', async () => {
+    await expect(
+      run(process.execPath, [path.join(widgets, 'scripts/integrations.mjs'), '--check'], { cwd: widgets }),
+    ).resolves.toBeDefined();
+  });
+
+  it('wrap every element for React, with its events as on… props, and type JSX and Vue for every tag', async () => {
+    const index = await readFile(path.join(widgets, 'src/react/index.ts'), 'utf8');
+    const jsx = await readFile(path.join(widgets, 'types/jsx/elements.d.ts'), 'utf8');
+    const vue = await readFile(path.join(widgets, 'types/vue/index.d.ts'), 'utf8');
+    const webTypes = JSON.parse(await readFile(path.join(widgets, 'web-types.json'), 'utf8')) as {
+      contributions: { html: { elements: { name: string; attributes: { name: string }[] }[] } };
+    };
+    const vscode = JSON.parse(await readFile(path.join(widgets, 'vscode.html-custom-data.json'), 'utf8')) as {
+      tags: { name: string; attributes: { name: string }[] }[];
+    };
+    for (const tag of TAGS) {
+      const folder = tag.replace(/^de-/, '');
+      expect(index, tag).toContain(`from './${folder}.js'`);
+      const wrapper = await readFile(path.join(widgets, 'src/react', `${folder}.ts`), 'utf8');
+      expect(wrapper, tag).toContain(`tagName: '${tag}'`);
+      expect(wrapper, tag).toContain("onDeLoad: 'de-load' as EventName<CustomEvent<null>>");
+      expect(wrapper, tag).toContain("onDeError: 'de-error' as EventName<CustomEvent<{ message: string }>>");
+      expect(jsx, tag).toContain(`'${tag}': Partial<`);
+      expect(vue, tag).toContain(`'${tag}': DefineComponent<`);
+      for (const attributes of [
+        webTypes.contributions.html.elements.find((e) => e.name === tag)?.attributes,
+        vscode.tags.find((t) => t.name === tag)?.attributes,
+      ])
+        expect(
+          attributes?.map((a) => a.name),
+          tag,
+        ).toEqual(expect.arrayContaining(['endpoint', 'theme', 'heading-level', 'lang']));
+    }
+    expect(await readFile(path.join(widgets, 'src/react/role-health-check.ts'), 'utf8')).toContain(
+      "onDeChange: 'de-change' as EventName<CustomEvent<{ checked: string[] }>>",
+    );
+    // The analyzer read `new CustomEvent(type, …)` as an event named "type"; the manifest config drops it.
+    expect(jsx).not.toMatch(/["']ontype["']/);
+  });
+
+  it('type-check in an app: React 18 wrappers take arrays and typed events, JSX tags check their attributes', async () => {
+    // Inside the package, so the app resolves `@altitude/widgets/…` through the exports map, as an installed copy would.
+    const dir = await mkdtemp(path.join(widgets, '.integrations-app-'));
+    try {
+      await writeFile(
+        path.join(dir, 'tsconfig.json'),
+        JSON.stringify({
+          compilerOptions: {
+            strict: true,
+            jsx: 'react-jsx',
+            module: 'ESNext',
+            moduleResolution: 'bundler',
+            target: 'ES2022',
+            lib: ['ES2023', 'DOM', 'DOM.Iterable'],
+            types: [],
+            noEmit: true,
+            skipLibCheck: false,
+            useDefineForClassFields: false,
+          },
+          files: ['wrappers.tsx', 'elements.tsx'],
+        }),
+      );
+      // Each @ts-expect-error must meet an error, or tsc fails: the bad lines prove the types are live.
+      await writeFile(
+        path.join(dir, 'wrappers.tsx'),
+        `import { LevelCompare } from '@altitude/widgets/react/level-compare';
+import { RoleHealthCheck, LevelCard } from '@altitude/widgets/react';
+export const good = (
+  <>
+    <LevelCompare levels={['staff', 'principal']} dimensions="operating-scope" heading-level={3} onDeError={(e) => e.detail.message.length} />
+    <LevelCompare levels="staff principal" headingLevel={3} theme="dark" onDeLoad={(e) => e.detail} />
+    <RoleHealthCheck onDeChange={(e) => e.detail.checked.join(' ')} />
+    <LevelCard level="staff" ref={(card) => void card?.level} />
+  </>
+);
+// @ts-expect-error: levels is a list of slugs, not a number
+export const wrongType = <LevelCompare levels={3} />;
+// @ts-expect-error: de-error carries a message, nothing else
+export const wrongDetail = <LevelCompare onDeError={(e) => e.detail.code} />;
+// @ts-expect-error: no such theme
+export const wrongTheme = <LevelCard theme="blue" />;
+`,
+      );
+      await writeFile(
+        path.join(dir, 'elements.tsx'),
+        `import type {} from '@altitude/widgets/jsx';
+export const good = (
+  <>
+    <de-level-compare levels="staff principal" theme="light" onde-error={(e) => e.detail.message.length} />
+    <de-failure-mode-card mode="super-coder" heading-level={3} lang="de" />
+  </>
+);
+// @ts-expect-error: a misspelt attribute
+export const misspelt = <de-level-compare levls="staff principal" />;
+// @ts-expect-error: no such theme
+export const wrongTheme = <de-level-card theme="blue" />;
+// @ts-expect-error: not an Altitude tag
+export const unknownTag = <de-level-compared levels="staff principal" />;
+`,
+      );
+      const tsc = path.join(widgets, '../../node_modules/.bin/tsc');
+      // tsc prints its errors on stdout and exits non-zero.
+      const result = await run(tsc, ['-p', dir], { cwd: dir }).catch((error: Error & { stdout?: string }) => ({
+        stdout: error.stdout || error.message,
+      }));
+      expect(result.stdout).toBe('');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the package as published', () => {
+  interface PackageJson {
+    exports: Record<string, string | Record<string, string>>;
+    sideEffects: string[];
+    files: string[];
+    'web-types': string;
+    peerDependencies: Record<string, string>;
+    peerDependenciesMeta: Record<string, { optional?: boolean }>;
+    dependencies: Record<string, string>;
+  }
+  const packageJson = async () => JSON.parse(await readFile(path.join(widgets, 'package.json'), 'utf8')) as PackageJson;
+  /** Every file the exports map names (patterns aside), with the key that names it. */
+  const exportTargets = async () =>
+    Object.entries((await packageJson()).exports)
+      .filter(([key]) => !key.includes('*'))
+      .flatMap(([key, value]) => (typeof value === 'string' ? [value] : Object.values(value)).map((target) => ({ key, target })));
+
+  it('exports each component (class, define.js, React wrapper), the scripts, the types and the editor data', async () => {
+    const { exports } = await packageJson();
+    for (const tag of TAGS) {
+      const folder = tag.replace(/^de-/, '');
+      for (const key of [`./${folder}`, `./${folder}/define.js`, `./react/${folder}`]) expect(exports, key).toHaveProperty([key]);
+    }
+    for (const key of ['.', './define.js', './altitude-widgets.js', './altitude-widgets-all.js', './react', './jsx', './vue', './ssr'])
+      expect(exports, key).toHaveProperty([key]);
+  });
+
+  it('names files that exist after the build', async () => {
+    const missing = (await exportTargets()).filter(({ target }) => !existsSync(path.join(widgets, target)));
+    expect(missing).toEqual([]);
+    const pkg = await packageJson();
+    expect(existsSync(path.join(widgets, pkg['web-types']))).toBe(true);
+  });
+
+  it('marks only the modules that register elements, and the bundles, as having side effects', async () => {
+    const { sideEffects } = await packageJson();
+    for (const entry of sideEffects) expect(entry).toMatch(/(^|\/)define\.(js|ts)$|^\.\/dist\/(altitude-[\w-]+|ssr)\.js$/);
+    expect(sideEffects).toEqual(expect.arrayContaining(['./dist/*/define.js', './dist/define.js', './dist/altitude-widgets.js']));
+  });
+
+  it('asks for Lit, and for React only where the wrappers are used', async () => {
+    const pkg = await packageJson();
+    expect(Object.keys(pkg.peerDependencies).sort()).toEqual(['lit', 'react']);
+    expect(pkg.peerDependenciesMeta.react?.optional).toBe(true);
+    for (const name of Object.keys(pkg.dependencies)) expect(pkg.dependencies[name]).not.toMatch(/^(workspace|file|link):/);
+  });
+
+  it('packs what the exports name, the README and no sources, tests or maps outside dist', async () => {
+    const { stdout } = await run('pnpm', ['pack', '--dry-run', '--json'], { cwd: widgets });
+    const { files } = JSON.parse(stdout.slice(stdout.indexOf('{'))) as { files: { path: string }[] };
+    const packed = files.map((f) => f.path);
+    expect(packed.filter((f) => /^src\/|^test\/|^scripts\/|\.test\.|\.tsbuildinfo$|(^|\/)\.|fixture/.test(f))).toEqual([]);
+    expect(packed.filter((f) => f.endsWith('.map') && !f.startsWith('dist/'))).toEqual([]);
+    expect(packed.filter((f) => !f.startsWith('dist/') && !f.startsWith('types/')).sort()).toEqual(
+      [
+        'README.md',
+        'custom-elements.json',
+        'package.json',
+        'persisted-operations.json',
+        'vscode.css-custom-data.json',
+        'vscode.html-custom-data.json',
+        'web-types.json',
+      ].sort(),
+    );
+    for (const { key, target } of await exportTargets()) expect(packed, key).toContain(target.replace(/^\.\//, ''));
+    // No import the packed modules make may lead back into the workspace.
+    for (const file of packed.filter((f) => f.endsWith('.js') || f.endsWith('.d.ts'))) {
+      const code = await readFile(path.join(widgets, file), 'utf8');
+      expect(code, file).not.toMatch(/["']@altitude\/schema|["'](\.\.\/)+(src|node_modules|packages)\//);
     }
   });
 });
