@@ -53,11 +53,20 @@ async function run(command: string, args: readonly string[], cwd: string): Promi
 }
 
 /** `pnpm pack` of one workspace package (its prepack included) into `into`. */
-async function pack(name: PackageName, into: string): Promise<Packed> {
+export async function pack(name: PackageName, into: string): Promise<Packed> {
   const stdout = await run('pnpm', ['pack', '--pack-destination', into, '--json'], path.join(REPO_ROOT, PACKAGES[name]));
   // Lifecycle scripts (the schema's prepack) print their banner before the JSON.
   const { filename, files } = JSON.parse(stdout.slice(stdout.search(/^\{/m))) as { filename: string; files: { path: string }[] };
   return { tarball: path.resolve(into, filename), files: files.map((f) => f.path) };
+}
+
+/**
+ * `pnpm install` of the project in `dir` with the workspace's store, as
+ * createPackedProject does (see there for why these flags).
+ */
+export async function installFromStore(dir: string): Promise<void> {
+  const store = (await run('pnpm', ['store', 'path'], REPO_ROOT)).trim();
+  await run('pnpm', ['install', '--prefer-offline', '--store-dir', store, '--config.hoist=false', '--reporter=append-only'], dir);
 }
 
 /**
@@ -103,8 +112,7 @@ export async function createPackedProject(options: { files?: Record<string, stri
       await writeFile(path.join(dir, file), text);
     }
 
-    const store = (await run('pnpm', ['store', 'path'], REPO_ROOT)).trim();
-    await run('pnpm', ['install', '--prefer-offline', '--store-dir', store, '--config.hoist=false', '--reporter=append-only'], dir);
+    await installFromStore(dir);
 
     const server = path.join(dir, 'node_modules', '@altitude', 'server');
     const { bin } = JSON.parse(await readFile(path.join(server, 'package.json'), 'utf8')) as { bin: { altitude: string } };
