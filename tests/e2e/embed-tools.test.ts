@@ -183,6 +183,8 @@ describe('the tools in a frame', () => {
           ).checked,
       );
       expect(await tool.locator('input[name="name"]').inputValue()).toBe('Ada Lovelace');
+      // The words agree with the controls: the answers came after hydration, as a render of their own.
+      expect((await tool.locator('[part~="progress"]').textContent())!.trim()).toMatch(/^Answered: 1 of \d+\./);
 
       // No GraphQL request at all (the page carries its answer), and nothing that carries an answer.
       expect(requests.filter((r) => r.includes('/graphql'))).toEqual([]);

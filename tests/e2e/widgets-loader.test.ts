@@ -104,9 +104,18 @@ describe('the loader at /widgets.js', () => {
       // The document's observer cannot see into the shadow root.
       const before = customElements.get('de-leverage-mechanisms') !== undefined;
       await discover(root);
-      return { before, after: customElements.get('de-leverage-mechanisms') !== undefined };
+      // A second discovery while the first still loads waits for the same module.
+      const other = document.createElement('div').attachShadow({ mode: 'open' });
+      other.innerHTML = '<de-level-card level="staff"></de-level-card>';
+      void discover(other);
+      await discover(other);
+      return {
+        before,
+        after: customElements.get('de-leverage-mechanisms') !== undefined,
+        again: customElements.get('de-level-card') !== undefined,
+      };
     })()`);
-    expect(defined).toEqual({ before: false, after: true });
+    expect(defined).toEqual({ before: false, after: true, again: true });
     await page.close();
   });
 

@@ -18,8 +18,8 @@ const elements: Readonly<Record<string, () => Promise<unknown>>> = {
   'de-self-assessment': () => import('./self-assessment/define.js'),
 };
 
-/** Tags whose module has been asked for (and not failed), so each is fetched once. */
-const requested = new Set<string>();
+/** Each tag's module while it loads and once it has (not after it failed), so each is fetched once. */
+const loading = new Map<string, Promise<void>>();
 let observer: MutationObserver | undefined;
 
 /**
@@ -28,13 +28,13 @@ let observer: MutationObserver | undefined;
  * components' shadow roots, which no document observer can see.
  */
 export function discover(root: ParentNode = document): Promise<void> {
-  const waiting = Object.keys(elements).filter((tag) => !requested.has(tag));
-  if (waiting.length === 0) return Promise.resolve();
+  const tags = Object.keys(elements);
   const present = new Set<string>();
-  if (root instanceof Element && waiting.includes(root.localName)) present.add(root.localName);
-  // One query for every tag still waiting, whatever the size of what was added.
-  for (const element of root.querySelectorAll(waiting.join(','))) present.add(element.localName);
-  return Promise.all([...present].map(load)).then(() => undefined);
+  if (root instanceof Element && tags.includes(root.localName)) present.add(root.localName);
+  // One query for every tag, whatever the size of what was added.
+  for (const element of root.querySelectorAll(tags.join(','))) present.add(element.localName);
+  // Resolves once every element found is defined, including those another discovery started.
+  return Promise.all([...present].map((tag) => loading.get(tag) ?? load(tag))).then(() => undefined);
 }
 
 /**
@@ -48,17 +48,18 @@ let shared: Promise<unknown> | undefined;
 function load(tag: string): Promise<void> {
   // What every element shares, fetched beside the first element's own module rather than after it.
   shared ??= import(/* @vite-ignore */ SHARED_CHUNK).catch(() => (shared = undefined));
-  requested.add(tag);
-  if (requested.size === Object.keys(elements).length) observer?.disconnect();
-  return elements[tag]!().then(
+  const loaded = elements[tag]!().then(
     () => undefined,
     (error: unknown) => {
       // Asked again at the next discovery: a dropped connection should not leave the element dead for good.
-      requested.delete(tag);
+      loading.delete(tag);
       observe();
       console.error(`Altitude: could not load <${tag}>.`, error);
     },
   );
+  loading.set(tag, loaded);
+  if (loading.size === Object.keys(elements).length) observer?.disconnect();
+  return loaded;
 }
 
 function observe(): void {

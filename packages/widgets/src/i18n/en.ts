@@ -86,6 +86,7 @@ export type Message =
   | 'Entries ignored (not symptoms on this checklist): {count}.'
   | 'The answers in this link could not be read; the checklist starts empty.'
   | 'The answers no longer fit into the link; download them to keep them.'
+  | 'This page keeps its own place in its address, so the answers stay out of the link; download them to keep them.'
   | 'card-href must be an http(s) or relative URL, not "{value}".'
   // <de-self-assessment>
   | 'Unknown target level "{slug}". Valid levels: {valid}.'

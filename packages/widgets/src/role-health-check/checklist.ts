@@ -27,9 +27,12 @@ export interface ChecklistItem {
 /** The answer id of a mode's symptom. Slugs are kebab-case, so the dot cannot be part of one. */
 export const symptomId = (mode: string, index: number) => `${mode}.${index}`;
 
-/** Most symptoms taken from one mode, and most modes: bounds the work a hostile endpoint can cause. */
-export const MAX_SYMPTOMS_PER_MODE = 50;
-export const MAX_MODES = 50;
+/**
+ * Most symptoms taken from one mode, and most modes (the framework has 4 modes of 2–4 symptoms): bounds the work a
+ * hostile endpoint can cause, as spreading the modes apart costs about the square of the list's length.
+ */
+export const MAX_SYMPTOMS_PER_MODE = 20;
+export const MAX_MODES = 20;
 
 /** Equal texts are one symptom: spacing, case and a final full stop do not make a difference. */
 const sameText = (text: string) =>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readAnswers, MAX_CHECKED } from './answers.js';
 import { cardHref, validCardHref } from './card-link.js';
-import { buildChecklist, MAX_SYMPTOMS_PER_MODE } from './checklist.js';
+import { buildChecklist, MAX_MODES, MAX_SYMPTOMS_PER_MODE } from './checklist.js';
 import { modeResults, strengthOf } from './strength.js';
 
 // The checklist, the answers and the result as plain functions: what the
@@ -50,6 +50,17 @@ describe('buildChecklist', () => {
   it('takes a bounded number of symptoms per mode', () => {
     const list = buildChecklist([{ slug: 'a', symptoms: Array.from({ length: 10_000 }, (_, i) => `s${i}`) }]);
     expect(list).toHaveLength(MAX_SYMPTOMS_PER_MODE);
+  });
+
+  it('orders the largest checklist it takes quickly, whatever a hostile endpoint sends', () => {
+    const modes = Array.from({ length: 1_000 }, (_, m) => ({
+      slug: `mode-${m}`,
+      symptoms: Array.from({ length: 1_000 }, (_, i) => `symptom ${m} ${i} ${'x'.repeat(200)}`),
+    }));
+    const started = performance.now();
+    const list = buildChecklist(modes);
+    expect(list).toHaveLength(MAX_MODES * MAX_SYMPTOMS_PER_MODE);
+    expect(performance.now() - started).toBeLessThan(2_000);
   });
 });
 

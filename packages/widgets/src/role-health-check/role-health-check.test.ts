@@ -7,6 +7,7 @@ import { ja } from '../i18n/locales/ja.js';
 import { FailureModeCardOperation, RoleHealthCheckOperation } from '../queries/generated.js';
 import { hashWithAnswers, MAX_ANSWER_BYTES } from '../shared/private-answers.js';
 import { ANSWERS_KEY } from './answers.js';
+import { MAX_SYMPTOMS_PER_MODE } from './checklist.js';
 import './define.js';
 import type { RoleHealthCheck } from './role-health-check.js';
 
@@ -247,8 +248,16 @@ describe('<de-role-health-check>', () => {
     await new Promise((resolve) => window.addEventListener('hashchange', resolve, { once: true }));
     await rendered(element);
     expect(boxes(element).filter((box) => box.checked)).toHaveLength(2);
-    // The page's anchor stays; the answers are put back beside it.
-    expect(location.hash.startsWith('#top&de-role-health-check=')).toBe(true);
+    // The page's anchor is its own: the answers stay on screen and out of it, so its navigation keeps working.
+    expect(location.hash).toBe('#top');
+    await tick(
+      element,
+      boxes(element).find((box) => !box.checked)!,
+    );
+    expect(location.hash).toBe('#top');
+    expect(notices(element)).toContain(
+      'This page keeps its own place in its address, so the answers stay out of the link; download them to keep them.',
+    );
   });
 
   it('prints: a Print button calls window.print, and paper hides the controls and shows what was ticked', async () => {
@@ -546,9 +555,9 @@ describe('the checklist from a hostile endpoint', () => {
       return new Response(JSON.stringify(answer), { headers: { 'content-type': 'application/json' } });
     });
     const element = await check('', { endpoint: `${altitudeUrl()}?hostile-${Date.now()}` });
-    // 50 from the first mode at most, and the shared symptom once.
+    // MAX_SYMPTOMS_PER_MODE from the first mode at most, and the shared symptom once.
     const others = served.slice(1).reduce((n, m) => n + m.symptoms.length, 0);
-    expect(boxes(element)).toHaveLength(50 + others);
+    expect(boxes(element)).toHaveLength(MAX_SYMPTOMS_PER_MODE + others);
     await tick(element, boxFor(element, served[0]!.symptoms[0]!.trim()));
     expect(strength(element, served[1]!.slug)).toBe(`Some signs · 1 of ${served[1]!.symptoms.length + 1} symptoms`);
     expect(hashAnswers()!.checked).toEqual([`${served[0]!.slug}.0`, `${served[1]!.slug}.${served[1]!.symptoms.length}`].sort());

@@ -5,7 +5,14 @@ import { languageAt, listOf, requestedLocale } from '../i18n/locale.js';
 import { say, words, type Words } from '../i18n/messages.js';
 import { RoleHealthCheckOperation, type RoleHealthCheckQuery } from '../queries/generated.js';
 import { AltitudeElement, dataRequest, type DataRequest } from '../shared/altitude-element.js';
-import { downloadJson, MAX_ANSWER_BYTES, readAnswerFile, readHashAnswers, storeHashAnswers } from '../shared/private-answers.js';
+import {
+  downloadJson,
+  linkProblem,
+  MAX_ANSWER_BYTES,
+  readAnswerFile,
+  readHashAnswers,
+  storeHashAnswers,
+} from '../shared/private-answers.js';
 import { inLang, servedLang } from '../shared/served-lang.js';
 import { stateStyles } from '../shared/states.styles.js';
 import { heading, interpretedLegend, interpretedMark, sources } from '../shared/templates.js';
@@ -118,6 +125,14 @@ export class RoleHealthCheck extends AltitudeElement<RoleHealthCheckQuery> {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('hashchange', this.#onHashChange);
+  }
+
+  /**
+   * The link's answers are read after the first render: a server-rendered
+   * page (an embed) never sees the fragment, so its markup holds no ticks,
+   * and hydration must meet the same markup before the answers change it.
+   */
+  protected override firstUpdated(): void {
     this.#readHash();
   }
 
@@ -185,11 +200,8 @@ export class RoleHealthCheck extends AltitudeElement<RoleHealthCheckQuery> {
   #setChecked(checked: ReadonlySet<string>, notices: readonly Notice[], rewriteLink = true): void {
     const before = this.checked;
     this.checked = checked;
-    let stored = true;
-    if (rewriteLink) stored = storeHashAnswers(ANSWERS_KEY, checked.size > 0 ? answersOf(checked) : undefined);
-    this.notices = stored
-      ? notices
-      : [...notices, { words: words('The answers no longer fit into the link; download them to keep them.'), problem: true }];
+    const problem = rewriteLink ? linkProblem(storeHashAnswers(ANSWERS_KEY, checked.size > 0 ? answersOf(checked) : undefined)) : undefined;
+    this.notices = problem ? [...notices, { words: problem, problem: true }] : notices;
     if (!sameIds([...before], [...checked]))
       this.dispatchEvent(new CustomEvent('de-change', { detail: { checked: [...checked].sort() }, bubbles: false, composed: false }));
   }

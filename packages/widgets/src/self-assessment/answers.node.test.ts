@@ -52,6 +52,10 @@ describe('reading a rater’s answers', () => {
     expect([...cleanName('😀'.repeat(200))]).toHaveLength(MAX_NAME);
     const read = readAssessment({ v: 1, tool: 'self-assessment', name: 'x'.repeat(MAX_NAME + 1), answers: {} });
     expect(read.ok && read.notes.nameCut).toBe(true);
+    // Tidying is not cutting: folded spaces and control characters say nothing.
+    const tidy = readAssessment({ v: 1, tool: 'self-assessment', name: ' Ada \u0000  Lovelace ', answers: {} });
+    expect(tidy.ok && tidy.notes.nameCut).toBe(false);
+    expect(tidy.ok && tidy.assessment.name).toBe('Ada Lovelace');
     const typed = readAssessment({ v: 1, tool: 'self-assessment', name: { toString: 'Ada' }, answers: {} });
     expect(typed.ok && typed.assessment.name).toBe('');
   });

@@ -56,7 +56,14 @@ export function readAssessment(raw: unknown): ReadResult {
   }
   const rawName = typeof raw['name'] === 'string' ? raw['name'] : '';
   const name = cleanName(rawName);
-  return { ok: true, assessment: { name, answers }, notes: { dropped, nameCut: name.length < rawName.trim().length } };
+  // Cut means longer than kept once tidied: folding spaces is not cutting.
+  const tidied = [
+    ...rawName
+      .replace(/\p{Cc}/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  ];
+  return { ok: true, assessment: { name, answers }, notes: { dropped, nameCut: tidied.length > MAX_NAME } };
 }
 
 /**

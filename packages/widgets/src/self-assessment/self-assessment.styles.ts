@@ -42,8 +42,12 @@ export const selfAssessmentStyles = css`
   input[type='file'] {
     max-width: 16em;
   }
+  /* Empty, the live region stays in the page (out of sight) so that its first message is announced. */
   .notice:empty {
-    display: none;
+    margin: 0;
+    padding: 0;
+    border: 0;
+    background: none;
   }
   .notice {
     margin-block: calc(var(--_space) * 0.5) 0;

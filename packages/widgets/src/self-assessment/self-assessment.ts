@@ -3,7 +3,14 @@ import { catalogueOf } from '../i18n/catalogues.js';
 import { say, words, type Words } from '../i18n/messages.js';
 import { SelfAssessmentOperation, type SelfAssessmentQuery } from '../queries/generated.js';
 import { AltitudeElement, dataRequest, slugOf, type DataRequest } from '../shared/altitude-element.js';
-import { downloadJson, MAX_ANSWER_BYTES, readAnswerFile, readHashAnswers, storeHashAnswers } from '../shared/private-answers.js';
+import {
+  downloadJson,
+  linkProblem,
+  MAX_ANSWER_BYTES,
+  readAnswerFile,
+  readHashAnswers,
+  storeHashAnswers,
+} from '../shared/private-answers.js';
 import { stateStyles } from '../shared/states.styles.js';
 import { heading } from '../shared/templates.js';
 import { themeStyles } from '../shared/theme.styles.js';
@@ -117,6 +124,14 @@ export class SelfAssessment extends AltitudeElement<SelfAssessmentQuery> {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('hashchange', this.#fromHash);
+  }
+
+  /**
+   * The link's answers are read after the first render: a server-rendered
+   * page (an embed) never sees the fragment, so its markup holds no answers,
+   * and hydration must meet the same markup before the answers change it.
+   */
+  protected override firstUpdated(): void {
     this.#fromHash();
   }
 
@@ -157,12 +172,12 @@ export class SelfAssessment extends AltitudeElement<SelfAssessmentQuery> {
     return { answers: fitted.answers, dropped: rater.dropped + fitted.dropped };
   }
 
-  /** Keeps the person's answers: on screen, and in the link (the name tidied) unless they no longer fit in it. */
+  /** Keeps the person's answers: on screen, and in the link (the name tidied) unless they cannot go there. */
   #keep(next: Assessment, ...notice: Words[]): void {
     this.#mine = { ...next, dropped: 0 };
     const name = cleanName(next.name);
-    const kept = storeHashAnswers(KEY, next.answers.size === 0 && !name ? undefined : assessmentJson({ ...next, name }));
-    this.#say(...notice, ...(kept ? [] : [words('The answers no longer fit into the link; download them to keep them.')]));
+    const problem = linkProblem(storeHashAnswers(KEY, next.answers.size === 0 && !name ? undefined : assessmentJson({ ...next, name })));
+    this.#say(...notice, ...(problem ? [problem] : []));
   }
 
   readonly #answer = (event: Event): void => {
@@ -305,7 +320,7 @@ export class SelfAssessment extends AltitudeElement<SelfAssessmentQuery> {
   #controls(second: boolean): TemplateResult {
     const { t } = this;
     return html`<div class="controls" part="controls">
-      <label class="name">${t('Your name (optional)')} <input type="text" name="name" maxlength=${MAX_NAME} .value=${this.#mine.name} @input=${this.#rename} /></label>
+      <label class="name">${t('Your name (optional)')} <input type="text" name="name" maxlength=${MAX_NAME} .value=${this.#mine.name} @change=${this.#rename} /></label>
       <button type="button" part="button" @click=${this.#download}>${t('Download answers')}</button>
       <label class="file">${t('Upload answers')} <input type="file" name="answers-file" accept=".json,application/json" @change=${(e: Event) => this.#load(e, false)} /></label>
       <label class="file"

@@ -3,6 +3,8 @@
 // here makes a request. Each tool validates what comes back into its own
 // shape: a hash or a file is input from anyone who sends a link.
 
+import { words, type Words } from '../i18n/messages.js';
+
 /** Largest answers a hash or an uploaded file may hold, in bytes: a fragment that size still fits every browser's URL limit. */
 export const MAX_ANSWER_BYTES = 16_384;
 
@@ -24,28 +26,56 @@ export function readHashAnswers(key: string, hash: string = location.hash): unkn
 }
 
 /**
+ * Whether the page uses the fragment itself (an anchor such as `#faq`, a
+ * router's `#/careers`): then answers beside it would break its navigation.
+ * Only `name=value` parts can sit beside ours.
+ */
+export function pageOwnsFragment(key: string, hash: string = location.hash): boolean {
+  return fragmentParts(hash).some((part) => !part.startsWith(`${key}=`) && !part.includes('='));
+}
+
+/**
  * The fragment with `key`'s answers replaced (or removed, for `undefined`),
- * keeping the page's own parts in place. Returns undefined when the encoded
- * answers would exceed the bound, so the caller keeps the old link and says so.
+ * keeping the page's own `name=value` parts in place. Returns undefined when
+ * the encoded answers would exceed the bound or the page uses the fragment
+ * itself, so the caller keeps the old link and says so.
  */
 export function hashWithAnswers(key: string, answers: unknown, hash: string = location.hash): string | undefined {
   const others = fragmentParts(hash).filter((part) => !part.startsWith(`${key}=`));
   if (answers === undefined) return others.length ? `#${others.join('&')}` : '';
+  if (pageOwnsFragment(key, hash)) return undefined;
   const encoded = toBase64Url(JSON.stringify(answers));
   if (encoded.length > (MAX_ANSWER_BYTES * 4) / 3 + 4) return undefined;
   return `#${[...others, `${key}=${encoded}`].join('&')}`;
 }
 
+/** Whether answers went into the link: `too-large` for it, or `taken` (the page uses its fragment, or the browser refused). */
+export type LinkKept = 'kept' | 'too-large' | 'taken';
+
 /**
  * Writes `key`'s answers into the address bar without a history entry per
- * click and without scrolling. False when they were too large to keep there.
+ * click and without scrolling.
  */
-export function storeHashAnswers(key: string, answers: unknown): boolean {
+export function storeHashAnswers(key: string, answers: unknown): LinkKept {
+  if (answers !== undefined && pageOwnsFragment(key)) return 'taken';
   const hash = hashWithAnswers(key, answers);
-  if (hash === undefined) return false;
-  if (hash === location.hash || (hash === '' && location.hash === '')) return true;
-  history.replaceState(history.state, '', `${location.pathname}${location.search}${hash}`);
-  return true;
+  if (hash === undefined) return 'too-large';
+  if (hash === location.hash || (hash === '' && location.hash === '')) return 'kept';
+  try {
+    history.replaceState(history.state, '', `${location.pathname}${location.search}${hash}`);
+  } catch {
+    // Browsers limit how often a page may rewrite its address (Safari: 100 times in 30 seconds).
+    return 'taken';
+  }
+  return 'kept';
+}
+
+/** What to tell the reader when their answers stayed out of the link. */
+export function linkProblem(kept: LinkKept): Words | undefined {
+  if (kept === 'too-large') return words('The answers no longer fit into the link; download them to keep them.');
+  if (kept === 'taken')
+    return words('This page keeps its own place in its address, so the answers stay out of the link; download them to keep them.');
+  return undefined;
 }
 
 /** Offers `value` as a JSON file named `filename`, made in the page: no server sees it. */

@@ -4,7 +4,7 @@ import { render } from '@lit-labs/ssr';
 import { collectResultSync } from '@lit-labs/ssr/lib/render-result.js';
 import { html } from 'lit';
 import { describe, expect, it } from 'vitest';
-import { MAX_BLOCKS, MAX_SPANS, richDoc } from './rich-doc.js';
+import { MAX_BLOCKS, MAX_CHARACTERS, MAX_SPANS, richDoc } from './rich-doc.js';
 
 /** The markup without Lit's hydration comments. */
 const markup = (doc: unknown) =>
@@ -95,6 +95,14 @@ describe('richDoc', () => {
     const wide = { blocks: Array.from({ length: 100 }, () => p(...Array.from({ length: 1_000 }, () => text('s', ['EM'])))) };
     const started = performance.now();
     expect(markup(wide).match(/<em>/g)).toHaveLength(MAX_SPANS);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it(`draws at most ${MAX_CHARACTERS} characters, however long one span is`, () => {
+    const started = performance.now();
+    const breaks = markup({ blocks: [p(text('\n'.repeat(5_000_000))), p(text('after'))] });
+    expect(breaks.match(/<br \/>/g)).toHaveLength(MAX_CHARACTERS);
+    expect(breaks).not.toContain('after');
     expect(performance.now() - started).toBeLessThan(5_000);
   });
 

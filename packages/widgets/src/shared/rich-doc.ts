@@ -25,6 +25,8 @@ export interface RichDocData {
 /** Most blocks and spans drawn from one document: far beyond any real text, small enough to draw at once. */
 export const MAX_BLOCKS = 500;
 export const MAX_SPANS = 5_000;
+/** And at most this much text (line breaks included): a real document is a few thousand characters. */
+export const MAX_CHARACTERS = 20_000;
 
 /** A list still open for items, with the children of its last item (where a deeper list goes). */
 interface OpenList {
@@ -47,12 +49,17 @@ export function richDoc(doc: unknown): unknown[] {
   let open: OpenList[] = [];
   let quote: unknown[] | undefined;
   let spansLeft = MAX_SPANS;
+  let charactersLeft = MAX_CHARACTERS;
   for (const block of blocks.slice(0, MAX_BLOCKS) as unknown[]) {
     if (typeof block !== 'object' || !block) continue;
     const b = block as Partial<Record<string, unknown>>;
     const raw = Array.isArray(b.spans) ? (b.spans as unknown[]).slice(0, spansLeft) : [];
     spansLeft -= raw.length;
-    const spans = raw.map(spanOf);
+    const spans = raw.map(spanOf).map((span) => {
+      const text = span.text.slice(0, charactersLeft);
+      charactersLeft -= text.length;
+      return { ...span, text };
+    });
     const ordered = b.list === 'NUMBER';
     if (ordered || b.list === 'BULLET') {
       quote = undefined;

@@ -93,6 +93,8 @@ export const de = {
     'Die Antworten in diesem Link konnten nicht gelesen werden; die Liste beginnt leer.',
   'The answers no longer fit into the link; download them to keep them.':
     'Die Antworten passen nicht mehr in den Link; laden Sie sie herunter, um sie zu behalten.',
+  'This page keeps its own place in its address, so the answers stay out of the link; download them to keep them.':
+    'Diese Seite nutzt ihre Adresse selbst, daher stehen die Antworten nicht im Link; laden Sie sie herunter, um sie zu behalten.',
   'card-href must be an http(s) or relative URL, not "{value}".': 'card-href muss eine http(s)- oder relative URL sein, nicht „{value}“.',
   // <de-self-assessment>
   'self-assessment': 'Selbsteinschätzung',

@@ -93,6 +93,8 @@ export const ja = {
     'このリンクの回答を読み取れませんでした。チェックリストは空の状態で始まります。',
   'The answers no longer fit into the link; download them to keep them.':
     '回答がリンクに収まらなくなりました。残すにはダウンロードしてください。',
+  'This page keeps its own place in its address, so the answers stay out of the link; download them to keep them.':
+    'このページはアドレスを自身の位置に使っているため、回答はリンクに入りません。残すにはダウンロードしてください。',
   'card-href must be an http(s) or relative URL, not "{value}".':
     'card-href は http(s) または相対 URL にしてください（「{value}」は使えません）。',
   // <de-self-assessment>
