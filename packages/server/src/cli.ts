@@ -1,25 +1,50 @@
 #!/usr/bin/env node
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { runCheck } from './commands/check.js';
-import { runExport } from './commands/export.js';
-import { runRelease } from './commands/release.js';
-import { runSnippet } from './commands/snippet.js';
-import { runPrint } from './commands/print.js';
-import { runSync } from './commands/sync.js';
+import type * as CheckCommand from './commands/check.js';
+import type * as ExportCommand from './commands/export.js';
+import type * as ReleaseCommand from './commands/release.js';
+import type * as SnippetCommand from './commands/snippet.js';
+import type * as PrintCommand from './commands/print.js';
+import type * as SyncCommand from './commands/sync.js';
+import type * as BuildStaticCommand from './commands/build-static.js';
+import type * as ServeCommand from './commands/serve.js';
+import type * as LocalesStatusCommand from './commands/locales/locales-status.js';
+import type * as LocalesExportCommand from './commands/locales/locales-export.js';
+import type * as LocalesImportCommand from './commands/locales/locales-import.js';
+import type * as OverlayDiffCommand from './commands/overlay/overlay-diff.js';
+import type * as OverlayInitCommand from './commands/overlay/overlay-init.js';
+import type * as OverlayPinCommand from './commands/overlay/overlay-pin.js';
 import { DEFAULT_RETRY } from './sync/webhook-sender.js';
 import { CLI_EXPORT_FORMATS, type CliExportFormat } from './exports/export-formats.js';
-import { runBuildStatic } from './commands/build-static.js';
-import { runServe } from './commands/serve.js';
 import { resolveContentDir, userCwd } from './commands/user-cwd.js';
 import { createLogger, parseLogLevel } from './logger.js';
 import { API_VERSION } from '@altitude/schema';
 import { ConfigError, contentSettings } from './config/altitude-config.js';
-import { runLocalesStatus } from './commands/locales/locales-status.js';
-import { runLocalesExport } from './commands/locales/locales-export.js';
-import { runLocalesImport } from './commands/locales/locales-import.js';
-import { runOverlayDiff } from './commands/overlay/overlay-diff.js';
-import { runOverlayInit } from './commands/overlay/overlay-init.js';
-import { runOverlayPin } from './commands/overlay/overlay-pin.js';
+
+// Each command's code loads when it runs: `altitude check` does not pay for the server's, nor `--help` for any.
+const runCheck = async (...args: Parameters<typeof CheckCommand.runCheck>) => (await import('./commands/check.js')).runCheck(...args);
+const runExport = async (...args: Parameters<typeof ExportCommand.runExport>) => (await import('./commands/export.js')).runExport(...args);
+const runRelease = async (...args: Parameters<typeof ReleaseCommand.runRelease>) =>
+  (await import('./commands/release.js')).runRelease(...args);
+const runSnippet = async (...args: Parameters<typeof SnippetCommand.runSnippet>) =>
+  (await import('./commands/snippet.js')).runSnippet(...args);
+const runPrint = async (...args: Parameters<typeof PrintCommand.runPrint>) => (await import('./commands/print.js')).runPrint(...args);
+const runSync = async (...args: Parameters<typeof SyncCommand.runSync>) => (await import('./commands/sync.js')).runSync(...args);
+const runBuildStatic = async (...args: Parameters<typeof BuildStaticCommand.runBuildStatic>) =>
+  (await import('./commands/build-static.js')).runBuildStatic(...args);
+const runServe = async (...args: Parameters<typeof ServeCommand.runServe>) => (await import('./commands/serve.js')).runServe(...args);
+const runLocalesStatus = async (...args: Parameters<typeof LocalesStatusCommand.runLocalesStatus>) =>
+  (await import('./commands/locales/locales-status.js')).runLocalesStatus(...args);
+const runLocalesExport = async (...args: Parameters<typeof LocalesExportCommand.runLocalesExport>) =>
+  (await import('./commands/locales/locales-export.js')).runLocalesExport(...args);
+const runLocalesImport = async (...args: Parameters<typeof LocalesImportCommand.runLocalesImport>) =>
+  (await import('./commands/locales/locales-import.js')).runLocalesImport(...args);
+const runOverlayDiff = async (...args: Parameters<typeof OverlayDiffCommand.runOverlayDiff>) =>
+  (await import('./commands/overlay/overlay-diff.js')).runOverlayDiff(...args);
+const runOverlayInit = async (...args: Parameters<typeof OverlayInitCommand.runOverlayInit>) =>
+  (await import('./commands/overlay/overlay-init.js')).runOverlayInit(...args);
+const runOverlayPin = async (...args: Parameters<typeof OverlayPinCommand.runOverlayPin>) =>
+  (await import('./commands/overlay/overlay-pin.js')).runOverlayPin(...args);
 
 const parsePort = (value: string) => {
   const port = Number(value);
