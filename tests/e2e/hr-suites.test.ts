@@ -151,6 +151,20 @@ describe('altitude export --template', () => {
     expect(check.stdout).toContain('Left empty (Altitude has nothing for these columns of your template): name.fr_FR, customField');
   });
 
+  it('refuses a 15Five competencies template without Groups, which 15Five needs where Company wide is FALSE', async () => {
+    await writeFile(path.join(work, 'competencies.csv'), 'Competency,Company wide\r\n');
+    const check = await runCli(['export', '--format', '15five', '--template', 'competencies.csv', '--check'], { cwd: work });
+    expect(check.code).toBe(1);
+    expect(check.stdout).toMatch(
+      /competencies\.csv:1:3 Groups: has no column Groups, which the import needs on the \d+ rows where Company wide is FALSE/,
+    );
+    const run = await runCli(['export', '--format', '15five', '--template', 'competencies.csv', '--out', 'competencies-filled.csv'], {
+      cwd: work,
+    });
+    expect(run.code).not.toBe(0);
+    expect(await readdir(work)).not.toContain('competencies-filled.csv');
+  });
+
   it('fills a template of a suite without a format (Culture Amp) to stdout, and refuses what it cannot fill', async () => {
     await writeFile(path.join(work, 'culture-amp.csv'), 'Competency,Description,Level 1,Level 2,Level 3\r\n');
     const run = await runCli(['export', '--template', 'culture-amp.csv'], { cwd: work });
@@ -219,7 +233,12 @@ describe('/export/<suite>/', () => {
       const response = await fetch(`${server2.url}/export/15five/competencies.csv`);
       expect(response.status).toBe(422);
       const body = (await response.json()) as { problems: string[] };
-      expect(body.problems[0]).toMatch(/Competency: is 76 characters long; 15Five takes at most 75 \(from capability "systems-thinking"/);
+      expect(body.problems[0]).toMatch(
+        /Competency: is 76 characters long; 15Five takes at most 75 \(from capability "systems-thinking" in capabilities\.yaml:\d+\)$/,
+      );
+      // The content's place on the server is nobody's business but the server's.
+      expect(JSON.stringify(body)).not.toContain(work);
+      expect(JSON.stringify(body)).not.toContain(os.tmpdir());
       expect((await fetch(`${server2.url}/export/sap-jpb/`)).status).toBe(200);
     } finally {
       await server2.stop();

@@ -120,6 +120,8 @@ export async function runBuildStatic(options: BuildStaticOptions): Promise<numbe
       if (process.stderr.isTTY && (done % 10 === 0 || done === files.length)) process.stderr.write(`\r${done}/${files.length} files`);
     }
     if (process.stderr.isTTY) process.stderr.write('\n');
+    const chunkProblem = plan.endpointChunks.problem();
+    if (chunkProblem) throw new Error(chunkProblem);
     // Not a server response: which locales the build holds and where, for people and scripts choosing among them.
     await put(LOCALES_INDEX.path, localesIndex(opened.store.framework, plan.perLocale));
     headers.set(LOCALES_INDEX.path, LOCALES_INDEX.headers);

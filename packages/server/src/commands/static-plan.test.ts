@@ -112,11 +112,33 @@ describe('planStaticSite', () => {
     const chunk = widgetFiles[0]!.edit!;
     expect(chunk(Buffer.from('let e=`../graphql`;')).toString()).toBe('let e=`../graphql/`;');
     expect(chunk(Buffer.from('no endpoint here')).toString()).toBe('no endpoint here');
-    expect(() => chunk(Buffer.from('"../graphql" "./graphql"'))).toThrow('at most once');
     const bundle = files.find((f) => f.to === 'widgets-all.js')!.edit!;
     expect(bundle(Buffer.from("x='./graphql'")).toString()).toBe("x='./graphql/'");
     expect(() => bundle(Buffer.from('none'))).toThrow('found it 0 times');
     expect(perLocale.get('de')).toBe(68);
+  });
+
+  it('counts the chunks that name the endpoint across the build: exactly one must, once', () => {
+    const built = ['common-SRaM_YIn.js', 'level-card-Ab12Cd34.js', 'level-card-Ab12Cd34.js.map', 'locales/de.js'];
+    const run = (bodies: Record<string, string>) => {
+      const plan = planStaticSite(framework, ORIGIN, locales('en'), withoutLocale(), built);
+      for (const file of plan.files.filter((f) => f.to.startsWith('widgets/')))
+        file.edit?.(Buffer.from(bodies[file.to.slice('widgets/'.length)] ?? '"./graphql"'));
+      return plan.endpointChunks.problem();
+    };
+    // The catalogue is not a chunk: what it holds is never counted.
+    expect(run({ 'common-SRaM_YIn.js': 'e="../graphql"', 'level-card-Ab12Cd34.js': 'none' })).toBeUndefined();
+    expect(run({ 'common-SRaM_YIn.js': 'none', 'level-card-Ab12Cd34.js': 'none' })).toBe(
+      'none of the 2 widget chunks names the default endpoint "./graphql" or "../graphql", so the widgets would ask the static host for a /graphql it does not have; rebuild the widgets (pnpm build) and report this if it happens again',
+    );
+    expect(run({ 'common-SRaM_YIn.js': 'e="../graphql"', 'level-card-Ab12Cd34.js': "f='./graphql'" })).toBe(
+      'the widget chunks name the default endpoint 2 times (common-SRaM_YIn.js, level-card-Ab12Cd34.js); expected one chunk to name it once: the widgets build has changed in a way build-static does not know',
+    );
+    expect(run({ 'common-SRaM_YIn.js': '"../graphql" "./graphql"', 'level-card-Ab12Cd34.js': 'none' })).toMatch(
+      /2 times \(common-SRaM_YIn\.js\)/,
+    );
+    // No split build, no chunks: nothing to count.
+    expect(planStaticSite(framework, ORIGIN, locales('en'), withoutLocale(), []).endpointChunks.problem()).toBeUndefined();
   });
 
   it('refuses an operation it has no requests for, naming it', () => {

@@ -40,6 +40,8 @@ export interface StaticPlan {
   readonly files: readonly PlannedFile[];
   /** Files per locale built, in the order built. */
   readonly perLocale: ReadonlyMap<string, number>;
+  /** Which of the loader's chunks named the server's endpoint, filled in as their edits run. */
+  readonly endpointChunks: EndpointChunks;
 }
 
 /** The names of the variables an operation declares (`slug`, `locale`, …). */
@@ -85,6 +87,7 @@ export function planStaticSite(
         .replaceAll(`${origin}/graphql"`, `${origin}/graphql/"`)
         .replace(/<link rel="alternate" type="application\/json\+oembed"[^>]*>\n?/, ''),
     );
+  const endpointChunks = new EndpointChunks(widgetFiles.filter(isLoaderChunk));
   const files: PlannedFile[] = [
     { from: '/widgets.js', to: 'widgets.js' },
     { from: '/altitude-widgets.js.map', to: 'altitude-widgets.js.map' },
@@ -97,7 +100,7 @@ export function planStaticSite(
     ...widgetFiles.map((name) => ({
       from: `${WIDGET_FILES_PATH}${name}`,
       to: `${WIDGET_FILES_PATH.slice(1)}${name}`,
-      ...(name.endsWith('.js') && !name.startsWith('locales/') ? { edit: pointChunkAtStaticFiles } : {}),
+      ...(isLoaderChunk(name) ? { edit: endpointChunks.edit(name) } : {}),
     })),
     ...[...EXPORT_PATHS.keys(), EXPORT_SCHEMA_PATH_URL].map((p) => ({ from: p, to: p.slice(1) })),
   ];
@@ -173,7 +176,11 @@ export function planStaticSite(
   if (unplanned.length) throw new Error(`no static files for ${unplanned.join(', ')}; add them to build-static`);
 
   if (files.length > MAX_STATIC_FILES) throw tooMany(files.length, comparisons.length);
-  return { files, perLocale: new Map(locales.map((l) => [l.tag, files.filter((f) => f.locale === l.tag).length])) };
+  return {
+    files,
+    perLocale: new Map(locales.map((l) => [l.tag, files.filter((f) => f.locale === l.tag).length])),
+    endpointChunks,
+  };
 }
 
 /** A plan that cannot be built as asked: a usage error, not a failure of the build. */
@@ -234,10 +241,39 @@ function pointAtStaticFiles(body: Buffer): Buffer {
   return Buffer.from(text.replace(SERVER_DEFAULT, '$1$2/graphql/$1'));
 }
 
-/** A chunk of the loader's: the one that holds the default endpoint is pointed at the static answers; the others are left as they are. */
-function pointChunkAtStaticFiles(body: Buffer): Buffer {
-  const text = body.toString();
-  const count = [...text.matchAll(SERVER_DEFAULT)].length;
-  if (count > 1) throw new Error(`expected a widget chunk to name the default endpoint at most once, found it ${count} times`);
-  return count === 0 ? body : Buffer.from(text.replace(SERVER_DEFAULT, '$1$2/graphql/$1'));
+/** A script of the loader's split build (`common-….js`), not a word catalogue (`locales/de.js`) or a source map. */
+const isLoaderChunk = (name: string) => name.endsWith('.js') && !name.startsWith('locales/');
+
+/**
+ * The loader's chunks as a build edits them: the one that holds the default
+ * endpoint is pointed at the static answers, the others are left as they
+ * are. Exactly one must name it: none would leave every widget asking the
+ * static host for /graphql, two would mean the build changed in a way this
+ * edit does not know; `problem()` says which, once every chunk was edited.
+ */
+export class EndpointChunks {
+  readonly #chunks: readonly string[];
+  readonly #naming: string[] = [];
+
+  constructor(chunks: readonly string[]) {
+    this.#chunks = chunks;
+  }
+
+  edit(name: string): (body: Buffer) => Buffer {
+    return (body) => {
+      const text = body.toString();
+      const count = [...text.matchAll(SERVER_DEFAULT)].length;
+      if (count === 0) return body;
+      this.#naming.push(...Array<string>(count).fill(name));
+      return Buffer.from(text.replace(SERVER_DEFAULT, '$1$2/graphql/$1'));
+    };
+  }
+
+  /** Why the edited chunks cannot work from static files, or undefined when exactly one named the endpoint once. */
+  problem(): string | undefined {
+    if (this.#chunks.length === 0 || this.#naming.length === 1) return undefined;
+    if (this.#naming.length === 0)
+      return `none of the ${this.#chunks.length} widget chunks names the default endpoint "./graphql" or "../graphql", so the widgets would ask the static host for a /graphql it does not have; rebuild the widgets (pnpm build) and report this if it happens again`;
+    return `the widget chunks name the default endpoint ${this.#naming.length} times (${[...new Set(this.#naming)].join(', ')}); expected one chunk to name it once: the widgets build has changed in a way build-static does not know`;
+  }
 }

@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
 import { ArgumentError, type Framework, type JobProfileOptions } from '@altitude/schema';
 import { exportLocale } from '../exports/export-locale.js';
-import { formatViolation } from '../exports/hr-suites/hr-rules.js';
+import type { HrViolation } from '../exports/hr-suites/hr-rules.js';
 import { HR_SUITE_FORMATS, renderHrSuite, type HrSuiteFormat } from '../exports/hr-suites/hr-suites.js';
 import { MadeOnce } from './made-once.js';
 import { representationOf, sendBytes, sendJson, type Representation } from './send.js';
@@ -23,6 +24,30 @@ interface RenderedSuite {
   readonly problems: readonly string[];
 }
 
+/** The most problems a 422 lists; the rest are counted, and `altitude export --check` lists them all. */
+export const MAX_PUBLIC_PROBLEMS = 50;
+
+/**
+ * The problems as a public answer says them: the file, the field and the
+ * item, and the content file relative to the content folder (a file outside
+ * it, such as an overlay's, by its name alone), never the server's paths.
+ */
+export function publicProblems(violations: readonly HrViolation[], contentDir: string): string[] {
+  const fileName = (file: string) => {
+    const relative = path.relative(contentDir, file);
+    return relative && relative.split(path.sep)[0] !== '..' && !path.isAbsolute(relative)
+      ? relative.split(path.sep).join('/')
+      : path.basename(file);
+  };
+  const listed = violations.slice(0, MAX_PUBLIC_PROBLEMS).map((v) => {
+    const where = `${v.file}:${v.line}:${v.column}${v.field ? ` ${v.field}` : ''}`;
+    const from = v.origin ? ` (from ${v.origin.item} in ${fileName(v.origin.location.file)}:${v.origin.location.line})` : '';
+    return `${where}: ${v.message}${from}`;
+  });
+  const more = violations.length - listed.length;
+  return more > 0 ? [...listed, `…and ${more} more`] : listed;
+}
+
 // A few formats × locales per content version: each entry is a suite's files in one locale.
 const rendered = new MadeOnce<RenderedSuite>(50);
 
@@ -31,7 +56,7 @@ function render(format: HrSuiteFormat, framework: Framework, jobProfile: JobProf
   const files = new Map(result.files.map((f) => [f.name, { ...representationOf(Buffer.from(f.body)), contentType: f.contentType }]));
   return {
     files,
-    problems: result.violations.slice(0, 50).map((v) => formatViolation(v, process.cwd())),
+    problems: publicProblems(result.violations, path.dirname(framework.headerFile)),
     index: {
       format,
       suite: result.suite,

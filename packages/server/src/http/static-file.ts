@@ -44,7 +44,8 @@ export function staticFile(file: string, options: StaticFileOptions) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const current = await load();
     if (!current) {
-      sendJson(res, 503, { error: `${options.missingHint}` });
+      // With the file's own headers (CORS among them), so a page on another origin can read why.
+      sendJson(res, 503, { error: `${options.missingHint}` }, options.headers);
       return;
     }
     const headers: Record<string, string> = {

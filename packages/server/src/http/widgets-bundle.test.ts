@@ -1,11 +1,15 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_CONTENT_DIR } from '@altitude/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ContentStore } from '../content/content-store.js';
 import { createLogger } from '../logger.js';
 import { startServer, type RunningServer } from './start-server.js';
+import { WIDGET_FILES_PATH, widgetFileSender } from './widgets-bundle.js';
 
 let server: RunningServer;
 const dist = path.dirname(createRequire(import.meta.url).resolve('@altitude/widgets/altitude-widgets.js'));
@@ -110,5 +114,46 @@ describe('the widget scripts', () => {
     const response = await fetch(`${server.url}/widgets/locales/de.js`, { method: 'POST' });
     expect(response.status).toBe(405);
     expect(response.headers.get('allow')).toBe('GET, HEAD');
+  });
+});
+
+describe('a widget build in a folder of its own', () => {
+  let dir: string;
+  let files: Server;
+  let base: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'altitude-widget-files-'));
+    const send = widgetFileSender(dir);
+    files = createServer((req, res) => void send(req, res, new URL(req.url ?? '/', 'http://x').pathname));
+    await new Promise<void>((resolve) => files.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(files.address() as AddressInfo).port}${WIDGET_FILES_PATH}`;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => files.close(resolve));
+    await rm(dir, { recursive: true, force: true });
+  });
+  const list = async (names: string[], mtime: number) => {
+    const manifest = path.join(dir, 'manifest.json');
+    await writeFile(manifest, JSON.stringify({ files: names.map((n) => `widgets/${n}`) }));
+    // A rebuild is seen by the manifest's mtime: set apart, however fast the test writes.
+    await utimes(manifest, mtime, mtime);
+  };
+
+  it('answers 503 before a build, open to other origins like every answer a module script gets', async () => {
+    const response = await fetch(`${base}common-Ab12Cd34.js`);
+    expect(response.status).toBe(503);
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(response.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+  });
+
+  it('stops serving a name a rebuilt manifest no longer lists, though it served it before', async () => {
+    await writeFile(path.join(dir, 'common-Ab12Cd34.js'), 'export const a = 1;');
+    await list(['common-Ab12Cd34.js'], 1_000_000);
+    expect((await fetch(`${base}common-Ab12Cd34.js`)).status).toBe(200);
+    // The file is still on disk (a rebuild may leave it); the manifest is what says it is part of the build.
+    await list(['common-Zz98Yy76.js'], 2_000_000);
+    const gone = await fetch(`${base}common-Ab12Cd34.js`);
+    expect(gone.status).toBe(404);
+    expect(gone.headers.get('access-control-allow-origin')).toBe('*');
   });
 });

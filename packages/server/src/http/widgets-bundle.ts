@@ -10,8 +10,6 @@ const LOADER = fileURLToPath(import.meta.resolve('@altitude/widgets/altitude-wid
 const DIST = path.dirname(LOADER);
 const ALL_IN_ONE = path.join(DIST, 'altitude-widgets-all.js');
 const EMBED_BUNDLE = path.join(DIST, 'altitude-embed.js');
-/** What the split build wrote under widgets/ (see packages/widgets/scripts/chunk-manifest.ts). */
-const MANIFEST = path.join(DIST, 'widgets/manifest.json');
 
 const missingHint = 'The widget scripts have not been built. Run `pnpm build` (or `pnpm start`, which builds first).';
 // Module scripts are fetched with CORS: wikis on other origins must be allowed to load them.
@@ -75,49 +73,60 @@ const WIDGET_FILE = /^(?:locales\/)?[A-Za-z0-9_-]{1,80}\.js(?:\.map)?$/;
 /** Chunk names carry a hash of their content; the catalogues' names do not. */
 const HASHED = /^[a-z-]+-[A-Za-z0-9_-]{8}\.js(?:\.map)?$/;
 
-let manifest: { mtimeMs: number; files: ReadonlySet<string> } | undefined;
-
 /**
- * The files the build wrote under widgets/, as its manifest lists them, read
- * again when a rebuild rewrites it. Undefined when nothing has been built.
+ * The files a widgets build wrote under `dir`, as its manifest lists them,
+ * read again when a rebuild rewrites it (by its mtime). Undefined when
+ * nothing has been built.
  */
-export async function builtWidgetFiles(): Promise<ReadonlySet<string> | undefined> {
-  try {
-    const { mtimeMs } = await stat(MANIFEST);
-    if (manifest?.mtimeMs !== mtimeMs) {
-      const listed = (JSON.parse(await readFile(MANIFEST, 'utf8')) as { files: string[] }).files;
-      manifest = { mtimeMs, files: new Set(listed.map((file) => file.replace(/^widgets\//, ''))) };
+export function widgetManifest(dir: string): () => Promise<ReadonlySet<string> | undefined> {
+  const file = path.join(dir, 'manifest.json');
+  let read: { mtimeMs: number; files: ReadonlySet<string> } | undefined;
+  return async () => {
+    try {
+      const { mtimeMs } = await stat(file);
+      if (read?.mtimeMs !== mtimeMs) {
+        const listed = (JSON.parse(await readFile(file, 'utf8')) as { files: string[] }).files;
+        read = { mtimeMs, files: new Set(listed.map((name) => name.replace(/^widgets\//, ''))) };
+      }
+      return read.files;
+    } catch {
+      return undefined;
     }
-    return manifest.files;
-  } catch {
-    return undefined;
-  }
+  };
 }
 
-/** One sender per file the build wrote, made on its first request: bounded by the manifest, not by what is asked. */
-const senders = new Map<string, (req: IncomingMessage, res: ServerResponse) => Promise<void>>();
+/** The files the build wrote under widgets/ (see packages/widgets/scripts/chunk-manifest.ts). */
+export const builtWidgetFiles = widgetManifest(path.join(DIST, 'widgets'));
 
 /**
- * `GET /widgets/<file>`: a chunk the loader imports, or a language's words.
- * Only files the manifest lists are served. Hashed chunks never change under
- * their name, so caches keep them for a year; open to other origins like the
- * loader, which imports them as module scripts.
+ * `GET /widgets/<file>` for the build in `dir`: a chunk the loader imports,
+ * or a language's words. Only files the manifest lists now are served: a
+ * rebuild that drops a name drops it here too, though its sender was made
+ * on an earlier request. Hashed chunks never change under their name, so
+ * caches keep them for a year; open to other origins like the loader, which
+ * imports them as module scripts, and so is every error.
  */
-export async function sendWidgetFile(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
-  const name = pathname.slice(WIDGET_FILES_PATH.length);
-  if (!WIDGET_FILE.test(name)) {
-    sendJson(res, 404, { error: `no widget file at ${pathname.slice(0, 100)}` }, crossOrigin);
-    return;
-  }
-  let send = senders.get(name);
-  if (!send) {
-    const files = await builtWidgetFiles();
-    if (!files) {
-      sendJson(res, 503, { error: missingHint });
+export function widgetFileSender(dir: string, listed = widgetManifest(dir)) {
+  // One sender per file the build wrote, made on its first request: bounded by the manifest, not by what is asked.
+  const senders = new Map<string, (req: IncomingMessage, res: ServerResponse) => Promise<void>>();
+  return async (req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> => {
+    const name = pathname.slice(WIDGET_FILES_PATH.length);
+    if (!WIDGET_FILE.test(name)) {
+      sendJson(res, 404, { error: `no widget file at ${pathname.slice(0, 100)}` }, crossOrigin);
       return;
     }
-    if (files.has(name)) {
-      send = staticFile(path.join(DIST, 'widgets', name), {
+    const files = await listed();
+    if (!files) {
+      sendJson(res, 503, { error: missingHint }, crossOrigin);
+      return;
+    }
+    if (!files.has(name)) {
+      sendJson(res, 404, { error: `no widget file at ${pathname.slice(0, 100)}` }, crossOrigin);
+      return;
+    }
+    let send = senders.get(name);
+    if (!send) {
+      send = staticFile(path.join(dir, name), {
         contentType: name.endsWith('.map') ? json : javascript,
         cacheControl: HASHED.test(name) ? 'public, max-age=31536000, immutable' : briefly,
         headers: !name.endsWith('.map') && files.has(`${name}.map`) ? withMap(`${path.posix.basename(name)}.map`) : crossOrigin,
@@ -125,7 +134,9 @@ export async function sendWidgetFile(req: IncomingMessage, res: ServerResponse, 
       });
       senders.set(name, send);
     }
-  }
-  if (send) await send(req, res);
-  else sendJson(res, 404, { error: `no widget file at ${pathname.slice(0, 100)}` }, crossOrigin);
+    await send(req, res);
+  };
 }
+
+/** `GET /widgets/<file>` for the widgets package's own build. */
+export const sendWidgetFile = widgetFileSender(path.join(DIST, 'widgets'), builtWidgetFiles);

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { HrOrigin } from './hr-model.js';
-import type { HrColumn, HrTable } from './hr-table.js';
+import { formulaGuarded, type HrColumn, type HrTable } from './hr-table.js';
 import { HR_HTML_TAGS } from './rich-html.js';
 import type { WorkdayRequest } from './workday.js';
 
@@ -38,16 +38,25 @@ export interface CheckedCsv {
 }
 
 const characters = (text: string) => [...text].length;
-const TAG = /<\s*(\/?)\s*([^\s>/]*)([^>]*)>/g;
+// A tag is `<`, anything but angle brackets, `>`; its slash, name and spaces are read with trims, not by the regex:
+// optional spaces around the slash made the engine try every split of a `<` and thousands of spaces, and a `<`
+// allowed inside a tag made each of a run of `<` scan to the end of the value.
+const TAG = /<([^<>]*)>/g;
 
 /** Why a value is not in the HTML subset, or undefined when it is: only HR_HTML_TAGS, no attributes. */
 export function htmlProblem(value: string): string | undefined {
-  for (const match of value.matchAll(TAG)) {
-    const [, , name = '', rest = ''] = match;
+  for (const [, inside = ''] of value.matchAll(TAG)) {
+    const opened = inside.trimStart();
+    const tag = (opened.startsWith('/') ? opened.slice(1) : opened).trimStart();
+    const name = /^[^\s/]*/.exec(tag)![0];
+    const rest = tag.slice(name.length);
     if (!(HR_HTML_TAGS as readonly string[]).includes(name.toLowerCase()))
       return `holds the tag <${name}>, outside ${HR_HTML_TAGS.join(', ')}`;
     if (rest.trim() !== '' && rest.trim() !== '/') return `gives <${name}> attributes; the subset takes none`;
   }
+  // `<script<b>`: a browser reads a tag named `script<b`; here `<b>` alone matched, so a `<` left over that starts a tag is refused.
+  const stray = /<[A-Za-z/!?]/.exec(value.replace(TAG, ''));
+  if (stray) return `holds "${stray[0]}" opening a tag that is not closed before the next <`;
   return undefined;
 }
 
@@ -72,25 +81,35 @@ export function checkCsv(file: CheckedCsv): HrViolation[] {
   }
   const header = records[0]?.record ?? [];
   const at = (key: string) => header.indexOf(key);
-  for (const column of file.needed)
-    if ((column.required || column.requiredWhen) && at(column.key) < 0)
+  const data = records.slice(file.headerRows);
+  const cell = (record: readonly string[], key: string) => {
+    const index = at(key);
+    return index < 0 ? '' : (record[index] ?? '');
+  };
+  for (const column of file.needed) {
+    if (at(column.key) >= 0) continue;
+    const when = column.requiredWhen;
+    // Required only on some rows (15Five's Groups where Company wide is FALSE): missing when such a row exists.
+    const rowsNeedingIt = when ? data.filter(({ record }) => cell(record, when.key) === when.equals).length : 0;
+    if (column.required || rowsNeedingIt > 0)
       violations.push({
         file: file.fileName,
         line: 1,
         column: header.length + 1,
         field: column.key,
-        message: `has no column ${column.key}, which the import needs`,
+        message: column.required
+          ? `has no column ${column.key}, which the import needs`
+          : `has no column ${column.key}, which the import needs on the ${rowsNeedingIt} row${rowsNeedingIt === 1 ? '' : 's'} where ${when!.key} is ${when!.equals}`,
       });
-  const data = records.slice(file.headerRows);
+  }
   const seen = new Map<string, number>();
   const uniqueSeen = new Map<string, number>();
-  data.forEach(({ record, info }, i) => {
-    const line = info.lines;
+  // csv-parse counts the lines up to a record's end: a record starts on the line after the one before it ends.
+  const startLine = (i: number) => (records[file.headerRows + i - 1]?.info.lines ?? 0) + 1;
+  data.forEach(({ record }, i) => {
+    const line = startLine(i);
     const origin = file.origins[i];
-    const value = (key: string) => {
-      const index = at(key);
-      return index < 0 ? '' : (record[index] ?? '');
-    };
+    const value = (key: string) => cell(record, key);
     const fail = (key: string, message: string) =>
       violations.push({ file: file.fileName, line, column: Math.max(at(key), 0) + 1, field: key, message, origin });
     for (const [key, rule] of file.columns) {
@@ -101,7 +120,10 @@ export function checkCsv(file: CheckedCsv): HrViolation[] {
       if (rule.requiredWhen && value(rule.requiredWhen.key) === rule.requiredWhen.equals && v.trim() === '')
         fail(key, `is empty; the import requires a value when ${rule.requiredWhen.key} is ${rule.requiredWhen.equals}`);
       if (rule.maxLength !== undefined && characters(v) > rule.maxLength)
-        fail(key, `is ${characters(v)} characters long; ${file.suite ?? 'the suite'} takes at most ${rule.maxLength}`);
+        fail(
+          key,
+          `is ${characters(v)} characters long${formulaGuarded(v) ? ` (${characters(v) - 1} and an apostrophe added before it, so that spreadsheets do not run it as a formula)` : ''}; ${file.suite ?? 'the suite'} takes at most ${rule.maxLength}`,
+        );
       if (rule.allowed && v !== '' && !rule.allowed.includes(v))
         fail(key, `is "${v.slice(0, 40)}"; ${file.suite ?? 'the suite'} takes only ${rule.allowed.join(', ')}`);
       const html = rule.html ? htmlProblem(v) : undefined;
@@ -134,6 +156,30 @@ export function checkCsv(file: CheckedCsv): HrViolation[] {
       else uniqueSeen.set(`${key}\u0000${v}`, line);
     }
   });
+  return violations;
+}
+
+/**
+ * Files that would be written under one name, each after the first named
+ * with both items it comes from: wherever they are written, the second
+ * would silently replace the first.
+ */
+export function sameFileNames(files: readonly { readonly fileName: string; readonly origin: HrOrigin }[]): HrViolation[] {
+  const first = new Map<string, HrOrigin>();
+  const violations: HrViolation[] = [];
+  for (const { fileName, origin } of files) {
+    const earlier = first.get(fileName);
+    if (!earlier) first.set(fileName, origin);
+    else
+      violations.push({
+        file: fileName,
+        line: 1,
+        column: 1,
+        field: '',
+        message: `is the file name of both ${earlier.item} and ${origin.item} (a file name keeps only letters, digits, dots, dashes and underscores), so one would overwrite the other; make their IDs differ in letters or digits`,
+        origin,
+      });
+  }
   return violations;
 }
 

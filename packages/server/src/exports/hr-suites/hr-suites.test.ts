@@ -6,8 +6,11 @@ import { parse } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkReport } from './check-report.js';
-import { checkCsv, checkWorkdayRequest, formatViolation } from './hr-rules.js';
+import { checkCsv, checkWorkdayRequest, formatViolation, sameFileNames } from './hr-rules.js';
 import { renderHrSuite, type HrSuiteExport } from './hr-suites.js';
+import { csvText } from './hr-table.js';
+import { hrModel } from './hr-model.js';
+import { sapJpbTables, sapLocaleClashes } from './sap-jpb.js';
 
 const ACME_LADDER = path.join(DEFAULT_CONTENT_DIR, '..', 'examples', 'acme-ladder', 'ladder');
 const ACME_PROFILE: JobProfileOptions = {
@@ -390,7 +393,8 @@ describe('the rule checker', () => {
     }).map((v) => `${v.line} ${v.message}`);
     expect(found).toEqual([
       '3 repeats Path "Eng", Job title "Staff", Competency "Scope" of line 2; the suite imports only the first key behaviour of each',
-      '5 holds more than one line; write one key behaviour per row',
+      // Located where the record starts, not on the line its quoted cell ends.
+      '4 holds more than one line; write one key behaviour per row',
       '6 is "Ops" where the first row has "Eng"; one per file',
     ]);
   });
@@ -427,5 +431,83 @@ describe('the rule checker', () => {
     expect(report).toContain(
       'competencies.csv:10:1 Competency: is 80 characters long; 15Five takes at most 75 (from capability "systems-thinking" at long-name-2/capabilities.yaml:3:5)',
     );
+  });
+});
+
+describe('review fixes: rules and file names', () => {
+  const competencies = {
+    fileName: 'competencies.csv',
+    suite: '15Five',
+    headerRows: 1 as const,
+    columns: new Map([
+      ['Competency', { key: 'Competency', required: true, maxLength: 75 }],
+      ['Company wide', { key: 'Company wide', required: true, allowed: ['TRUE', 'FALSE'] }],
+    ]),
+    needed: [{ key: 'Groups', requiredWhen: { key: 'Company wide', equals: 'FALSE' } }],
+    origins: [],
+  };
+
+  it('locates a problem on the line its record starts, after multi-line cells in the header and in rows', () => {
+    const text = 'Competency,"Company\nwide"\r\n"A\nB",yes\r\nC,no\r\n';
+    const found = checkCsv({
+      ...competencies,
+      text,
+      columns: new Map([['Company\nwide', { key: 'Company\nwide', allowed: ['TRUE', 'FALSE'] }]]),
+      needed: [],
+    }).map((v) => `${v.line}:${v.column} ${v.message}`);
+    expect(found).toEqual(['3:2 is "yes"; 15Five takes only TRUE, FALSE', '5:2 is "no"; 15Five takes only TRUE, FALSE']);
+  });
+
+  it('needs a column required on some rows only when such a row exists', () => {
+    expect(checkCsv({ ...competencies, text: 'Competency,Company wide\r\nA,TRUE\r\n' })).toEqual([]);
+    expect(checkCsv({ ...competencies, text: 'Competency,Company wide\r\nA,TRUE\r\nB,FALSE\r\n' }).map((v) => v.message)).toEqual([
+      'has no column Groups, which the import needs on the 1 row where Company wide is FALSE',
+    ]);
+  });
+
+  it('says when the apostrophe written against spreadsheet formulas is what makes a value too long', () => {
+    const text = csvText([
+      ['Competency', 'Company wide'],
+      [`=${'x'.repeat(74)}`, 'TRUE'],
+      ['y'.repeat(76), 'TRUE'],
+    ]);
+    expect(checkCsv({ ...competencies, text, needed: [] }).map((v) => `${v.line} ${v.message}`)).toEqual([
+      '2 is 76 characters long (75 and an apostrophe added before it, so that spreadsheets do not run it as a formula); 15Five takes at most 75',
+      '3 is 76 characters long; 15Five takes at most 75',
+    ]);
+  });
+
+  it('refuses Workday job codes that make one file name, naming both roles', () => {
+    const result = renderHrSuite('workday', framework, { jobFamily: 'Engineering', jobCodes: { staff: 'ENG/7', principal: 'ENG 7' } });
+    const clash = result.violations.filter((v) => v.file === 'Put_Job_Profile.ENG_7.xml');
+    expect(clash).toHaveLength(1);
+    expect(clash[0]!.message).toMatch(/^is the file name of both .*staff.* and .*principal.*, so one would overwrite the other/);
+    // Both files are still listed: nothing is dropped, the export is refused.
+    expect(result.files.filter((f) => f.name === 'Put_Job_Profile.ENG_7.xml')).toHaveLength(2);
+  });
+
+  it('refuses two locales Workday would give one translation file, naming both', () => {
+    const origin = (tag: string) => ({ item: `the ${tag} translation`, location: { file: `${tag}.yaml`, line: 1, column: 1 } });
+    const found = sameFileNames([
+      { fileName: 'Put_Translatable_Tenant_Data_Public.zh_CN.xml', origin: origin('zh') },
+      { fileName: 'Put_Translatable_Tenant_Data_Public.zh_CN.xml', origin: origin('zh-Hans') },
+      { fileName: 'Put_Translatable_Tenant_Data_Public.de_DE.xml', origin: origin('de') },
+    ]);
+    expect(found.map((v) => v.message)).toEqual([
+      expect.stringMatching(/^is the file name of both the zh translation and the zh-Hans translation/),
+    ]);
+  });
+
+  it('refuses two locales SAP gives one column (pt and pt-BR), on every file with that column', () => {
+    const german = framework.translations.get('de')!;
+    const as = (tag: string) => ({ ...german, view: { ...german.view, locale: tag } }) as Framework;
+    const locales = [framework, as('pt'), as('pt-BR')];
+    const tables = sapJpbTables(hrModel(framework, DEFAULT_JOB_PROFILE), { jobProfile: DEFAULT_JOB_PROFILE, locales });
+    const found = sapLocaleClashes(tables, locales);
+    expect(found.map((v) => `${v.file} ${v.field}`)).toEqual(['Family.csv name.pt_BR', 'Role.csv name.pt_BR', 'Competency.csv name.pt_BR']);
+    expect(found[0]!.message).toBe(
+      'would hold both pt and pt-BR: SAP names each of them pt_BR, so one would overwrite the other; declare only one of these locales for an SAP export',
+    );
+    expect(sapLocaleClashes(tables, [framework, german])).toEqual([]);
   });
 });

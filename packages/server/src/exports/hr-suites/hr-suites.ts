@@ -2,10 +2,10 @@ import type { Framework, JobProfileOptions } from '@altitude/schema';
 import { fifteenFiveTables } from './fifteen-five.js';
 import { genericTables } from './generic-tables.js';
 import { hrModel } from './hr-model.js';
-import { checkCsv, checkWorkdayRequest, checkedTable, type HrViolation } from './hr-rules.js';
+import { checkCsv, checkWorkdayRequest, checkedTable, sameFileNames, type HrViolation } from './hr-rules.js';
 import { tableCsv, type HrTable } from './hr-table.js';
-import { fillTemplate, readTemplate, type HrTemplate } from './hr-template.js';
-import { sapJpbTables, sapLocales } from './sap-jpb.js';
+import { fillTemplate, readTemplate, type FilledTemplate, type HrTemplate } from './hr-template.js';
+import { sapJpbTables, sapLocaleClashes, sapLocales } from './sap-jpb.js';
 import { workdayRequests } from './workday.js';
 
 export const HR_SUITE_FORMATS = ['15five', 'sap-jpb', 'workday'] as const;
@@ -89,7 +89,7 @@ export function renderHrSuite(format: HrSuiteFormat, framework: Framework, jobPr
       format,
       suite,
       files: requests.map((r) => ({ name: r.fileName, body: r.xml, contentType: 'application/xml; charset=utf-8', records: 1 })),
-      violations: requests.flatMap(checkWorkdayRequest),
+      violations: [...sameFileNames(requests), ...requests.flatMap(checkWorkdayRequest)],
       describe: `${requests.length} Workday SOAP requests (${framework.levels.length} job profiles) in ${framework.view.locale}`,
     };
   }
@@ -99,7 +99,10 @@ export function renderHrSuite(format: HrSuiteFormat, framework: Framework, jobPr
     format,
     suite,
     files,
-    violations: tables.flatMap((t, i) => checkCsv(checkedTable(t, files[i]!.body, suite))),
+    violations: [
+      ...(format === 'sap-jpb' ? sapLocaleClashes(tables, sapLocales(framework)) : []),
+      ...tables.flatMap((t, i) => checkCsv(checkedTable(t, files[i]!.body, suite))),
+    ],
     describe: `${files.length} ${suite} import files in ${framework.view.locale}`,
   };
 }
@@ -125,10 +128,18 @@ export function fillHrTemplate(
     format,
     suite: format === 'template' ? 'your template' : HR_SUITE_NAMES[format],
     files: [{ name: filled.fileName, body: filled.body, contentType: CSV, records: filled.table.rows.length }],
-    violations: checkCsv(filled.checked),
+    violations: [...(format === 'sap-jpb' ? templateLocaleClashes(filled, read, sapLocales(framework)) : []), ...checkCsv(filled.checked)],
     unknownColumns: filled.unknown,
     droppedRows: read.droppedRows,
     template: read,
     describe: `${filled.table.rows.length} rows of ${filled.table.fileName === 'job-roles.csv' ? 'job roles' : filled.table.fileName.replace(/\.csv$/, '')} under ${read.fileName}'s header`,
   };
+}
+
+/** The SAP locale columns a template has that two declared locales would both fill, located in the template. */
+function templateLocaleClashes(filled: FilledTemplate, template: HrTemplate, locales: readonly Framework[]): HrViolation[] {
+  return sapLocaleClashes([filled.table], locales).flatMap((v) => {
+    const index = template.keys.findIndex((k) => filled.checked.columns.get(k)?.key === v.field);
+    return index < 0 ? [] : [{ ...v, file: filled.fileName, field: template.keys[index]!, column: index + 1 }];
+  });
 }

@@ -44,6 +44,9 @@ export interface HrTable {
 // Characters a spreadsheet reads as the start of a formula (and their full-width forms).
 const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
+/** A cell csvText wrote with an apostrophe before it (`'=SUM(…)`): one character longer than the value. */
+export const formulaGuarded = (cell: string) => cell.startsWith("'") && FORMULA_START.test(cell.slice(1));
+
 /**
  * RFC 4180 (CRLF, quotes where needed), UTF-8 without a byte-order mark.
  * A cell that a spreadsheet would run as a formula (=, +, -, @ first) gets

@@ -140,6 +140,40 @@ describe("filling a customer's template", () => {
   });
 });
 
+describe('review fixes: templates', () => {
+  it('reports a 15Five competencies template without Groups, which the rows where Company wide is FALSE need', () => {
+    const result = fill('15five', 'Competency,Company wide\r\n', 'competencies.csv');
+    const count = framework.dimensions.length + framework.capabilities.length + framework.leverageMechanisms.length;
+    expect(result.violations).toEqual([
+      {
+        file: 'competencies.csv',
+        line: 1,
+        column: 3,
+        field: 'Groups',
+        message: `has no column Groups, which the import needs on the ${count} rows where Company wide is FALSE`,
+      },
+    ]);
+  });
+
+  it('refuses header rows of uneven length, naming each row and its cells', () => {
+    expect(refusal(() => fill('sap-jpb', `${SAP_KEYS}\r\n${SAP_LABELS},Extra\r\n`, 'Role-Mapped Competencies.csv'))).toBe(
+      "Role-Mapped Competencies.csv's header rows differ in length (row 1: 7 cells, row 2: 8 cells); save the template again from your HR system, or give each header row the same number of cells",
+    );
+  });
+
+  it('reads old-Mac line endings (a lone \\r) as lines, and writes the rows with them', () => {
+    const template = `Competency name,Description\r${'old,row\r'.repeat(300)}`;
+    const result = fill('template', template, 'mac.csv');
+    expect(result.droppedRows).toBe(300);
+    const body = result.files[0]!.body;
+    expect(body.startsWith('Competency name,Description\r')).toBe(true);
+    expect(body).not.toContain('\n');
+    expect(result.violations).toEqual([]);
+    const records: string[][] = parse(body);
+    expect(records.length).toBe(1 + framework.dimensions.length + framework.capabilities.length + framework.leverageMechanisms.length);
+  });
+});
+
 describe('template bounds', () => {
   it('refuses a file over 1 MiB, before parsing it', () => {
     const big = Buffer.alloc(TEMPLATE_LIMITS.bytes + 1, 'a');

@@ -20,7 +20,7 @@ export interface HrTemplate {
   readonly keys: readonly string[];
   readonly headerRows: 1 | 2;
   readonly delimiter: string;
-  readonly recordDelimiter: '\r\n' | '\n';
+  readonly recordDelimiter: '\r\n' | '\n' | '\r';
   /** Data rows the template came with (a download "with existing data"); not copied. */
   readonly droppedRows: number;
 }
@@ -60,7 +60,8 @@ export function readTemplate(bytes: Buffer, fileName: string, twoHeaderRows: boo
   if (text.includes('\u0000'))
     throw new TemplateError(`${name} holds NUL characters: it is not a CSV file (an .xlsx? save it as CSV UTF-8)`);
   const body = text.replace(/^\uFEFF/, '');
-  const firstLine = body.slice(0, body.search(/\r?\n|$/));
+  // Old Mac spreadsheets end lines with a lone \r.
+  const firstLine = body.slice(0, body.search(/\r\n|\r|\n|$/));
   const delimiter = [',', ';', '\t'].reduce((best, d) => (firstLine.split(d).length > firstLine.split(best).length ? d : best), ',');
   if (firstLine.split(delimiter).length > TEMPLATE_LIMITS.columns + 1)
     throw new TemplateError(`${name} has more than ${TEMPLATE_LIMITS.columns} columns; a template has a few dozen at most`);
@@ -88,8 +89,14 @@ export function readTemplate(bytes: Buffer, fileName: string, twoHeaderRows: boo
   const headerRows: 1 | 2 = twoHeaderRows || keys[0]?.trim() === '[OPERATOR]' ? 2 : 1;
   if (records.length < headerRows)
     throw new TemplateError(`${name} has ${records.length} row; SAP's templates have two header rows, keep both`);
+  // The header rows are written back as they are, above rows as wide as the first: the import (and the check) reads them strictly.
+  const uneven = records.slice(0, headerRows).map((r, i) => ({ row: i + 1, cells: r.record.length }));
+  if (uneven.some((r) => r.cells !== keys.length))
+    throw new TemplateError(
+      `${name}'s header rows differ in length (${uneven.map((r) => `row ${r.row}: ${r.cells} cells`).join(', ')}); save the template again from your HR system, or give each header row the same number of cells`,
+    );
   // The header rows as written, each ended the way the template ends its lines (a last row may lack one).
-  const recordDelimiter = body.includes('\r\n') ? '\r\n' : '\n';
+  const recordDelimiter = body.includes('\r\n') ? '\r\n' : !body.includes('\n') && body.includes('\r') ? '\r' : '\n';
   const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
   const rawHeader = records
     .slice(0, headerRows)
@@ -191,8 +198,14 @@ export function fillTemplate(tables: readonly HrTable[], template: HrTemplate): 
       text: body,
       headerRows: template.headerRows,
       columns,
-      // The template is the customer's: its own columns stand in for the suite's.
-      needed: [...columns.entries()].map(([key, rule]) => ({ ...rule, key })),
+      // The template is the customer's: its own columns stand in for the suite's, and a column the suite needs on
+      // some rows (15Five's Groups) that the template lacks is still needed, under the template's name for the condition.
+      needed: [
+        ...[...columns.entries()].map(([key, rule]) => ({ ...rule, key })),
+        ...table.columns
+          .filter((c) => !mapped.includes(c) && c.requiredWhen)
+          .map((c) => ({ ...c, requiredWhen: { ...c.requiredWhen!, key: headerOf(columns, c.requiredWhen!.key) ?? c.requiredWhen!.key } })),
+      ],
       origins: table.rows.map((r) => r.origin),
       ...(table.oneBehaviourPerRow ? { oneBehaviourPerRow: renamed(table.oneBehaviourPerRow, columns) } : {}),
       ...(table.unique ? { unique: table.unique.map((u) => headerOf(columns, u)).filter((u): u is string => u !== undefined) } : {}),

@@ -76,11 +76,24 @@ describe('htmlProblem: the subset the checker enforces', () => {
     ['<p onclick="x">a</p>', /attributes/],
     ['<a href="https://x">a</a>', /<a>/],
     ['<img src=x>', /<img>/],
+    ['< / script >', /<script>/],
+    ['<p>a</p  onclick=x>', /attributes/],
+    ['<script<b>x</b>', /"<s" opening a tag that is not closed/],
   ])('refuses %s', (html, problem) => {
     expect(htmlProblem(html)).toMatch(problem);
   });
 
   it('accepts the subset, self-closing <br/> included', () => {
     expect(htmlProblem('<p>a<br/>b</p><ul><li><b>x</b> <i>y</i></li></ul><ol><li>z</li></ol>')).toBeUndefined();
+  });
+
+  it('reads a `<` followed by 100,000 spaces, or 100,000 `<`, in linear time', () => {
+    const started = performance.now();
+    expect(htmlProblem(`<${' '.repeat(100_000)}`)).toBeUndefined();
+    expect(htmlProblem(`<p>${' '.repeat(100_000)}x</p>`)).toBeUndefined();
+    expect(htmlProblem('<'.repeat(100_000))).toBeUndefined();
+    expect(htmlProblem(`<${' '.repeat(100_000)}script>`)).toMatch(/<script>/);
+    // The old pattern took minutes on the first of these.
+    expect(performance.now() - started).toBeLessThan(500);
   });
 });

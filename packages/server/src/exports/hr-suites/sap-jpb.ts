@@ -1,5 +1,6 @@
 import { localeColumnSuffix, type Framework, type JobProfileOptions } from '@altitude/schema';
 import { hrModel, slugify, type HrCompetency, type HrModel } from './hr-model.js';
+import type { HrViolation } from './hr-rules.js';
 import type { HrColumn, HrRow, HrTable } from './hr-table.js';
 import { hrHtml, hrHtmlList } from './rich-html.js';
 
@@ -204,4 +205,36 @@ export function sapJpbTables(model: HrModel, options: SapOptions): HrTable[] {
     unique: [],
   };
   return [family, role, roleJobCodes, competency, mapped];
+}
+
+/**
+ * Declared locales SAP gives one column (zh and zh-Hans are both zh_CN, pt
+ * and pt-BR both pt_BR): one locale's text would replace the other's. Each
+ * file with that column gets a problem naming both, so the export is
+ * refused rather than written with a column fewer than the locales declared.
+ */
+export function sapLocaleClashes(tables: readonly HrTable[], locales: readonly Framework[]): HrViolation[] {
+  const bySuffix = new Map<string, Framework[]>();
+  for (const f of locales) {
+    const suffix = localeColumnSuffix(f.view.locale);
+    bySuffix.set(suffix, [...(bySuffix.get(suffix) ?? []), f]);
+  }
+  const violations: HrViolation[] = [];
+  for (const [suffix, same] of bySuffix) {
+    if (same.length < 2) continue;
+    const tags = same.map((f) => f.view.locale);
+    for (const table of tables) {
+      const index = table.columns.findIndex((c) => c.key.endsWith(`.${suffix}`));
+      if (index < 0) continue;
+      violations.push({
+        file: table.fileName,
+        line: 1,
+        column: index + 1,
+        field: table.columns[index]!.key,
+        message: `would hold both ${tags.join(' and ')}: SAP names each of them ${suffix}, so one would overwrite the other; declare only one of these locales for an SAP export`,
+        origin: { item: `the ${tags[1]} translation`, location: { file: same[1]!.headerFile, line: 1, column: 1 } },
+      });
+    }
+  }
+  return violations;
 }
