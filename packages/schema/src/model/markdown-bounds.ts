@@ -130,16 +130,20 @@ function markerEnd(text: string, index: number): number | undefined {
   return next === undefined || next === ' ' || next === '\t' || next === '\n' || next === '\r' ? at : undefined;
 }
 
-const DELIMITERS = new Set(['*', '_', '~']);
-
 /**
  * Why this Markdown would cost the server too much to render, or undefined
  * when it is within every bound. One pass, no regular expressions: it runs on
  * whatever a file holds, before anything is parsed.
  */
+/** One line that opens no list or quote (its first character cannot start one) and holds no character the scan counts. */
+const PLAIN_LINE = /^(?![\s>*+\-\d])[^\n\r*_~`<[|@:]*$/;
+
 export function markdownProblem(text: string): string | undefined {
   if (text.length > MAX_MARKDOWN_LENGTH)
     return `must be at most ${format(MAX_MARKDOWN_LENGTH)} characters (it has ${format(text.length)}): card text, not an article`;
+
+  // Most card text is one plain line: nothing the scan below counts, so nothing to scan.
+  if (PLAIN_LINE.test(text) && !text.includes('www.')) return undefined;
 
   let lines = 0;
   let blockMarkers = 0;
@@ -163,23 +167,44 @@ export function markdownProblem(text: string): string | undefined {
       return `must have at most ${MAX_BLOCK_MARKERS} list items and quote markers (\`>\`, \`-\`, \`*\`, \`+\`, \`1.\`) in all`;
 
     index = prefix.end;
-    let previous = '';
+    // Character codes, not one-character strings: this runs over every string of every locale at load.
+    let previous = 0;
     for (; index < text.length; index++) {
-      const char = text[index]!;
-      if (char === '\n' || char === '\r') break;
-      if (DELIMITERS.has(char) && char !== previous && ++delimiterRuns > MAX_DELIMITER_RUNS)
-        return `must have at most ${MAX_DELIMITER_RUNS} runs of emphasis and strikethrough marks (\`*\`, \`_\`, \`~\`)`;
-      if (char === '`' && previous !== '`' && ++codeMarks > MAX_CODE_MARKS)
-        return `must have at most ${MAX_CODE_MARKS} runs of backticks (${MAX_CODE_MARKS / 2} code spans)`;
-      if (char === '<' && ++angleBrackets > MAX_ANGLE_BRACKETS) return `must have at most ${MAX_ANGLE_BRACKETS} \`<\` (autolinks and tags)`;
-      if (char === '[' && ++brackets > MAX_BRACKETS) return `must have at most ${MAX_BRACKETS} \`[\` (links and images)`;
-      if (char === '|' && ++pipes > MAX_PIPES) return `must have at most ${MAX_PIPES} \`|\` (table cells)`;
-      if (
-        (char === '@' || (char === 'w' && text.startsWith('ww.', index + 1)) || (char === ':' && text.startsWith('//', index + 1))) &&
-        ++autolinks > MAX_AUTOLINKS
-      )
-        return `must have at most ${MAX_AUTOLINKS} web and email addresses (\`www.\`, \`://\`, \`@\`)`;
-      previous = char;
+      const code = text.charCodeAt(index);
+      if (code === 0x0a || code === 0x0d) break;
+      switch (code) {
+        case 0x2a /* * */:
+        case 0x5f /* _ */:
+        case 0x7e /* ~ */:
+          if (code !== previous && ++delimiterRuns > MAX_DELIMITER_RUNS)
+            return `must have at most ${MAX_DELIMITER_RUNS} runs of emphasis and strikethrough marks (\`*\`, \`_\`, \`~\`)`;
+          break;
+        case 0x60 /* ` */:
+          if (previous !== 0x60 && ++codeMarks > MAX_CODE_MARKS)
+            return `must have at most ${MAX_CODE_MARKS} runs of backticks (${MAX_CODE_MARKS / 2} code spans)`;
+          break;
+        case 0x3c /* < */:
+          if (++angleBrackets > MAX_ANGLE_BRACKETS) return `must have at most ${MAX_ANGLE_BRACKETS} \`<\` (autolinks and tags)`;
+          break;
+        case 0x5b /* [ */:
+          if (++brackets > MAX_BRACKETS) return `must have at most ${MAX_BRACKETS} \`[\` (links and images)`;
+          break;
+        case 0x7c /* | */:
+          if (++pipes > MAX_PIPES) return `must have at most ${MAX_PIPES} \`|\` (table cells)`;
+          break;
+        case 0x40 /* @ */:
+        case 0x77 /* w */:
+        case 0x3a /* : */:
+          if (
+            (code === 0x40 ||
+              (code === 0x77 && text.startsWith('ww.', index + 1)) ||
+              (code === 0x3a && text.startsWith('//', index + 1))) &&
+            ++autolinks > MAX_AUTOLINKS
+          )
+            return `must have at most ${MAX_AUTOLINKS} web and email addresses (\`www.\`, \`://\`, \`@\`)`;
+          break;
+      }
+      previous = code;
     }
     // \r\n is one line break.
     index += text[index] === '\r' && text[index + 1] === '\n' ? 2 : 1;
