@@ -394,6 +394,13 @@ describe('the package as published', () => {
     expect(sideEffects).toEqual(expect.arrayContaining(['./dist/*/define.js', './dist/define.js', './dist/altitude-widgets.js']));
   });
 
+  it('can be published as it stands: not private, public access, a name, version and license', async () => {
+    const pkg = (await packageJson()) as unknown as Record<string, unknown>;
+    expect(pkg['private']).toBeUndefined();
+    expect(pkg).toMatchObject({ name: '@altitude/widgets', license: 'MIT', publishConfig: { access: 'public' } });
+    expect(pkg['version']).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
   it('asks for Lit, and for React only where the wrappers are used', async () => {
     const pkg = await packageJson();
     expect(Object.keys(pkg.peerDependencies).sort()).toEqual(['lit', 'react']);
