@@ -7,6 +7,7 @@ import { RoleHealthCheckOperation, type RoleHealthCheckQuery } from '../queries/
 import { AltitudeElement, dataRequest, type DataRequest } from '../shared/altitude-element.js';
 import {
   downloadJson,
+  followLinkAnswers,
   linkProblem,
   MAX_ANSWER_BYTES,
   readAnswerFile,
@@ -113,32 +114,12 @@ export class RoleHealthCheck extends AltitudeElement<RoleHealthCheckQuery> {
 
   /** Answers read from the link, kept until the checklist has loaded and can tell its ids. */
   #pending: ReadAnswers | undefined;
-  readonly #onHashChange = () => this.#readHash();
-
   constructor() {
     super();
     this.checked = new Set();
     this.notices = [];
     this.openCards = new Set();
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('hashchange', this.#onHashChange);
-  }
-
-  /**
-   * The link's answers are read after the first render: a server-rendered
-   * page (an embed) never sees the fragment, so its markup holds no ticks,
-   * and hydration must meet the same markup before the answers change it.
-   */
-  protected override firstUpdated(): void {
-    this.#readHash();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('hashchange', this.#onHashChange);
+    followLinkAnswers(this, () => this.#readHash());
   }
 
   protected override prepare(): DataRequest<RoleHealthCheckQuery> | Words {

@@ -5,6 +5,7 @@ import { SelfAssessmentOperation, type SelfAssessmentQuery } from '../queries/ge
 import { AltitudeElement, dataRequest, slugOf, type DataRequest } from '../shared/altitude-element.js';
 import {
   downloadJson,
+  followLinkAnswers,
   linkProblem,
   MAX_ANSWER_BYTES,
   readAnswerFile,
@@ -111,6 +112,11 @@ export class SelfAssessment extends AltitudeElement<SelfAssessmentQuery> {
     return { ...dataRequest(SelfAssessmentOperation, {}), view: slugOf(this.target) };
   }
 
+  constructor() {
+    super();
+    followLinkAnswers(this, this.#fromHash);
+  }
+
   protected override validate(data: SelfAssessmentQuery): Words | undefined {
     const target = slugOf(this.target);
     if (target && !data.levels.some((l) => l.slug === target))
@@ -119,25 +125,6 @@ export class SelfAssessment extends AltitudeElement<SelfAssessmentQuery> {
         valid: data.levels.map((l) => l.slug).join(', '),
       });
     return undefined;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('hashchange', this.#fromHash);
-  }
-
-  /**
-   * The link's answers are read after the first render: a server-rendered
-   * page (an embed) never sees the fragment, so its markup holds no answers,
-   * and hydration must meet the same markup before the answers change it.
-   */
-  protected override firstUpdated(): void {
-    this.#fromHash();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('hashchange', this.#fromHash);
   }
 
   /**

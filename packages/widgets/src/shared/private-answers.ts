@@ -3,6 +3,7 @@
 // here makes a request. Each tool validates what comes back into its own
 // shape: a hash or a file is input from anyone who sends a link.
 
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { words, type Words } from '../i18n/messages.js';
 
 /** Largest answers a hash or an uploaded file may hold, in bytes: a fragment that size still fits every browser's URL limit. */
@@ -120,4 +121,25 @@ function toBase64Url(text: string): string {
 function fromBase64Url(value: string): string {
   const binary = atob(value.replace(/-/g, '+').replace(/_/g, '/'));
   return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+}
+
+/**
+ * Has a tool take the answers its link holds: after its first render, and
+ * again whenever the fragment changes (a pasted link). After the first
+ * render, because a server-rendered page (an embed) never sees the fragment:
+ * its markup holds no answers, and hydration must meet that same markup
+ * before the answers change it.
+ */
+export function followLinkAnswers(host: ReactiveControllerHost, read: () => void): void {
+  let first = true;
+  const controller: ReactiveController = {
+    hostConnected: () => window.addEventListener('hashchange', read),
+    hostDisconnected: () => window.removeEventListener('hashchange', read),
+    hostUpdated: () => {
+      if (!first) return;
+      first = false;
+      read();
+    },
+  };
+  host.addController(controller);
 }
