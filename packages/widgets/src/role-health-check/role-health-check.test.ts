@@ -365,11 +365,15 @@ async function upload(element: RoleHealthCheck, file: File): Promise<void> {
   const transfer = new DataTransfer();
   transfer.items.add(file);
   input.files = transfer.files;
+  // Every upload, taken or refused, ends by setting new notices; reading the
+  // file is asynchronous and takes longer on a busy machine.
+  const before = noticesOf(element);
   input.dispatchEvent(new Event('change', { bubbles: true }));
-  // Reading a file is asynchronous.
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  await vi.waitFor(() => expect(noticesOf(element)).not.toBe(before));
   await element.updateComplete;
 }
+
+const noticesOf = (element: RoleHealthCheck) => (element as unknown as { notices: unknown }).notices;
 
 describe('<de-role-health-check> answers are private', () => {
   it('makes no request but the persisted queries while filling in, sharing, downloading, uploading and starting over', async () => {
