@@ -7,7 +7,7 @@ import { runNode } from '../support/cli.js';
 // `pnpm bench` at its smallest, so the script cannot rot between real runs;
 // its figures here mean nothing (the machine is busy with other tests).
 describe('pnpm bench', () => {
-  it('runs all three servers and writes a report with every row, the command and the machine', { timeout: 120_000 }, async () => {
+  it('runs all three servers and writes a report with every row, the command and the machine', { timeout: 300_000 }, async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'altitude-bench-'));
     try {
       const out = path.join(dir, 'RESULTS.md');
@@ -16,6 +16,8 @@ describe('pnpm bench', () => {
         '1',
         '--rounds',
         '1',
+        '--pairs',
+        '2',
         '--soak',
         '1',
         '--attack',
@@ -30,7 +32,9 @@ describe('pnpm bench', () => {
       const run = await runNode('bench/bench.mjs', args);
       expect(run.code, run.stderr).toBe(0);
       const report = await readFile(out, 'utf8');
-      expect(report).toContain('Written by `pnpm bench --duration 1 --rounds 1 --soak 1 --attack 1 --connections 2 --max-steal 100 --out');
+      expect(report).toContain(
+        'Written by `pnpm bench --duration 1 --rounds 1 --pairs 2 --soak 1 --attack 1 --connections 2 --max-steal 100 --out',
+      );
       expect(report).toMatch(/Machine: \d+ × .+, \d+ GiB, .+, Node v\d+/);
       for (const row of ['| Cached GET', '| POST', '| 304 revalidation', '| Cache miss'])
         expect(report).toMatch(new RegExp(`${row.replace('|', '\\|')}.*\\| [\\d,]+ \\(`));
@@ -55,6 +59,18 @@ describe('pnpm bench', () => {
       expect(report).toMatch(/\| Cached GET .*\| [\d,]+ \([\d.]+ \/ [\d.]+ ms; [\d.]+ µs\) \| [\d.]+× \|/);
       expect(report).toMatch(/\| Cached GET, Altitude with the Acme overlay .*\| [\d.]+× \| — \|/);
       expect(report).toMatch(/with an overlay ≥ 0\.8× raw — [\d.]+×; in Japanese ≥ 0\.8× raw — [\d.]+×/);
+      // The cached-GET aims come from the pairs: two here, raw first in one and Altitude first in the other.
+      for (const label of ['cached GET', 'with the overlay', 'in Japanese'])
+        expect(report).toMatch(new RegExp(`${label} [\\d.]+× \\(quartiles [\\d.]+×–[\\d.]+×; pair by pair [\\d.]+, [\\d.]+\\)`));
+      expect(report).toMatch(/medians of 2 pairs of 1 s slices/);
+      const at = (line: string) => run.stderr.indexOf(line);
+      expect(at('GET pair 1, raw')).toBeGreaterThan(-1);
+      expect(at('GET pair 1, raw')).toBeLessThan(at('GET pair 1, altitude'));
+      expect(at('GET pair 2, altitude')).toBeGreaterThan(-1);
+      expect(at('GET pair 2, altitude')).toBeLessThan(at('GET pair 2, raw'));
+      expect(report).toMatch(
+        /medians of 11 rounds in one process, .*; round by round ([\d.]+, ){10}[\d.]+\. From the table's separate processes: [\d.]+× and [\d.]+×\./,
+      );
       expect(report).toMatch(/\| Cached GET in Japanese .*\| [\d.]+× \| — \|/);
       expect(report).toMatch(/four locales loads in at most 2× the time of English alone — [\d.]+× \(5 locales served\); .* — [\d.]+×\./);
       for (const row of [
