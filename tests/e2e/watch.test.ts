@@ -38,7 +38,8 @@ describe('altitude serve --watch', () => {
     expect((failure.errors as string[]).join('\n')).toMatch(
       /capabilities\.yaml:\d+:5 capabilities\[\d+\]\.titel: unknown field "titel" \(did you mean "title"\?\)/,
     );
-    await vi.waitFor(() => expect(server.stderr()).toContain('unknown field "titel"'));
+    // stderr is a pipe of its own: it may arrive after the log line on stdout.
+    await vi.waitFor(() => expect(server.stderr()).toContain('unknown field "titel"'), { timeout: 5_000 });
 
     // …and keeps serving the last good content.
     expect(await patienceTitle()).toEqual(before);

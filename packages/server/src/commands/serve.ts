@@ -61,7 +61,11 @@ export async function runServe(options: ServeOptions, logger: Logger): Promise<n
   }
 
   let watcher: ContentWatcher | undefined;
-  if (options.watch) watcher = watchContent(store, logger);
+  if (options.watch) {
+    watcher = watchContent(store, logger);
+    // "listening" with watch on promises that an edit from now on is picked up.
+    await watcher.ready;
+  }
   logger.info('listening', {
     url: running.url,
     graphql: `${running.url}/graphql`,

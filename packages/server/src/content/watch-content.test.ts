@@ -31,14 +31,11 @@ describe('watchContent', () => {
     const reloaded = new Promise<void>((resolve) => {
       watcher = watchContent(store, logger, { debounceMs: 20, onReload: resolve });
     });
-    let done = false;
-    void reloaded.then(() => (done = true));
     try {
-      // Written until a reload ran, since the watcher reports no readiness; at most 30 times.
-      for (let i = 0; i < 30 && !done; i++) {
-        await writeFile(path.join(dir, 'levels.yaml'), `levels: [] # ${i}\n`);
-        await Promise.race([reloaded, new Promise((resolve) => setTimeout(resolve, 300))]);
-      }
+      // Once ready, one edit is enough: no rewriting until the watcher notices.
+      await watcher!.ready;
+      await writeFile(path.join(dir, 'levels.yaml'), 'levels: []\n');
+      await reloaded;
     } finally {
       stderr.mockRestore();
     }

@@ -3,6 +3,8 @@ import type { Logger } from '../logger.js';
 import type { ContentStore, ReloadResult } from './content-store.js';
 
 export interface ContentWatcher {
+  /** Settles once every folder is watched: an edit made after it is seen. */
+  readonly ready: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -22,6 +24,8 @@ export function watchContent(store: ContentStore, logger: Logger, options: { deb
     depth: 0,
     ignored: (file, stats) => Boolean(stats?.isFile()) && !/\.ya?ml$/i.test(file),
   });
+  // chokidar scans the folders before it reports changes; until then an edit goes unseen.
+  const ready = new Promise<void>((resolve) => watcher.once('ready', resolve));
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
 
@@ -61,6 +65,7 @@ export function watchContent(store: ContentStore, logger: Logger, options: { deb
   watcher.on('error', (error) => logger.error('content watcher error', { error: String(error) }));
 
   return {
+    ready,
     async close() {
       clearTimeout(timer);
       await watcher.close();
