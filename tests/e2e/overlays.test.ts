@@ -161,7 +161,8 @@ describe('altitude serve --watch with an overlay', () => {
       const page = await browser.newPage({ bypassCSP: true });
       await page.goto(`${server.url}/`);
       const summary = page.locator('section.overlay');
-      await expect.poll(() => summary.locator('caption').textContent()).toBe('What the overlay changes');
+      // The first read waits for the page to draw the section; a busy machine takes more than poll's default second.
+      await expect.poll(() => summary.locator('caption').textContent(), { timeout: 15_000 }).toBe('What the overlay changes');
       expect(await summary.locator('p').first().textContent()).toMatch(
         /^Acme Engineering Ladder is the upstream framework 0\.2\.0 with overlay acme applied: 6 added, \d+ amended, 2 hidden\./,
       );

@@ -162,7 +162,7 @@ describe('keyboard', () => {
       () => document.querySelector('de-level-compare')!.shadowRoot!.querySelector('.table-wrap')!.scrollLeft > 0,
       undefined,
       {
-        timeout: 3_000,
+        timeout: 10_000,
       },
     );
     // Then on through the sources' links to the next thing on the page.

@@ -1,6 +1,6 @@
 import { createServer, request, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../logger.js';
 import { logRequest } from './request-log.js';
 
@@ -20,6 +20,9 @@ async function logged(lines: Record<string, unknown>[]): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
+/** The line is written on the response's 'close', which may come after the client has read it all. */
+const logging = { timeout: 5_000 };
+/** Long enough for a second line, were one coming, once the first has been written. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 
 describe('logRequest', () => {
@@ -27,6 +30,7 @@ describe('logRequest', () => {
     const lines: Record<string, unknown>[] = [];
     const base = await logged(lines);
     expect(await (await fetch(`${base}/full`)).text()).toBe('hello');
+    await vi.waitFor(() => expect(lines).toHaveLength(1), logging);
     await settle();
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ msg: 'request', method: 'GET', path: '/full', status: 200, remote: '127.0.0.1' });
@@ -43,7 +47,7 @@ describe('logRequest', () => {
       const req = request(`${base}/hang`, (res) => res.once('data', () => (req.destroy(), resolve())));
       req.end();
     });
-    for (let i = 0; i < 40 && lines.length === 0; i++) await settle();
+    await vi.waitFor(() => expect(lines).toHaveLength(1), logging);
     await settle();
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ path: '/hang', status: 200, aborted: true });
@@ -66,7 +70,7 @@ describe('logRequest', () => {
       socket.on('end', () => resolve(total));
       socket.on('error', reject);
     });
-    for (let i = 0; i < 40 && lines.length < 3; i++) await settle();
+    await vi.waitFor(() => expect(lines).toHaveLength(3), logging);
     expect(lines.map((l) => l.path)).toEqual(['/long', '/full', '/long']);
     const bytes = lines.map((l) => l.bytes as number);
     expect(bytes.reduce((a, b) => a + b)).toBe(received);

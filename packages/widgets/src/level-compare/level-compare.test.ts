@@ -210,7 +210,8 @@ describe('<de-level-compare>', () => {
     style.textContent = 'de-level-compare::part(table) { min-width: 1500px; }';
     document.head.append(style);
     try {
-      await expect.poll(() => region.tabIndex).toBe(0);
+      // Set once the element has measured the wider table (a resize observer, then an update).
+      await expect.poll(() => region.tabIndex, { timeout: 5_000 }).toBe(0);
     } finally {
       style.remove();
     }

@@ -369,7 +369,7 @@ async function upload(element: RoleHealthCheck, file: File): Promise<void> {
   // file is asynchronous and takes longer on a busy machine.
   const before = noticesOf(element);
   input.dispatchEvent(new Event('change', { bubbles: true }));
-  await vi.waitFor(() => expect(noticesOf(element)).not.toBe(before));
+  await vi.waitFor(() => expect(noticesOf(element)).not.toBe(before), { timeout: 5_000 });
   await element.updateComplete;
 }
 

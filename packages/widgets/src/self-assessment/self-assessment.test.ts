@@ -94,7 +94,8 @@ async function pick(element: SelfAssessment, name: 'answers-file' | 'second-rate
   transfer.items.add(picked);
   field.files = transfer.files;
   field.dispatchEvent(new Event('change', { bubbles: true }));
-  await vi.waitFor(() => expect(text(part(element, 'notice'))).not.toBe(before));
+  // The file is read asynchronously: more than vi.waitFor's default second on a busy machine.
+  await vi.waitFor(() => expect(text(part(element, 'notice'))).not.toBe(before), { timeout: 5_000 });
 }
 
 const button = (element: SelfAssessment, label: string) =>

@@ -54,7 +54,8 @@ describe('focus across a re-render', () => {
     try {
       const element = await widget('de-level-compare', 'levels="staff principal distinguished"', '900px');
       const region = () => element.shadowRoot!.querySelector<HTMLElement>('.table-wrap')!;
-      await expect.poll(() => region().tabIndex).toBe(0);
+      // Set once the element has measured the wider table (a resize observer, then an update).
+      await expect.poll(() => region().tabIndex, { timeout: 5_000 }).toBe(0);
       region().focus();
       expect(await change(element, 'levels', 'distinguished principal staff')).toBe('load');
       expect(document.activeElement).toBe(element);
