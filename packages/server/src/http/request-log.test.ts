@@ -7,12 +7,12 @@ import { logRequest } from './request-log.js';
 let server: Server | undefined;
 afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
 
-/** A server that logs every request: /full answers "hello", /long 1000 bytes, /hang sends a first chunk and never ends. */
+/** A server that logs every request: /full (whatever its query) answers "hello", /long 1000 bytes, /hang sends a first chunk and never ends. */
 async function logged(lines: Record<string, unknown>[]): Promise<string> {
   const logger = createLogger({ write: (line) => void lines.push(JSON.parse(line) as Record<string, unknown>) });
   server = createServer((req, res) => {
     logRequest(req, res, logger, req.url!);
-    if (req.url === '/full') res.writeHead(200, { 'content-type': 'text/plain', 'content-length': '5' }).end('hello');
+    if (req.url!.startsWith('/full')) res.writeHead(200, { 'content-type': 'text/plain', 'content-length': '5' }).end('hello');
     else if (req.url === '/long') res.writeHead(200, { 'content-type': 'text/plain' }).end('x'.repeat(1000));
     else res.writeHead(200, { 'content-type': 'text/plain' }).write('first');
   });
@@ -51,6 +51,29 @@ describe('logRequest', () => {
     await settle();
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ path: '/hang', status: 200, aborted: true });
+  });
+
+  it('keeps a line one JSON object whatever the client sends in the path and user agent', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const { port } = new URL(await logged(lines));
+    // Quotes and backslashes in the path (Node refuses other bytes there); those, a tab and Latin-1 in a header.
+    const path = '/full?q="\\x"';
+    const agent = 'bot "quoted" \\ back\tslash ü';
+    await new Promise<void>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () =>
+        socket.write(Buffer.from(`GET ${path} HTTP/1.1\r\nhost: x\r\nuser-agent: ${agent}\r\nconnection: close\r\n\r\n`, 'latin1')),
+      );
+      socket.on('data', () => undefined);
+      socket.on('end', resolve);
+      socket.on('error', reject);
+    });
+    await vi.waitFor(() => expect(lines).toHaveLength(1), logging);
+    // logged() parsed the line: it is valid JSON, and gives back exactly what arrived.
+    expect(lines[0]).toMatchObject({
+      method: 'GET',
+      path,
+      userAgent: agent,
+    });
   });
 
   it('counts each pipelined response on a shared socket as its own', async () => {

@@ -28,15 +28,19 @@ export function logRequest(req: IncomingMessage, res: ServerResponse, logger: Lo
   // A response emits 'close' once, after 'finish' when it was sent in full and
   // alone when the client went away first: one plain listener covers both.
   res.on('close', () => {
-    logger.info('request', {
-      method: req.method,
-      path,
-      status: res.statusCode,
-      durationMs: Math.round((performance.now() - started) * 100) / 100,
-      bytes: bytes ?? sentSoFar(),
-      aborted: res.writableFinished ? undefined : true,
-      remote: socket.remoteAddress,
-      userAgent: req.headers['user-agent'],
-    });
+    // Laid out by hand, as JSON.stringify of a fresh object was a sixth of
+    // what a cached answer costs the server. Numbers need no escaping; every
+    // string a client controls goes through JSON.stringify.
+    const userAgent = req.headers['user-agent'];
+    const remote = socket.remoteAddress;
+    logger.logMembers(
+      'info',
+      'request',
+      `"method":${JSON.stringify(req.method ?? '')},"path":${JSON.stringify(path)},"status":${res.statusCode},` +
+        `"durationMs":${Math.round((performance.now() - started) * 100) / 100},"bytes":${bytes ?? sentSoFar()}` +
+        `${res.writableFinished ? '' : ',"aborted":true'}` +
+        `${remote === undefined ? '' : `,"remote":${JSON.stringify(remote)}`}` +
+        `${userAgent === undefined ? '' : `,"userAgent":${JSON.stringify(userAgent)}`}`,
+    );
   });
 }

@@ -89,7 +89,8 @@ function capPipelining(app: RequestListener): RequestListener {
       return;
     }
     pending.set(socket, queued);
-    res.once('close', () => pending.set(socket, (pending.get(socket) ?? 1) - 1));
+    // 'close' comes once per response: a plain listener, without once()'s wrapper.
+    res.on('close', () => pending.set(socket, (pending.get(socket) ?? 1) - 1));
     app(req, res);
   };
 }
