@@ -22,18 +22,30 @@ let n = 0;
 /** Each kind's next body. */
 const kinds = {
   // One 20,000-letter word, sent as a variable so no token limit sees it.
-  search: () => JSON.stringify({ query: 'query($t: String!) { search(text: $t) { score } }', variables: { t: 'a'.repeat(20_000) } }),
+  search: () =>
+    JSON.stringify({ query: 'query($t: String!) { search(text: $t) { edges { node { score } } } }', variables: { t: 'a'.repeat(20_000) } }),
   // As many copies of one id as the body limit allows, in five aliases.
   ids: () => `{"query":"query($ids: [ID!]!) { ${aliases} }","variables":{"ids":${ids}}}`,
   // A unique variable the query does not use, as long as the body limit allows, on every request.
   padded: () => `{"query":"{__typename}","variables":{"pad":"${n++}-${pad}"}}`,
 };
+/**
+ * What each kind's answer must show, so that the attack tests the bound it
+ * means to: a query the schema no longer accepts would be refused by
+ * validation before ever reaching the search (as happened once search became
+ * a connection).
+ */
+const expected = {
+  search: (answer) => answer.errors?.some((e) => e.extensions?.argument === 'text'),
+  ids: (answer) => answer.errors?.some((e) => e.extensions?.argument === 'ids'),
+  padded: (answer) => answer.data?.__typename === 'Query',
+};
 const chosen = only ? only.split(',') : Object.keys(kinds);
 for (const kind of chosen) if (!(kind in kinds)) throw new Error(`unknown kind ${kind}; use ${Object.keys(kinds).join(', ')}`);
 
 const { hostname, port } = new URL(base);
-/** Sends one body on one of the kind's two kept-alive connections; resolves with the status (0 when the request failed). */
-const send = (agent, body) =>
+/** Sends one body on one of the kind's two kept-alive connections; resolves with the status (0 when the request failed) and, when asked, the answer's text. */
+const send = (agent, body, read = false) =>
   new Promise((resolve) => {
     const req = request(
       {
@@ -48,10 +60,29 @@ const send = (agent, body) =>
           'content-length': Buffer.byteLength(body),
         },
       },
-      (res) => res.resume().on('end', () => resolve(res.statusCode ?? 0)),
+      (res) => {
+        let text = '';
+        if (read) res.setEncoding('utf8').on('data', (chunk) => (text += chunk));
+        else res.resume();
+        res.on('end', () => resolve(read ? { status: res.statusCode ?? 0, text } : (res.statusCode ?? 0)));
+      },
     );
     req.on('error', () => resolve(0)).end(body);
   });
+
+/** Sends one request of the kind and checks its answer (see expected), before the attack starts. */
+async function check(kind) {
+  const agent = new Agent({ keepAlive: false });
+  const { status, text } = await send(agent, kinds[kind](), true);
+  agent.destroy();
+  let answer;
+  try {
+    answer = JSON.parse(text);
+  } catch {
+    answer = {};
+  }
+  if (!expected[kind](answer)) throw new Error(`the ${kind} attack is not answered as it should be (${status}): ${text.slice(0, 300)}`);
+}
 
 async function attack(kind, phase) {
   const agent = new Agent({ keepAlive: true, maxSockets: 2 });
@@ -81,5 +112,6 @@ async function attack(kind, phase) {
   return counts;
 }
 
+for (const kind of chosen) await check(kind);
 const results = await Promise.all(chosen.map(async (kind, k) => [kind, await attack(kind, k / chosen.length)]));
 process.stdout.write(`${JSON.stringify(Object.fromEntries(results))}\n`);
