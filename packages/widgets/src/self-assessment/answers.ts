@@ -54,16 +54,9 @@ export function readAssessment(raw: unknown): ReadResult {
     if (typeof value === 'string' && key.length <= MAX_TOKEN && value.length <= MAX_TOKEN) answers.set(key, value);
     else dropped++;
   }
-  const rawName = typeof raw['name'] === 'string' ? raw['name'] : '';
-  const name = cleanName(rawName);
   // Cut means longer than kept once tidied: folding spaces is not cutting.
-  const tidied = [
-    ...rawName
-      .replace(/\p{Cc}/gu, ' ')
-      .replace(/\s+/g, ' ')
-      .trim(),
-  ];
-  return { ok: true, assessment: { name, answers }, notes: { dropped, nameCut: tidied.length > MAX_NAME } };
+  const tidied = tidyName(typeof raw['name'] === 'string' ? raw['name'] : '');
+  return { ok: true, assessment: { name: keptName(tidied), answers }, notes: { dropped, nameCut: tidied.length > MAX_NAME } };
 }
 
 /**
@@ -72,9 +65,17 @@ export function readAssessment(raw: unknown): ReadResult {
  * the end is the start of the next word).
  */
 export function cleanName(name: string, typing = false): string {
-  const plain = name.replace(/\p{Cc}/gu, ' ');
-  return [...(typing ? plain : plain.replace(/\s+/g, ' ').trim())].slice(0, MAX_NAME).join('');
+  return keptName(tidyName(name, typing));
 }
+
+/** A name's characters (code points) with control characters made spaces and, unless `typing`, whitespace folded and trimmed. */
+function tidyName(name: string, typing = false): string[] {
+  const plain = name.replace(/\p{Cc}/gu, ' ');
+  return [...(typing ? plain : plain.replace(/\s+/g, ' ').trim())];
+}
+
+/** The first MAX_NAME of a tidied name's characters. */
+const keptName = (characters: readonly string[]) => characters.slice(0, MAX_NAME).join('');
 
 /** The axes a framework asks about: each key with the level slugs it may take. */
 export type Questions = ReadonlyMap<string, ReadonlySet<string>>;
