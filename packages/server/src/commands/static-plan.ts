@@ -233,12 +233,19 @@ function sequences(items: readonly string[]): string[][] {
 // "../graphql" in the loader's shared chunk, one folder below the loader.
 const SERVER_DEFAULT = /(["'`])(\.\.?)\/graphql\1/g;
 
-/** A one-file bundle, defaulting to the static answers beside it instead of a server's /graphql. */
-function pointAtStaticFiles(body: Buffer): Buffer {
+/** A script with its default endpoint pointed at the static answers (`./graphql/`), and how many times it named it. */
+function pointedAtStaticFiles(body: Buffer): { count: number; body: Buffer } {
   const text = body.toString();
   const count = [...text.matchAll(SERVER_DEFAULT)].length;
-  if (count !== 1) throw new Error(`expected the bundle to name its default endpoint "./graphql" once, found it ${count} times`);
-  return Buffer.from(text.replace(SERVER_DEFAULT, '$1$2/graphql/$1'));
+  return { count, body: count === 0 ? body : Buffer.from(text.replace(SERVER_DEFAULT, '$1$2/graphql/$1')) };
+}
+
+/** A one-file bundle, defaulting to the static answers beside it instead of a server's /graphql. */
+function pointAtStaticFiles(body: Buffer): Buffer {
+  const pointed = pointedAtStaticFiles(body);
+  if (pointed.count !== 1)
+    throw new Error(`expected the bundle to name its default endpoint "./graphql" once, found it ${pointed.count} times`);
+  return pointed.body;
 }
 
 /** A script of the loader's split build (`common-….js`), not a word catalogue (`locales/de.js`) or a source map. */
@@ -261,11 +268,9 @@ export class EndpointChunks {
 
   edit(name: string): (body: Buffer) => Buffer {
     return (body) => {
-      const text = body.toString();
-      const count = [...text.matchAll(SERVER_DEFAULT)].length;
-      if (count === 0) return body;
-      this.#naming.push(...Array<string>(count).fill(name));
-      return Buffer.from(text.replace(SERVER_DEFAULT, '$1$2/graphql/$1'));
+      const pointed = pointedAtStaticFiles(body);
+      this.#naming.push(...Array<string>(pointed.count).fill(name));
+      return pointed.body;
     };
   }
 
