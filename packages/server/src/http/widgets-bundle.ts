@@ -111,8 +111,9 @@ export function widgetFileSender(dir: string, listed = widgetManifest(dir)) {
   const senders = new Map<string, (req: IncomingMessage, res: ServerResponse) => Promise<void>>();
   return async (req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> => {
     const name = pathname.slice(WIDGET_FILES_PATH.length);
+    const notFound = () => sendJson(res, 404, { error: `no widget file at ${pathname.slice(0, 100)}` }, crossOrigin);
     if (!WIDGET_FILE.test(name)) {
-      sendJson(res, 404, { error: `no widget file at ${pathname.slice(0, 100)}` }, crossOrigin);
+      notFound();
       return;
     }
     const files = await listed();
@@ -121,7 +122,7 @@ export function widgetFileSender(dir: string, listed = widgetManifest(dir)) {
       return;
     }
     if (!files.has(name)) {
-      sendJson(res, 404, { error: `no widget file at ${pathname.slice(0, 100)}` }, crossOrigin);
+      notFound();
       return;
     }
     let send = senders.get(name);
