@@ -130,13 +130,14 @@ function markerEnd(text: string, index: number): number | undefined {
   return next === undefined || next === ' ' || next === '\t' || next === '\n' || next === '\r' ? at : undefined;
 }
 
-/**
- * Why this Markdown would cost the server too much to render, or undefined
- * when it is within every bound. One pass, no regular expressions: it runs on
- * whatever a file holds, before anything is parsed.
- */
 /** One line that opens no list or quote (its first character cannot start one) and holds no character the scan counts. */
 const PLAIN_LINE = /^(?![\s>*+\-\d])[^\n\r*_~`<[|@:]*$/;
+
+/**
+ * Why this Markdown would cost the server too much to render, or undefined
+ * when it is within every bound. One pass, no regular expressions past the
+ * plain-line test: it runs on whatever a file holds, before anything is parsed.
+ */
 
 export function markdownProblem(text: string): string | undefined {
   if (text.length > MAX_MARKDOWN_LENGTH)
